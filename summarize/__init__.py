@@ -1,0 +1,1 @@
+"""Articles, sentences, claims and ranking: Storyline's text core (imports nothing of ours)."""

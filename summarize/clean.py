@@ -1,0 +1,192 @@
+"""Turn a scraped page's text into the article's own paragraphs.
+
+Everything here is a general rule about how web pages and print copy look (site furniture,
+captions, dumps, print hyphenation), never a list of one site's strings. Lines are
+classified once (`furniture_reason`), so tests and the `sources` command can say *why*
+a line was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .dates import find_absolute_date
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
+
+END_PUNCT = ".!?…\"')]"
+_BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|-]+(?=\S)")
+_DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"|(?:\"\s*[:,]\s*\"?.*){4,}")
+_WIRE_CODE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,5})+(?:\s+\d{1,4})?$")
+_CAPTCHA = re.compile(r"^(?:[a-z]+|\d+)\s*[-+x×*]\s*(?:[a-z]+|\d+)\s*=\s*\??\s*$", re.I)
+_LABEL = re.compile(
+    r"^(?:location|sources?|reporting|reported|writing|written|editing|edited|additional reporting|tags?|"
+    r"topics?|filed under|short ?link|categor(?:y|ies)|related(?: \w+)?|read more(?: on)?|see also|credits?|"
+    r"photo(?:graph)?s?|images?|video|published|updated|last updated?|last update|posted|first published|"
+    r"follow us|share(?: this)?|comments?|keywords)(?: by| on| at)?\s*:", re.I)
+_PROMPT = re.compile(
+    r"\b(?:sign[ -]?(?:in|up)|log[ -]?(?:in|out)|subscribe|newsletter|username|password|your profile|"
+    r"create (?:a |your )?profile|comments? policy|leave a (?:comment|reply)|post a comment|click here|"
+    r"follow us|share (?:this|on)|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|"
+    r"copyright|advertisement|homepage|personali[sz]e|editorial discretion|send us your|e-?mail address|"
+    r"download (?:our|the) app|^most (?:read|popular)|join the [\w ]{0,30}(?:community|conversation)|"
+    r"contributions of|captcha|skip to (?:main )?content|back to top|you may also like)\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|announced|states|stated|wrote)\b", re.I)
+_CAPTION_START = re.compile(r"^(?:(?:this|the|a|an|in this) )?(?:file |handout )?(?:photo|picture|image|"
+                            r"screenshot|screen grab|video grab)\b", re.I)
+_CAPTION_END = re.compile(
+    r"(?:\b(?i:file (?:photo|picture|image))|\((?:photo|picture|image)[^)]*\)|photo(?:graph)?:\s*[\w ,./]+|"
+    r"\s-\s?[A-Z]{2,8}|\((?:[A-Z][\w.'-]*\s?){1,4}[,/]\s*(?:[A-Z]{2,8}|Reuters|Getty Images|Bloomberg)\))\s*\.?$")
+_NAV_SPLIT = re.compile(r"\s+[|·•»›/]\s+|\s+[–—-]\s+|\s*[|·•»›]\s*")
+_END_MARKER = re.compile(
+    r"^(?:read more(?: on)?\b|join the conversation|leave a (?:comment|reply)|related (?:articles|stories|posts|"
+    r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
+    r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+_LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
+
+
+def normalise(text: str) -> str:
+    """Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ANSI.sub("", text)
+    text = _CONTROL.sub("", text).translate(_QUOTES)
+    text = text.replace("\u2026", "...")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def join_wrapped_lines(text: str) -> list[str]:
+    """Lines of a normalised text, with hard-wrapped paragraphs joined back together.
+
+    A line continues on the next when it ends without sentence punctuation and the next
+    starts in lower case; a word broken at the line end ("str-\\nategic") is joined too.
+    """
+    text = _LINE_END_HYPHEN.sub(r"\1\2", text)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and line and lines[-1] and lines[-1][-1] not in END_PUNCT + ":" and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [line for line in lines if line]
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why `line` is site furniture rather than reporting, or None for a body line."""
+    bare = _BULLET.sub("", line).strip()
+    words = _WORD.findall(bare)
+    letters = sum(c.isalpha() for c in bare)
+    if _DUMP.search(bare):
+        return "data dump"
+    if _WIRE_CODE.match(bare):
+        return "wire code"
+    if _CAPTCHA.match(bare):
+        return "captcha"
+    if is_date_line(bare):
+        return "date line"
+    if not bare or letters < 0.3 * len(bare) or (letters < 0.5 * len(bare) and bare[-1] not in END_PUNCT):
+        return "not prose"
+    if _LABEL.match(bare):
+        return "label"
+    if _CAPTION_START.match(bare) or _CAPTION_END.search(bare):
+        return "caption"
+    if len(words) <= 40 and _PROMPT.search(bare) and not _REPORTING.search(bare):
+        return "site prompt"
+    if _is_nav(bare):
+        return "navigation"
+    if len(words) < 2 or (bare[-1] not in END_PUNCT and len(words) < 12):
+        return "heading or link"
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly one date ("Tue Mar 29, 2016 19:48:38", "Published : Mar 30, 2016 ...")."""
+    found = find_absolute_date(line)
+    if not found:
+        return False
+    _, start, end = found
+    rest = line[:start] + " " + line[end:]
+    return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
+
+
+def _is_nav(line: str) -> bool:
+    """Short segments separated by bars, dots or dashes: menus, breadcrumbs, tag lists."""
+    if line[-1] in ".!?\"":
+        return False
+    parts = [p for p in _NAV_SPLIT.split(line.split(":", 1)[-1]) if p.strip()]
+    if len(parts) < 2:
+        return False
+    sizes = [len(_WORD.findall(p)) for p in parts]
+    return max(sizes) <= 8 and sum(sizes) / len(sizes) <= 4
+
+
+def is_end_marker(line: str) -> bool:
+    """A line after which a page holds no more of the article (comments, related links, credits)."""
+    return bool(_END_MARKER.match(_BULLET.sub("", line).strip()))
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words written unhyphenated anywhere in the story: evidence for hyphen repair."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in _WORD.findall(text))
+    return frozenset(words)
+
+
+def repair_hyphenation(text: str, known: frozenset[str] = frozenset()) -> str:
+    """Join print-hyphenated words ("str-ategic") and keep real compounds ("pro-government")."""
+    def fix(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        return left + right if should_join(left, right, known) else match.group(0)
+
+    return _HYPHENATED.sub(fix, text)
+
+
+def should_join(left: str, right: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether "left-right" is one word broken by print hyphenation.
+
+    The story itself is the best evidence (the joined form written elsewhere); then a
+    capitalised or all-caps prefix marks a name or a compound ("Al-", "UN-"); then word
+    frequencies: the joined form must be a word and one half must not be a common word.
+    """
+    joined = (left + right).lower()
+    if joined in known:
+        return True
+    if left[0].isupper():
+        return False
+    joined_z, left_z, right_z = _zipf(joined), _zipf(left.lower()), _zipf(right)
+    return joined_z >= 1.5 and min(left_z, right_z) < 2.5
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported only when a hyphen needs judging
+
+    return zipf_frequency(word, "en")
+
+
+def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) -> list[str]:
+    """The article's own paragraphs: furniture, repeats and everything after an end marker dropped."""
+    seen = {_key(title)} if title else set()
+    out: list[str] = []
+    for line in lines:
+        if out and is_end_marker(line):
+            break
+        key = _key(line)
+        if key in seen or furniture_reason(line):
+            continue
+        seen.add(key)
+        out.append(repair_hyphenation(line, known))
+    return out
+
+
+def _key(line: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(line))

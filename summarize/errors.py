@@ -1,0 +1,18 @@
+"""The one exception family for errors meant for the user."""
+
+
+class StorylineError(Exception):
+    """An error the command line shows as one line and the app as a notification."""
+
+
+class InputError(StorylineError):
+    """An input (file, line, stdin) that cannot be read as an article."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class NothingUsable(StorylineError):
+    """No input yielded an article (every one was empty, binary, missing …)."""

@@ -1,0 +1,230 @@
+"""Read inputs (files, folders, stdin; text, HTML, JSON, JSON Lines) into RawDocuments.
+
+Reading never raises for one bad input: it returns the documents it could read and
+one InputError per input it skipped, so callers can warn and go on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .model import RawDocument
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024  # a bigger file is almost surely not one news article
+STDIN = "-"
+
+
+@dataclass
+class Reading:
+    """What reading produced: documents in citation order, and the inputs skipped."""
+
+    documents: list[RawDocument] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+
+
+def read_inputs(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int = MAX_BYTES) -> Reading:
+    """Read every path (file, folder, or "-" for `stdin`) in a stable order."""
+    reading = Reading()
+    for origin, data in _sources(list(paths), stdin, reading.problems, max_bytes):
+        try:
+            reading.documents.extend(_parse(origin, data, reading.problems))
+        except InputError as err:
+            reading.problems.append(err)
+    return reading
+
+
+def _sources(paths: list[str], stdin: bytes | None, problems: list[InputError],
+             max_bytes: int) -> Iterator[tuple[str, bytes]]:
+    """Yield (origin, bytes) for every input file: sorted files first, then stdin."""
+    files: set[Path] = set()
+    for raw in paths:
+        if raw == STDIN:
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = [p for p in _walk(path) if p.suffix.lower() in READABLE_SUFFIXES]
+            if not found:
+                problems.append(InputError(raw, "folder has no .txt, .md, .html, .json or .jsonl files"))
+            files.update(found)
+        elif path.exists():
+            files.add(path)
+        else:
+            problems.append(InputError(raw, "no such file or folder"))
+    for path in sorted(files, key=lambda p: str(p)):
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise InputError(str(path), f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+            yield str(path), path.read_bytes()
+        except InputError as err:
+            problems.append(err)
+        except OSError as err:
+            problems.append(InputError(str(path), err.strerror or "cannot be read"))
+    if STDIN in paths:
+        data = stdin if stdin is not None else b""
+        if len(data) > max_bytes:
+            problems.append(InputError("<stdin>", f"too large (limit {max_bytes / 1e6:.0f} MB)"))
+        else:
+            yield "<stdin>", data
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every non-hidden file below `folder`, recursively."""
+    out = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        out.extend(Path(root) / n for n in names if not n.startswith("."))
+    return out
+
+
+def decode(origin: str, data: bytes) -> str:
+    """Bytes to text: BOMs, then UTF-8, then a detected legacy encoding; binary is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(origin, data)
+    if "\x00" in text or _control_share(text) > 0.05:
+        raise InputError(origin, "looks like a binary file, not text")
+    return text
+
+
+def _decode_legacy(origin: str, data: bytes) -> str:
+    """Decode non-UTF-8 bytes with charset-normalizer's best guess.
+
+    Its guess among single-byte Latin code pages is often cp1250 where the text is
+    cp1252 (they share most letters); as browsers do (WHATWG), we read any
+    Latin-family guess as cp1252 when the bytes are valid cp1252.
+    """
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in data:
+        raise InputError(origin, "looks like a binary file, not text")
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(origin, "looks like a binary file, not text")
+    encoding = best.encoding.lower().replace("-", "_")
+    if encoding.startswith(("cp125", "latin", "iso8859", "windows_125", "mac_")) and encoding not in {
+        "cp1251", "cp1253", "cp1255", "cp1256", "iso8859_5", "iso8859_7", "iso8859_8"}:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _control_share(text: str) -> float:
+    """Share of characters that are control codes other than whitespace and ESC."""
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\x1b\x0c")
+    return bad / len(sample)
+
+
+def _parse(origin: str, data: bytes, problems: list[InputError]) -> list[RawDocument]:
+    """Documents in one input, by its suffix, or by sniffing its first character for stdin."""
+    text = decode(origin, data)
+    if not text.strip():
+        raise InputError(origin, "empty")
+    kind = _kind(origin, text)
+    if kind == "json":
+        return _parse_json(origin, text, problems)
+    if kind == "html":
+        return [_parse_html(origin, text)]
+    return [RawDocument(origin=origin, text=text)]
+
+
+def _kind(origin: str, text: str) -> str:
+    suffix = Path(origin).suffix.lower() if origin != "<stdin>" else ""
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("{", "[{")) or (head.startswith("[") and head[1:].lstrip().startswith("{")):
+        return "json"
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "text"
+
+
+def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawDocument]:
+    """A JSON array or object, or JSON Lines; a malformed line is skipped with a problem."""
+    stripped = text.strip()
+    try:
+        whole = json.loads(stripped)
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, list):
+        items = [(f"{origin}:{i}", item) for i, item in enumerate(whole, 1)]
+    elif isinstance(whole, dict):
+        items = [(origin, whole)]
+    else:
+        items = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append((f"{origin}:{number}", json.loads(line)))
+            except json.JSONDecodeError as err:
+                problems.append(InputError(f"{origin}:{number}", f"malformed JSON ({err.msg})"))
+    docs = []
+    for where, item in items:
+        try:
+            docs.append(_from_record(where, item))
+        except InputError as err:
+            problems.append(err)
+    if not docs and not problems:
+        raise InputError(origin, "no articles found in the JSON")
+    return docs
+
+
+def _from_record(origin: str, item: object) -> RawDocument:
+    """One JSON article record: `text` required; title, url, outlet/source, published/date optional."""
+    if not isinstance(item, dict):
+        raise InputError(origin, "expected a JSON object with a \"text\" field")
+    body = item.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(origin, "no \"text\" field")
+
+    def field_str(*names: str) -> str | None:
+        for name in names:
+            value = item.get(name)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return None
+
+    return RawDocument(
+        origin=origin, text=body, title=field_str("title", "headline"),
+        outlet=field_str("outlet", "source", "site", "publisher"),
+        published=field_str("published", "date", "published_at", "pubdate"), url=field_str("url", "link"),
+    )
+
+
+def _parse_html(origin: str, text: str) -> RawDocument:
+    """Main text and metadata of a saved web page, with trafilatura (imported only here)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)
+    if extracted is None:
+        raise InputError(origin, "no article text found in the HTML")
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    body = data.get("text") or ""
+    if not body.strip():
+        raise InputError(origin, "no article text found in the HTML")
+    return RawDocument(origin=origin, text=body, title=data.get("title"), outlet=data.get("sitename"),
+                       published=data.get("date"), url=data.get("url"), is_html=True)

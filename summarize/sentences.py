@@ -1,0 +1,131 @@
+"""Offline sentence splitting and word tokenizing (no NLTK data, nothing downloaded).
+
+`split_sentences` is the one splitter; `Tokenizer` wraps it in the shape sumy expects
+(`to_sentences`, `to_words`), so sumy's algorithms run on the same sentences we cite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .model import Sentence
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt maj capt cpt sgt cpl adm cmdr gov sen rep rev hon pres supt insp det
+st mt ft ave blvd rd jr sr co corp inc ltd plc bros dept univ assn est approx vs etc al fig no nos vol
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c
+""".split())
+_BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
+    r"(?:\((?:[A-Z][A-Za-z]*\s?){1,3}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*")
+
+
+def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = _dateline_end(paragraph)
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end(2)
+        if end <= start or _is_abbreviation(paragraph, match.start(1)):
+            continue
+        spans.append((start, end))
+        start = match.end(3)
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph.rstrip())))
+    return [(a, b) for a, b in spans if _has_words(paragraph[a:b])]
+
+
+def _dateline_end(paragraph: str) -> int:
+    """Where the sentence starts after a dateline such as "BEIRUT -" or "Beirut, March 29 (AFP) -"."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return 0
+    head = match.group(0)
+    # A dateline is a place: all caps, or at most three capitalised words followed by a dash.
+    if head.split()[0].isupper() or len(head.split()) <= 4:
+        return match.end()
+    return 0
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation or an initial ("Gen.", "U.S.", "J.")."""
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().strip(".")
+    if token in ABBREVIATIONS:
+        # "U.S." at the end of a sentence is rare enough; "Mar." before a number is a date.
+        return True
+    return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "John F. Kennedy"
+
+
+def _has_words(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= 2
+
+
+def split_text(article: int, text: str) -> list[Sentence]:
+    """Sentences of an article's cleaned text (paragraphs separated by blank lines), with spans."""
+    out: list[Sentence] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        for start, end in split_paragraph(paragraph):
+            out.append(Sentence(article, len(out), paragraph[start:end], offset + start, offset + end))
+        offset += len(paragraph) + 2
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters and digits, keeping inner apostrophes, hyphens and dots ("U.S.")."""
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer  # PyStemmer: the Snowball stemmer in C
+
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-cased word."""
+    return _stemmer().stemWord(word.lower())
+
+
+def stems(text: str) -> list[str]:
+    """Stems of the content words of `text` (stop words dropped)."""
+    tokens = [w.lower() for w in words(text)]
+    return _stemmer().stemWords([w for w in tokens if w not in STOP_WORDS])
+
+
+class Tokenizer:
+    """sumy's tokenizer contract, offline: `to_sentences(paragraph)` and `to_words(sentence)`."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(paragraph[a:b] for a, b in split_paragraph(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))
+
+    def __iter__(self) -> Iterator[str]:  # pragma: no cover - sumy never iterates it
+        return iter(())
+
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves said says say mr mrs ms s t would could one two new also its it's
+""".split())

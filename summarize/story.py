@@ -1,0 +1,79 @@
+"""From inputs to a Story: read, clean, find metadata, split sentences (then claims, ranks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .clean import body_paragraphs, join_wrapped_lines, normalise, vocabulary
+from .dates import parse_date
+from .errors import InputError, NothingUsable
+from .ingest import MAX_BYTES, read_inputs
+from .metadata import find_outlet, find_published, find_title
+from .model import Article, RawDocument, Sentence
+from .sentences import split_text
+
+TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Story:
+    """The articles of one story and their sentences, plus the inputs that were skipped."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    problems: tuple[InputError, ...] = ()
+
+    def article(self, article_id: int) -> Article:
+        """The article with this citation id."""
+        return self.articles[article_id - 1]
+
+    def sentences_of(self, article_id: int) -> list[Sentence]:
+        """The sentences of one article, in order."""
+        return [s for s in self.sentences if s.article == article_id]
+
+
+def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int = MAX_BYTES) -> Story:
+    """Read, clean and split every input; raise NothingUsable when no article remains."""
+    reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes)
+    articles, problems = build_articles(reading.documents)
+    problems = reading.problems + problems
+    if not articles:
+        reasons = "; ".join(str(p) for p in problems[:3]) or "no input given"
+        raise NothingUsable(f"no usable article ({reasons})")
+    sentences = tuple(s for a in articles for s in split_text(a.id, a.text))
+    return Story(tuple(articles), sentences, tuple(problems))
+
+
+def build_articles(documents: list[RawDocument]) -> tuple[list[Article], list[InputError]]:
+    """Clean documents into Articles numbered 1, 2, … in input order."""
+    texts = [normalise(d.text) for d in documents]
+    known = vocabulary(texts)
+    articles: list[Article] = []
+    problems: list[InputError] = []
+    for doc, text in zip(documents, texts):
+        lines = join_wrapped_lines(text)
+        title = normalise(doc.title) if doc.title else find_title(lines)
+        paragraphs = body_paragraphs(lines, title, known)
+        if not paragraphs:
+            problems.append(InputError(doc.origin, "no article text left after cleaning"))
+            continue
+        published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
+        outlet = doc.outlet or find_outlet(lines) or _domain(doc.url)
+        articles.append(Article(
+            id=len(articles) + 1, origin=doc.origin, title=title or _headline(paragraphs[0]),
+            outlet=outlet, published=published, text="\n\n".join(paragraphs), url=doc.url))
+    return articles, problems
+
+
+def _headline(paragraph: str) -> str:
+    words = paragraph.split()
+    return " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).netloc
+    return host.removeprefix("www.") or None

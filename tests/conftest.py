@@ -1,0 +1,49 @@
+"""Shared fixtures: the seed story, the Wikinews stories, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-4-stories.jsonl"
+
+
+def run_cli(*args: str, input: bytes | str | None = None) -> Result:
+    """Invoke `storyline ARGS` in-process, stdout and stderr kept apart."""
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def seed_story():
+    from summarize.story import load_story
+
+    return load_story([str(SEEDS)])
+
+
+@pytest.fixture(scope="session")
+def wikinews_rows() -> list[dict]:
+    if not WIKINEWS.exists():
+        pytest.skip("../shared/data/wikinews-4-stories.jsonl is not beside the project")
+    return [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture()
+def story_file(tmp_path):
+    """Write articles to a folder and return it: story_file({"a.txt": "..."})."""
+    def write(files: dict[str, str | bytes]) -> Path:
+        for name, content in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return tmp_path
+    return write

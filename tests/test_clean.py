@@ -1,0 +1,136 @@
+"""Cleaning rules, on seed text and on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.clean import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
+from summarize.model import RawDocument
+from summarize.story import build_articles
+
+
+def clean(text: str) -> str:
+    articles, _ = build_articles([RawDocument("t.txt", text)])
+    return articles[0].text if articles else ""
+
+
+BODY = "Rescue teams reached the flooded valley on Monday, officials said."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('string(1957) "[{"id":"1802970","sort":"3520919","title":"UN Chief"}]"', "data dump"),
+    ('[{"id": "1", "title": "x"}, {"id": "2", "title": "y"}]', "data dump"),
+    ("S/SH 11", "wire code"),
+    ("AW/HM", "wire code"),
+    ("eighteen + 13 =", "captcha"),
+    ("7 x four = ?", "captcha"),
+    ("Multimedia · User Galleries · News in Pictures Send us your pictures · Send us your stories", "site prompt"),
+    ("Home | World | Europe | Business", "navigation"),
+    ("Syria - Conflict", "navigation"),
+    ("Read more on: isis | unesco | syria", "label"),
+    ("Location: Lebanon, Beirut", "label"),
+    ("Reporting by: Mir Yaqoob", "label"),
+    ("Log in with Facebook to comment and personalise news, weather and listings.", "site prompt"),
+    ("Please provide a username for your profile page:", "site prompt"),
+    ("Subscribe to our newsletter for the latest updates.", "site prompt"),
+    ("This photo, released by the agency, shows a destroyed statue outside the museum. -AFP", "caption"),
+    ("Forces rest on the outskirts of the town during an operation. (Maher Al Mounes, AFP)", "caption"),
+    ("Protesters gather in the square. File photo", "caption"),
+    ("Tue Mar 29, 2016 19:48:38", "date line"),
+    ("Saturday, May 04, 2024 | Last Update : 07:38 PM IST", "date line"),
+    ("Deminers, sniffer dogs", "heading or link"),
+    ("Traffic Alerts", "heading or link"),
+])
+def test_furniture_is_recognised(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    BODY,
+    "He told reporters the talks would resume in Geneva next week.",
+    '"We will not give up," said the minister, who asked readers to share their stories.',
+    "The company said it would cut prices by 10% from January.",
+])
+def test_reporting_is_kept(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("the str-ategic town", "the strategic town"),
+    ("including doz-ens of Christians", "including dozens of Christians"),
+    ("defence mi-nister Fahed", "defence minister Fahed"),
+    ("the armed forc-es would", "the armed forces would"),
+    ("a gov-ernment plan", "a government plan"),
+])
+def test_print_hyphenation_is_repaired(broken: str, repaired: str) -> None:
+    assert repair_hyphenation(broken) == repaired
+
+
+@pytest.mark.parametrize("word", ["pro-government", "Al-Qaryatain", "UN-backed", "anti-ISIS", "south-west",
+                                  "non-governmental", "oil-rich", "Britain-based", "re-election", "well-known"])
+def test_real_hyphens_are_kept(word: str) -> None:
+    assert repair_hyphenation(f"the {word} group") == f"the {word} group"
+
+
+def test_story_vocabulary_decides_names() -> None:
+    known = vocabulary(["the Qalamun region"])
+    assert should_join("Qala", "mun", known)
+    assert not should_join("Qala", "mun")
+
+
+def test_normalise_spaces_quotes_and_escapes() -> None:
+    text = "A\u00a0B \u201cquoted\u201d \x1b[31mred\x1b[0m [bold]x[/bold]\u200b"
+    assert normalise(text) == 'A B "quoted" red [bold]x[/bold]'
+
+
+def test_duplicated_lead_and_caption_dropped() -> None:
+    caption = "This photo shows a damaged bridge near the river. -AFP"
+    text = f"Floods hit the valley\n\n{caption}\n{caption}\n\n{BODY}\n\n{BODY}\n\nThe army was deployed to help residents."
+    cleaned = clean(text)
+    assert cleaned.count(BODY) == 1 and "photo" not in cleaned
+    assert "army was deployed" in cleaned
+
+
+def test_tail_after_comment_section_is_dropped() -> None:
+    text = (f"Storm hits coast\n\n{BODY}\n\nRead more on: storm | weather\n\n"
+            "Join the conversation! We welcome your views.\n\nThe best comments are featured every week on the site.")
+    cleaned = clean(text)
+    assert cleaned == BODY
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = ("Storm hits coast\n\nRescue teams reached the flooded valley on Monday after heavy\n"
+            "rain cut off three villages, the str-\nategic road included, officials said.")
+    assert clean(text) == ("Rescue teams reached the flooded valley on Monday after heavy rain cut off three "
+                           "villages, the strategic road included, officials said.")
+
+
+def test_seed_sentences_have_no_furniture(seed_story) -> None:
+    text = "\n".join(s.text for s in seed_story.sentences)
+    for furniture in ["S/SH", "string(", "eighteen", "Short link", "Leave a comment", "Log in", "username",
+                      "Read more", "Traffic Alerts", "Location:", "Multimedia", "This photo", "File photo",
+                      "(Maher Al Mounes, AFP)", "Last Update", "Reporting by", "follow us", "comments policy"]:
+        assert furniture not in text, furniture
+    for broken in ["str-ategic", "doz-ens", "ra-zing", "Qala-mun", "mi-nister", "forc-es"]:
+        assert broken not in text
+    assert "pro-government" in text and "Al-Qaryatain" in text and "anti-ISIS" in text
+
+
+def test_seed_reporting_is_kept(seed_story) -> None:
+    text = "\n".join(s.text for s in seed_story.sentences)
+    for reporting in [
+        "Syrian troops on Thursday entered the ancient city of Palmyra",
+        "In May, ISIS took over the ancient city of Palmyra following fierce battles",
+        "The extremist group demolished the 2 000-year-old temple of Bel",
+        "Analysts say only 10-25% of Russian forces have left Syria",
+        '"The clashes, which are ongoing, are fierce," he told AFP.',
+        "It also destroyed ancient shrines and Roman monuments.",
+        "ISIS had seized the strategic town in August 2015, abducting at least 230 people, including dozens",
+    ]:
+        assert reporting in text, reporting
+    assert len(seed_story.sentences) == 70
+
+
+def test_each_sentence_span_points_into_the_clean_text(seed_story) -> None:
+    for s in seed_story.sentences:
+        assert seed_story.article(s.article).text[s.start:s.end] == s.text

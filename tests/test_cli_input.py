@@ -1,0 +1,189 @@
+"""The command line on seeds and on bad input: one-line errors, exit codes, files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS, run_cli
+
+ARTICLE = ("Storm hits coast\n\nPublished: March 3, 2021\n\n"
+           "Rescue teams reached the flooded valley on Monday, officials said. "
+           "The army was deployed to help residents leave their homes.\n")
+
+
+def test_sources_json_gives_seed_dates() -> None:
+    result = run_cli("sources", SEEDS, "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["published"][:10] if r["published"] else None for r in rows] == [
+        "2016-03-29", "2016-03-30", "2016-03-29", "2016-03-25", None]
+    assert [r["id"] for r in rows] == [1, 2, 3, 4, 5]
+    assert rows[1]["title"] == "Army pressures ISIS in central Syria"
+    assert rows[4]["outlet"] == "ARA News"
+
+
+def test_sentences_jsonl_spans(seed_story) -> None:
+    result = run_cli("sentences", SEEDS, "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(seed_story.sentences)
+    first = rows[0]
+    assert set(first) == {"source", "index", "text", "start", "end"}
+    assert seed_story.article(first["source"]).text[first["start"]:first["end"]] == first["text"]
+
+
+def test_stdin_dash(tmp_path: Path) -> None:
+    result = run_cli("sentences", "-", input=ARTICLE.encode())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Rescue teams reached the flooded valley on Monday, officials said.",
+        "The army was deployed to help residents leave their homes."]
+
+
+def test_help_has_examples() -> None:
+    for command in ["sources", "sentences"]:
+        result = run_cli(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_usage_error_exits_2() -> None:
+    assert run_cli("sources").exit_code == 2
+    assert run_cli("sources", SEEDS, "--format", "xml").exit_code == 2
+
+
+def one_line_error(result, *words: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert lines and all(line.startswith("storyline:") for line in lines), result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n ", "empty"),
+    ("binary.txt", bytes(range(256)) * 40, "binary"),
+    ("png.txt", b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02" * 200, "binary"),
+])
+def test_unusable_file_alone_exits_1(story_file, name: str, content: bytes, reason: str) -> None:
+    folder = story_file({name: content})
+    result = run_cli("sources", folder / name)
+    assert result.exit_code == 1
+    one_line_error(result, name, reason)
+
+
+def test_bad_file_is_skipped_and_rest_processed(story_file) -> None:
+    folder = story_file({"a.txt": ARTICLE, "b.txt": b"\x00\x01\x02\x03" * 100})
+    result = run_cli("sources", folder, "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 1
+    one_line_error(result, "b.txt", "binary")
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    result = run_cli("sources", tmp_path / "nope.txt")
+    assert result.exit_code == 1
+    one_line_error(result, "nope.txt", "no such file")
+    (tmp_path / "empty").mkdir()
+    result = run_cli("sources", tmp_path / "empty")
+    assert result.exit_code == 1
+    one_line_error(result, "empty", "folder has no")
+
+
+def test_unreadable_file(story_file, monkeypatch) -> None:
+    folder = story_file({"a.txt": ARTICLE, "secret.txt": ARTICLE})
+    original = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = run_cli("sources", folder, "--format", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 1
+    one_line_error(result, "secret.txt", "Permission denied")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-8-sig"])
+def test_encodings_decode_without_mojibake(story_file, encoding: str) -> None:
+    text = ("Café owners in Zürich\n\nThe café near the Rhône reopened on Monday, its owner "
+            "said. \u201cWe are back,\u201d said Ren\u00e9e, who runs the caf\u00e9 voil\u00e0 since 1998.\n")
+    if encoding == "latin-1":
+        text = text.replace("\u201c", '"').replace("\u201d", '"')
+    folder = story_file({"a.txt": text.encode(encoding)})
+    result = run_cli("sentences", folder / "a.txt")
+    assert result.exit_code == 0
+    assert "The café near the Rhône reopened on Monday, its owner said." in result.stdout
+    assert "Renée" in result.stdout and "voilà" in result.stdout
+
+
+def test_huge_file_is_refused_with_reason(story_file) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    with open(folder / "huge.txt", "wb") as out:
+        line = (ARTICLE.replace("\n", " ") + "\n").encode()
+        out.write(line * (50_000_000 // len(line) + 1))
+    result = run_cli("sources", folder, "--format", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 1
+    one_line_error(result, "huge.txt", "too large")
+
+
+def test_jsonl_with_malformed_line(story_file) -> None:
+    good = {"text": "Rescue teams reached the valley on Monday, officials said.", "title": "Floods",
+            "published": "2021-03-03", "outlet": "Example Post"}
+    lines = [json.dumps(good), "{not json", json.dumps({"title": "no text"}), json.dumps(good | {"title": "Two"})]
+    folder = story_file({"s.jsonl": "\n".join(lines)})
+    result = run_cli("sources", folder / "s.jsonl", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [(r["id"], r["title"], r["published"], r["outlet"]) for r in rows] == [
+        (1, "Floods", "2021-03-03", "Example Post"), (2, "Two", "2021-03-03", "Example Post")]
+    one_line_error(result, "s.jsonl:2", "malformed JSON", "s.jsonl:3", "text")
+
+
+def test_json_array_and_stdin_jsonl() -> None:
+    record = {"text": "Rescue teams reached the valley on Monday, officials said.", "source": "Daily"}
+    result = run_cli("sources", "-", "--format", "json", input=json.dumps([record, record]))
+    assert [r["outlet"] for r in json.loads(result.stdout)] == ["Daily", "Daily"]
+
+
+def test_html_page(story_file) -> None:
+    page = """<!doctype html><html><head><title>Floods hit the valley | Example Post</title>
+    <meta property="og:site_name" content="Example Post">
+    <meta property="article:published_time" content="2021-03-03T08:00:00Z"></head>
+    <body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+    <article><h1>Floods hit the valley</h1>
+    <p>Rescue teams reached the flooded valley on Monday after heavy rain cut off three villages, officials said.</p>
+    <p>The army was deployed to help hundreds of residents leave their homes, the regional governor told reporters.</p>
+    </article><footer>Subscribe to our newsletter</footer></body></html>"""
+    folder = story_file({"page.html": page})
+    rows = json.loads(run_cli("sources", folder, "--format", "json").stdout)
+    assert rows[0]["title"].startswith("Floods hit the valley")
+    assert rows[0]["published"] == "2021-03-03"
+    assert rows[0]["outlet"] == "Example Post"
+    sentences = run_cli("sentences", folder).stdout
+    assert "The army was deployed" in sentences and "Subscribe" not in sentences and "Home" not in sentences
+
+
+def test_long_line_and_markup_are_literal(story_file) -> None:
+    sentence = "Officials counted [bold red]ten[/] boats on the river near \x1b[31mthe\x1b[0m bridge. "
+    folder = story_file({"a.txt": "River report\n\n" + sentence * 1300})
+    assert len((folder / "a.txt").read_text()) > 100_000
+    result = run_cli("sentences", folder / "a.txt")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1300
+    assert lines[0] == "Officials counted [bold red]ten[/] boats on the river near the bridge."
+    assert "\x1b" not in result.stdout
+
+
+def test_inputs_are_never_modified(story_file) -> None:
+    folder = story_file({"a.txt": ARTICLE, "b.jsonl": '{"text": "x"}\n{bad'})
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    run_cli("sentences", folder)
+    run_cli("sources", folder, "--format", "json")
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    assert before == after

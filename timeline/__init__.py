@@ -1,0 +1,1 @@
+"""Time: temporal expressions, anchoring, dated events and timeline rendering."""

@@ -1,0 +1,1 @@
+"""The face of Storyline: the Textual app and the `storyline` command line."""
