@@ -11,7 +11,7 @@ from .dates import parse_date
 from .errors import InputError, NothingUsable
 from .ingest import MAX_BYTES, read_inputs
 from .metadata import find_outlet, find_published, find_title
-from .model import Article, RawDocument, Sentence
+from .model import Article, Claim, RawDocument, Sentence
 from .sentences import split_text
 
 TITLE_WORDS = 12
@@ -77,3 +77,11 @@ def _domain(url: str | None) -> str | None:
         return None
     host = urlparse(url).netloc
     return host.removeprefix("www.") or None
+
+
+def ranked_claims(story: Story, algorithm: str = "lexrank") -> tuple[Claim, ...]:
+    """The story's claims (deduplicated sentences), scored by `algorithm`, in story order."""
+    from .dedup import build_claims
+    from .rank import rank_claims
+
+    return rank_claims(build_claims(story.sentences), algorithm)

@@ -16,7 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
+from summarize.cite import marks, source_line, source_record
 from summarize.errors import StorylineError
+from summarize.model import Claim
+from summarize.rank import RANKERS
 from summarize.story import Story, load_story
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,6 +38,8 @@ def friendly(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit):
+            raise
         except StorylineError as err:
             fail(str(err))
         except BrokenPipeError:
@@ -90,7 +95,7 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
       storyline sources seeds/ --format json
     """
     story = read_story(paths)
-    rows = [source_record(story, a.id) | {"sentences": len(story.sentences_of(a.id))} for a in story.articles]
+    rows = [source_record(a) | {"sentences": len(story.sentences_of(a.id))} for a in story.articles]
     if fmt == "json":
         echo_json(rows)
         return
@@ -105,13 +110,6 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
         table.add_row(str(row["id"]), published, Text(row["outlet"] or "-"), str(row["sentences"]),
                       Text(row["title"]), Text(row["path"]))
     Console(width=None if sys.stdout.isatty() else 200, highlight=False).print(table)
-
-
-def source_record(story: Story, article_id: int) -> dict[str, Any]:
-    """An article as the JSON `sources` entries show it (see README)."""
-    a = story.article(article_id)
-    return {"id": a.id, "path": a.origin, "title": a.title, "outlet": a.outlet, "published": a.published,
-            "estimated": a.published_estimated}
 
 
 @main.command()
@@ -134,5 +132,57 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
             click.echo(s.text)
 
 
+@main.command()
+@paths_argument
+@click.option("--sentences", "-n", "count", type=click.IntRange(min=1), default=None,
+              help="How many sentences (default 5).")
+@click.option("--words", "-w", type=click.IntRange(min=1), default=None, help="At most this many words instead.")
+@click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
+@click.option("--order", type=click.Choice(["story", "rank"]), default="story", show_default=True,
+              help="Order of the chosen sentences: as they appear in the story, or best first.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--no-citations", is_flag=True, help="Text format: leave out the [id] marks.")
+@friendly
+def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algorithm: str, order: str,
+              fmt: str, no_citations: bool) -> None:
+    """Print an extractive summary: the best-ranked claims, no repeats, with citations.
+
+    \b
+    Example:
+      storyline summarize seeds/ --sentences 3
+      cat a.txt b.txt | storyline summarize - --format json
+    """
+    from summarize.story import ranked_claims
+    from summarize.summary import summarize as pick
+
+    if count is not None and words is not None:
+        raise click.UsageError("give --sentences or --words, not both")
+    story = read_story(paths)
+    chosen = pick(ranked_claims(story, algorithm), sentences=count or 5, words=words, order=order)
+    dates = claim_dates(story, chosen)
+    cited = sorted({i for c in chosen for i in c.sources})
+    if fmt == "json":
+        echo_json({"sources": [source_record(story.article(i)) for i in cited],
+                   "sentences": [{"text": c.text, "sources": list(c.sources), "date": dates.get(c.id)}
+                                 for c in chosen]})
+    elif fmt == "md":
+        click.echo("\n".join(f"- {c.text} {marks(c.sources)}" for c in chosen))
+        click.echo("\n## Sources\n")
+        click.echo("\n".join(f"{i}. {source_line(story.article(i))}" for i in cited))
+    else:
+        for c in chosen:
+            click.echo(c.text if no_citations else f"{c.text} {marks(c.sources)}")
+
+
+def claim_dates(story: Story, claims: Sequence[Claim]) -> dict[int, str | None]:
+    """The ISO date each claim reports (filled by the timeline once it is built)."""
+    return {}
+
+
 sources.help = f"{sources.help}\n\n{PATHS_HELP}"
 sentences.help = f"{sentences.help}\n\n{PATHS_HELP}"
+summarize.help = f"{summarize.help}\n\n{PATHS_HELP}"
+
+
+if __name__ == "__main__":
+    main()

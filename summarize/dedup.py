@@ -1,0 +1,192 @@
+"""Cluster near-duplicate sentences into claims, across and within articles.
+
+Two sentences are one claim when their normalised texts are close (rapidfuzz: the higher
+of `ratio` and `token_sort_ratio`, so reordered clauses still match) and they do not
+disagree on a fact: both sides naming a number, a date word or a proper name the other
+lacks. Candidates are blocked by shared content words (a sparse product, chunked), so only
+plausible pairs are scored; `exhaustive=True` scores every pair, for tests and the bench.
+Clusters are the connected components of the matching pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .model import Claim, Sentence
+from .sentences import STOP_WORDS
+
+THRESHOLD = 75.0  # from labelled pairs in tests/test_dedup.py: paraphrases >= 76, look-alikes <= 69
+SPELLING = 70.0  # two names this alike are one name spelt two ways ("Qaryatain", "Quaryatayn")
+BLOCK_OVERLAP = 0.4  # share of the shorter sentence's content words a candidate pair must share
+CHUNK = 2048
+SHORT = 3  # a sentence with fewer content words than this is blocked on all its words
+
+_AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
+_DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december yesterday today tomorrow""".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred thousand million billion first second third""".split())
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A sentence ready for matching: normalised text, content words and its facts."""
+
+    norm: str
+    words: frozenset[str]
+    features: frozenset[str]  # what blocking compares: content words, or every word of a short sentence
+    numbers: frozenset[str]
+    times: frozenset[str]
+    names: frozenset[str]
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise for matching: agency tags, digit grouping, case and punctuation folded away."""
+    text = _DIGIT_GROUP.sub("", _AGENCY.sub("", text))
+    tokens = _TOKEN.findall(text)
+    lower = [t.lower() for t in tokens]
+    norm = _NON_WORD.sub(" ", text.lower()).strip()
+    names = frozenset(t.lower() for i, t in enumerate(tokens) if i > 0 and t[0].isupper()
+                      and t.lower() not in STOP_WORDS and t.lower() not in _TIME_WORDS)
+    words = frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
+    return Prepared(
+        norm=norm,
+        words=words,
+        features=words if len(words) >= SHORT else words | frozenset(lower),
+        numbers=frozenset(_NUMBER.findall(text)) | frozenset(w for w in lower if w in _NUMBER_WORDS),
+        times=frozenset(w for w in lower if w in _TIME_WORDS),
+        names=names,
+    )
+
+
+def similarity(a: Prepared, b: Prepared, cutoff: float = 0.0) -> float:
+    """0–100: how alike two prepared sentences read (0 when below `cutoff`)."""
+    best = fuzz.ratio(a.norm, b.norm, score_cutoff=cutoff)
+    return max(best, fuzz.token_sort_ratio(a.norm, b.norm, score_cutoff=max(cutoff, best)))
+
+
+def conflict(a: Prepared, b: Prepared) -> bool:
+    """Whether two alike sentences still differ in a fact (each has one the other lacks)."""
+    def both_sides(x: frozenset[str], y: frozenset[str]) -> bool:
+        return bool(x - y) and bool(y - x)
+
+    if both_sides(a.numbers, b.numbers) or both_sides(a.times, b.times):
+        return True
+    if not both_sides(a.names, b.names):
+        return False
+    only_b = b.names - a.names
+    return any(all(fuzz.ratio(x, y) < SPELLING for y in only_b) for x in a.names - b.names)
+
+
+def same_claim(a: Prepared, b: Prepared, threshold: float = THRESHOLD) -> bool:
+    """Whether two sentences tell the same claim."""
+    return similarity(a, b, threshold) >= threshold and not conflict(a, b)
+
+
+def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool = False) -> list[list[int]]:
+    """Groups of indices of near-duplicate texts, each group sorted, groups by first member."""
+    import numpy as np
+
+    prepared = [prepare(t) for t in texts]
+    norms = np.array([p.norm for p in prepared], dtype=object)
+    candidates = _all_pairs if exhaustive else _blocked_pairs
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidates(prepared, threshold):
+        # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold.
+        scores = np.maximum(
+            process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1),
+            process.cpdist(norms[i], norms[j], scorer=fuzz.token_sort_ratio, workers=-1))
+        alike = scores >= threshold
+        for a, b in zip(i[alike].tolist(), j[alike].tolist()):
+            ra, rb = find(a), find(b)
+            if ra != rb and not conflict(prepared[a], prepared[b]):
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+Pairs = Iterable[tuple["np.ndarray", "np.ndarray"]]  # noqa: F821 - blocks of (i, j) index arrays
+
+
+def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+    """Every pair scored (rapidfuzz cdist on the whole matrix): the reference for blocking."""
+    import numpy as np
+
+    norms = [p.norm for p in prepared]
+    ratio = process.cdist(norms, norms, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+    sort = process.cdist(norms, norms, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)
+    rows, cols = np.nonzero(np.maximum(ratio, sort) >= int(threshold) - 1)
+    keep = rows < cols
+    yield rows[keep], cols[keep]
+
+
+def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+    """Pairs that share enough content words and are of compatible length.
+
+    Both filters are necessary conditions of a match. Sharing BLOCK_OVERLAP of the smaller
+    set's words is found by prefix filtering (as in all-pairs similarity search): such a
+    pair must share one of the smaller set's rarest |x| - ceil(0.4|x|) + 1 words, so only
+    those prefixes are multiplied against the full sets (sparse, chunked), then the exact
+    overlap is checked. The scorers cannot reach `threshold` when one text is much longer
+    than the other (2·min/(a+b) bounds them).
+    """
+    import numpy as np
+    from scipy import sparse
+
+    n = len(prepared)
+    vocab: dict[str, int] = {}
+    rows = np.fromiter((i for i, p in enumerate(prepared) for _ in p.features), dtype=np.int64)
+    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in p.features), dtype=np.int64)
+    if not vocab:
+        return
+    sizes = np.bincount(rows, minlength=n)
+    df = np.bincount(cols, minlength=len(vocab))
+    order = np.lexsort((cols, df[cols], rows))  # by row, rarest word first
+    rows, cols = rows[order], cols[order]
+    position = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    in_prefix = position < sizes[rows] - np.ceil(BLOCK_OVERLAP * sizes[rows]) + 1
+    ones = np.ones(len(rows), dtype=np.float32)
+    full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
+    prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
+    full_t = full.T.tocsr()
+    lengths = np.array([len(p.norm) for p in prepared], dtype=np.float64)
+    for start in range(0, n, CHUNK):
+        block = (prefix[start:start + CHUNK] @ full_t).tocoo()
+        i, j = block.row + start, block.col
+        # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
+        keep = (sizes[i] < sizes[j]) | ((sizes[i] == sizes[j]) & (i < j))
+        short, long_ = np.minimum(lengths[i], lengths[j]), np.maximum(lengths[i], lengths[j])
+        keep &= 200 * short >= (threshold - 1) * (short + long_)
+        i, j = i[keep], j[keep]
+        if len(i):
+            shared = np.asarray(full[i].multiply(full[j]).sum(axis=1)).ravel()
+            ok = shared >= BLOCK_OVERLAP * np.minimum(sizes[i], sizes[j])
+            yield np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok])
+
+
+def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) -> tuple[Claim, ...]:
+    """Claims in story order; each claim's text is its most complete member."""
+    groups = cluster([s.text for s in sentences], threshold)
+    claims = []
+    for number, group in enumerate(groups, 1):
+        members = tuple(sentences[i] for i in group)
+        best = max(members, key=lambda s: (len(prepare(s.text).words), -s.article, -s.index))
+        claims.append(Claim(id=number, text=best.text, members=members))
+    return tuple(claims)

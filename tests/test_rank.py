@@ -1,0 +1,56 @@
+"""Ranking: our vectorised LexRank against sumy's, and every sumy algorithm offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from summarize.rank import RANKERS, LexRank, corroboration, get_ranker, rank_claims
+from summarize.errors import StorylineError
+from summarize.dedup import build_claims
+from tests.conftest import ROOT, SEEDS
+
+
+def test_vectorised_lexrank_equals_sumy_on_seeds(seed_story) -> None:
+    texts = [s.text for s in seed_story.sentences]
+    ours = LexRank().scores(texts)
+    theirs = RANKERS["lexrank-sumy"].scores(texts)
+    assert ours == pytest.approx(theirs, abs=1e-9)
+    top = sorted(range(len(texts)), key=lambda i: -ours[i])[:10]
+    assert top == sorted(range(len(texts)), key=lambda i: -theirs[i])[:10]
+
+
+def test_vectorised_lexrank_equals_sumy_on_wikinews(wikinews_rows) -> None:
+    texts = [line for row in wikinews_rows[:30] for line in row["text"].splitlines() if line.strip()][:300]
+    assert LexRank().scores(texts) == pytest.approx(RANKERS["lexrank-sumy"].scores(texts), abs=1e-9)
+
+
+def test_every_algorithm_runs_offline(tmp_path) -> None:
+    """No NLTK data anywhere: each algorithm must still rank (sumy #216)."""
+    env = os.environ | {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
+    code = ("import json, sys; from summarize.rank import RANKERS; texts = sys.stdin.read().split('\\n');"
+            "print(json.dumps({n: len(r.scores(texts)) for n, r in RANKERS.items()}))")
+    texts = "\n".join(["Troops entered the city on Thursday.", "The army advanced into the city.",
+                       "Officials said the offensive would continue.", "Talks will resume in Geneva."])
+    out = subprocess.run([sys.executable, "-c", code], input=texts, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {name: 4 for name in RANKERS}
+
+
+def test_corroborated_claims_rank_higher(seed_story) -> None:
+    claims = rank_claims(build_claims(seed_story.sentences))
+    assert max(claims, key=lambda c: c.score).score == pytest.approx(max(corroboration(c) for c in claims), abs=1)
+    three = [c for c in claims if len(c.sources) == 3]
+    assert all(corroboration(c) == pytest.approx(1 + 0.5 * 1.584962500721156) for c in three)
+    lead = next(c for c in claims if c.text.startswith("Syrian Army troops were locked"))
+    assert sorted(claims, key=lambda c: -c.score).index(lead) < 3
+
+
+def test_unknown_algorithm_is_a_user_error() -> None:
+    with pytest.raises(StorylineError, match="unknown algorithm"):
+        get_ranker("pagerank")
