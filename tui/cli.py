@@ -175,13 +175,117 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
 
 
 def claim_dates(story: Story, claims: Sequence[Claim]) -> dict[int, str | None]:
-    """The ISO date each claim reports (filled by the timeline once it is built)."""
-    return {}
+    """The ISO date each claim reports: its best-attested event's date."""
+    from timeline.build import build_timeline
+
+    dates: dict[int, str | None] = {}
+    for event in build_timeline(story.articles, claims).events:
+        if event.claim not in dates or not event.fallback:
+            dates.setdefault(event.claim, event.span.iso())
+    return dates
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "text"]), default="md", show_default=True)
+@click.option("--dates", "max_dates", type=click.IntRange(min=1), default=None,
+              help="Show only the N most important dates (JSON always carries every event).")
+@click.option("--per-date", type=click.IntRange(min=1), default=None, help="Show at most K events per date.")
+@click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE instead of standard output.")
+@friendly
+def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: int | None, algorithm: str,
+             output: str | None) -> None:
+    """Print the story's dated, cited timeline.
+
+    \b
+    Example:
+      storyline timeline seeds/ --dates 8 --per-date 2
+      storyline timeline seeds/ --format json -o timeline.json
+    """
+    from summarize.story import ranked_claims
+    from timeline import render
+    from timeline.build import build_timeline, select
+
+    story = read_story(paths)
+    built = build_timeline(story.articles, ranked_claims(story, algorithm))
+    if not built.events:
+        raise StorylineError("no dated events: no article has a publication date or a date in its text")
+    if fmt == "json":
+        out = render.to_json(built, built.events)
+    else:
+        shown = select(built, max_dates, per_date)
+        out = render.markdown(built, shown, story_title(story)) if fmt == "md" else render.text(built, shown)
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(out if out.endswith("\n") else out + "\n", encoding="utf-8")
+        click.echo(f"storyline: wrote {output}", err=True)
+    else:
+        click.echo(out.rstrip("\n"))
+
+
+def story_title(story: Story) -> str:
+    """The story's name: the title of its first article."""
+    return story.articles[0].title
+
+
+@main.command()
+@click.argument("file", metavar="FILE|-")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date to resolve relative expressions against (default: found in the text).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@friendly
+def dates(file: str, published: Any, fmt: str) -> None:
+    """Tag temporal expressions with TIMEX3 types and values, on the text exactly as given.
+
+    Offsets are character offsets into the decoded input. Without --published the date is
+    found as `storyline sources` finds it; expressions that need it stay unresolved (X values).
+
+    \b
+    Example:
+      echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
+    """
+    from summarize.clean import join_wrapped_lines, normalise
+    from summarize.ingest import decode
+    from summarize.metadata import find_published
+    from timeline.tagger import tag
+
+    data = sys.stdin.buffer.read() if file == "-" else _read_file(file)
+    text = decode(file, data)
+    dct = published.date() if published else None
+    if dct is None:
+        found = find_published(join_wrapped_lines(normalise(text)))
+        dct = date_of(found)
+    found_timexes = tag(text, dct)
+    if fmt == "json":
+        echo_json({"published": dct.isoformat() if dct else None,
+                   "timexes": [t.as_json() for t in found_timexes]})
+    else:
+        for t in found_timexes:
+            click.echo(f"{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.text}")
+
+
+def _read_file(path: str) -> bytes:
+    from pathlib import Path
+
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise StorylineError(f"{path}: {err.strerror or 'cannot be read'}") from None
+
+
+def date_of(iso: str | None):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(iso[:10]) if iso else None
 
 
 sources.help = f"{sources.help}\n\n{PATHS_HELP}"
 sentences.help = f"{sentences.help}\n\n{PATHS_HELP}"
 summarize.help = f"{summarize.help}\n\n{PATHS_HELP}"
+timeline.help = f"{timeline.help}\n\n{PATHS_HELP}"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,135 @@
+"""Claims × dates -> a Timeline of dated, cited events.
+
+Each member sentence of a claim is placed at the date of what it reports: the first date
+expression of its main clause that is neither future nor after publication. A sentence with
+none falls back to its article's publication date (marked, and weighted lower). Members
+that disagree on the date split the claim into several events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarize.model import Article, Claim, Sentence
+
+from . import timex
+from .pubdates import with_estimates
+from .tagger import tag
+from .timex import TimeSpan
+
+FALLBACK_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one sentence sits in time, and why."""
+
+    span: TimeSpan
+    expression: str | None  # None: dated by its article's publication
+
+
+@dataclass(frozen=True)
+class Event:
+    """A claim at a TimeSpan, with the articles that report it there."""
+
+    span: TimeSpan
+    text: str
+    claim: int
+    sources: tuple[int, ...]
+    score: float
+    fallback: bool = False
+    expression: str | None = None
+
+    @property
+    def certain(self) -> bool:
+        return self.span.certain
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The story's sources and its events, sorted by date then score."""
+
+    sources: tuple[Article, ...]
+    events: tuple[Event, ...]
+
+    def source(self, article_id: int) -> Article:
+        return self.sources[article_id - 1]
+
+    def dates(self) -> list[str]:
+        """Distinct event dates (TIMEX3 values), in time order."""
+        return list(dict.fromkeys(e.span.value for e in self.events))
+
+
+def place(sentence: Sentence, article: Article) -> Placement | None:
+    """The date a sentence reports, or its article's publication date, or None if undated."""
+    published = article.published_date
+    for t in tag(sentence.text, published):
+        if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
+            continue
+        if published and t.span.start > published:
+            continue
+        span = timex.uncertain(t.span) if (t.relative and article.published_estimated) else t.span
+        return Placement(span, t.text)
+    if published is None:
+        return None
+    span = timex.day(published)
+    return Placement(timex.uncertain(span) if article.published_estimated else span, None)
+
+
+def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Timeline:
+    """Every claim placed in time; undated articles first get estimated publication dates."""
+    sources = with_estimates(articles, claims)
+    events: list[Event] = []
+    for claim in claims:
+        events.extend(_claim_events(claim, sources))
+    events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
+    return Timeline(tuple(sources), tuple(events))
+
+
+def _claim_events(claim: Claim, sources: Sequence[Article]) -> list[Event]:
+    dated: dict[str, list[tuple[Sentence, Placement]]] = {}
+    fallback: list[tuple[Sentence, Placement]] = []
+    for member in claim.members:
+        placement = place(member, sources[member.article - 1])
+        if placement is None:
+            continue
+        if placement.expression is None:
+            fallback.append((member, placement))
+        else:
+            dated.setdefault(placement.span.value, []).append((member, placement))
+    if dated:  # reports without a date of their own join the best-attested dated report
+        biggest = max(dated.values(), key=len)
+        biggest.extend((m, biggest[0][1]) for m, _ in fallback)
+        groups, is_fallback = list(dated.values()), False
+    elif fallback:
+        earliest = min(fallback, key=lambda mp: mp[1].span.start)[1]
+        groups, is_fallback = [[(m, earliest) for m, _ in fallback]], True
+    else:
+        return []
+    return [Event(span=group[0][1].span, text=claim.text, claim=claim.id,
+                  sources=tuple(sorted({m.article for m, _ in group})),
+                  score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
+                  expression=group[0][1].expression) for group in groups]
+
+
+def select(timeline: Timeline, dates: int | None = None, per_date: int | None = None) -> list[Event]:
+    """The events to show: the `dates` most important dates, the `per_date` best events of each.
+
+    A date's importance is, over the events that name it, their sources plus their rank score;
+    a date only reached by publication-day fallbacks is weak: half its best event's score.
+    """
+    by_date: dict[str, list[Event]] = {}
+    for event in timeline.events:
+        by_date.setdefault(event.span.value, []).append(event)
+    if dates is not None:
+        def importance(value: str) -> float:
+            named = sum(len(e.sources) + e.score for e in by_date[value] if not e.fallback)
+            return named or 0.5 * max(e.score for e in by_date[value])
+        keep = set(sorted(by_date, key=lambda v: (-importance(v), v))[:dates])
+        by_date = {v: es for v, es in by_date.items() if v in keep}
+    shown: list[Event] = []
+    for events in by_date.values():
+        best = sorted(events, key=lambda e: -e.score)[:per_date] if per_date else events
+        shown.extend(e for e in events if e in best)
+    return shown
