@@ -130,6 +130,6 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
         by_date = {v: es for v, es in by_date.items() if v in keep}
     shown: list[Event] = []
     for events in by_date.values():
-        best = sorted(events, key=lambda e: -e.score)[:per_date] if per_date else events
+        best = sorted(events, key=lambda e: -e.score * (1.0 if e.certain else 0.5))[:per_date] if per_date else events
         shown.extend(e for e in events if e in best)
     return shown

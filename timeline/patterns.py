@@ -47,7 +47,7 @@ P = {
     "full": rf"(?:\b(?P<wd>{WEEKDAY}),?\s+)?(?:\b(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})|"
             rf"\b(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_ANY}),?\s+(?P<y2>{YEAR}))\b",
     "md": rf"(?:\b(?P<wd>{WEEKDAY}),?\s+)?(?:\b(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY})|\b(?P<d2>{DAY})\s+(?:of\s+)?"
-          rf"(?P<mon2>{MONTH_FULL}))\b(?!,?\s*\d)",
+          rf"(?P<mon2>{MONTH_FULL}))\b(?!,?\s*\d{{4}}\b)",
     "month_year": rf"(?:\b(?P<mod>(?i:{MOD}))[\s-]+)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR})\b",
     "mod_year": rf"\b(?P<mod>{MOD})[\s-]+(?P<y>{YEAR})\b",
     "quarter": rf"\b(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter"
@@ -56,14 +56,14 @@ P = {
     "half": rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<y>{YEAR})\b",
     "season": rf"\b(?:(?P<rel>(?i:last|this|next|early|late|the|in))\s+)?(?P<season>{SEASON_WORD})"
               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
-    "decade": rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<dec>1[89]\d|20\d)0s\b",
+    "decade": rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<dec>1[89]\d|20\d)0['’]?s\b",
     "month": rf"(?:\b(?P<rel>(?i:last|this|next|early|mid|late|since|in|until|by|from|through|during|of|before|after))"
              rf"[\s-]+)(?P<mon>{MONTH_FULL})\b(?!\s+\d)",
-    "year": rf"(?<![\w$£€.,/'-])(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
+    "year": rf"(?<![\w$£€.,/'-])(?<!\w\()(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
     "rel_day": r"\b(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)"
                r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     "this_part": r"\bthis (?:morning|afternoon|evening)\b",
-    "weekday": rf"(?:\b(?P<rel>(?i:last|this|next|past|coming|on))\s+)?\b(?P<wd>{WEEKDAY})(?!s\b)(?:'s)?"
+    "weekday": rf"(?:\b(?P<rel>(?i:last|this|next|past|coming|on))\s+)?\b(?P<wd>{WEEKDAY})(?!s\b)(?:['’]s)?"
                r"(?:\s+(?:morning|afternoon|evening|night))?",
     "weekend": r"\b(?:(?P<rel>last|this|next|past|coming)\s+weekend|(?:at|over|during|on)\s+the\s+weekend)\b",
     "rel_unit": r"\b(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"

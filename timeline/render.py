@@ -73,4 +73,5 @@ def to_json(timeline: Timeline, events: Sequence[Event]) -> str:
 
 def text(timeline: Timeline, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations."""
-    return "".join(f"{e.span.iso():<10} {e.text} {marks(e.sources)}\n" for e in events)
+    return "".join(f"{e.span.value if e.span.granularity == 'range' else e.span.iso():<10} {e.text} "
+                   f"{marks(e.sources)}\n" for e in events)

@@ -230,8 +230,11 @@ def _month(m: re.Match[str], c: Context) -> Found | None:
 
 def _year(m: re.Match[str], c: Context) -> Found | None:
     before = c.text[max(0, m.start() - 25):m.start()]
-    if not _PREPOSITION_BEFORE.search(before) and COUNTED_NOUN.match(c.text, m.end()):
-        return None  # "2000 people": a count, not a year
+    if not _PREPOSITION_BEFORE.search(before):
+        if COUNTED_NOUN.match(c.text, m.end()):
+            return None  # "2000 people": a count, not a year
+        if re.search(r"\b[A-Z][\w&-]*\s$", before) and not re.search(r"(?:^|[.!?]\s+)\S+\s$", before):
+            return None  # "Russell 2000", "Windows 2000": a name, not a year
     span = timex.year(int(m["y"]))
     return Found("DATE", span.value, span)
 

@@ -1,0 +1,122 @@
+"""The temporal tagger: each rule on sentences written here, with their publication dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.tagger import tag
+
+TUE = date(2016, 3, 29)  # a Tuesday
+FRI = date(2016, 3, 25)
+
+
+def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # weekdays in past-tense news: the latest such day, the day itself when it is that day
+    ("Troops were locked in heavy fighting on Tuesday.", TUE, [("Tuesday", "DATE", "2016-03-29")]),
+    ("Sunday's capture of Palmyra was a blow.", TUE, [("Sunday's", "DATE", "2016-03-27")]),
+    ("Syrian troops on Thursday entered the city.", FRI, [("Thursday", "DATE", "2016-03-24")]),
+    ("Strikes hit the area between Wednesday and last Sunday.", FRI,
+     [("between Wednesday and last Sunday", "DATE", "2016-03-20/2016-03-23")]),
+    ("The minister will visit on Thursday.", TUE, [("Thursday", "DATE", "2016-03-31")]),
+    ("They met last Tuesday.", TUE, [("last Tuesday", "DATE", "2016-03-22")]),
+    # months without a year: the latest such month up to publication, unless the tense is future
+    ("ISIS overran Palmyra last May.", FRI, [("last May", "DATE", "2015-05")]),
+    ("In May, ISIS took over the city.", FRI, [("May", "DATE", "2015-05")]),
+    ("Prices rose in March.", TUE, [("March", "DATE", "2016-03")]),
+    ("He was aiming to restart talks on April 9.", FRI, [("April 9", "DATE", "2016-04-09")]),
+    ("Talks began on March 14.", TUE, [("March 14", "DATE", "2016-03-14")]),
+    ("The offensive ran from March 24-29.", date(2016, 4, 2), [("March 24-29", "DATE", "2016-03-24/2016-03-29")]),
+    ("Between September 30 and December 31, 1 448 civilians were killed.", TUE,
+     [("Between September 30 and December 31", "DATE", "2015-09-30/2015-12-31")]),
+    # absolute dates keep their granularity
+    ("ISIS had seized the town in August 2015.", TUE, [("August 2015", "DATE", "2015-08")]),
+    ("The air war began on September 30 2015.", TUE, [("September 30 2015", "DATE", "2015-09-30")]),
+    ("It opened on 4 July 1998 in Paris.", TUE, [("4 July 1998", "DATE", "1998-07-04")]),
+    ("Sales fell in 2013.", TUE, [("2013", "DATE", "2013")]),
+    ("Prices peaked in late 2015.", TUE, [("late 2015", "DATE", "2015")]),
+    ("In the last quarter of 2015, strikes rose.", TUE, [("the last quarter of 2015", "DATE", "2015-Q4")]),
+    ("Exports grew in Q3 2014.", TUE, [("Q3 2014", "DATE", "2014-Q3")]),
+    ("Profits doubled in the first half of 2012.", TUE, [("the first half of 2012", "DATE", "2012-H1")]),
+    ("It was built in the 1990s.", TUE, [("the 1990s", "DATE", "199")]),
+    ("In the late 1980's Apple added audio.", TUE, [("the late 1980's", "DATE", "198")]),
+    ("In 2000 Apple grew; the Russell 2000 Index fell.", TUE, [("2000", "DATE", "2000")]),
+    ("Fighting resumed in the summer of 2015.", TUE, [("the summer of 2015", "DATE", "2015-SU")]),
+    ("Fighting resumed last summer.", TUE, [("last summer", "DATE", "2015-SU")]),
+    ("The report was dated 2016-03-29.", TUE, [("2016-03-29", "DATE", "2016-03-29")]),
+    ("The deal was signed on 19-Nov-12.", TUE, [("19-Nov-12", "DATE", "2012-11-19")]),
+    ("The deal was signed on 03/29/2016.", TUE, [("03/29/2016", "DATE", "2016-03-29")]),
+    # relative days, weeks, months, years
+    ("The ministry said yesterday that it had won.", TUE, [("yesterday", "DATE", "2016-03-28")]),
+    ("Talks are due to resume tomorrow.", TUE, [("tomorrow", "DATE", "2016-03-30")]),
+    ("Earlier this month, Russia announced a draw down.", TUE, [("Earlier this month", "DATE", "2016-03")]),
+    ("The army launched an offensive early this month.", FRI, [("early this month", "DATE", "2016-03")]),
+    ("Sales doubled last year.", TUE, [("last year", "DATE", "2015")]),
+    ("Output fell last week.", TUE, [("last week", "DATE", "2016-W12")]),
+    ("The company was founded two years ago.", TUE, [("two years ago", "DATE", "2014")]),
+    ("He resigned a week ago.", TUE, [("a week ago", "DATE", "2016-W12")]),
+    ("As they retreated at the weekend, fighters planted mines.", TUE, [("the weekend", "DATE", "2016-W12-WE")]),
+    # times
+    ("The blast came at 7:16 am local time.", TUE, [("7:16 am local time", "TIME", "2016-03-29T07:16")]),
+    ("It ended at midnight.", TUE, [("midnight", "TIME", "2016-03-29T00:00")]),
+    # durations, sets and references to the present are not event dates
+    ("It has 270,000 dead over the past five years.", TUE, [("the past five years", "DURATION", "P5Y")]),
+    ("The ruins could be restored in five years.", TUE, [("five years", "DURATION", "P5Y")]),
+    ("They demolished the 2 000-year-old temple.", TUE, [("2 000-year-old", "DURATION", "P2000Y")]),
+    ("A five-year plan was agreed.", TUE, [("five-year", "DURATION", "P5Y")]),
+    ("Protesters gather every Friday.", TUE, [("every Friday", "SET", "XXXX-WXX-5")]),
+    ("The index is updated daily.", TUE, [("daily", "SET", "P1D")]),
+    ("The town is now under army control.", TUE, [("now", "DATE", "PRESENT_REF")]),
+    ("It is currently closed.", TUE, [("currently", "DATE", "PRESENT_REF")]),
+    ("The regime would take the city in the coming days.", TUE, [("the coming days", "DATE", "FUTURE_REF")]),
+])
+def test_expressions(text: str, published: date, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "80% of the site was still in good shape.",
+    "Only 10-25% of Russian forces have left.",
+    "It costs $2015 and weighs 100M tonnes.",
+    "Some 2000 people fled; 1 448 civilians were killed.",
+    "The code 2882015 was used.",
+    "S/SH 11",
+    "We reserve the right to decide what will be published.",
+    "Sun Microsystems and Apple may merge, analysts said.",
+    "Shares rose 3.5 points to 2,070.",
+    "The team won 3-2 after 90 minutes.",
+])
+def test_numbers_and_words_that_are_not_dates(text: str) -> None:
+    assert [t for t in tag(text, TUE) if t.type in ("DATE", "TIME")] == []
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "On Tuesday, troops entered; in August 2015 ISIS had seized it."
+    for t in tag(text, TUE):
+        assert text[t.start:t.end] == t.text
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved() -> None:
+    assert values("They met on Tuesday and in May 2015.", None) == [
+        ("Tuesday", "DATE", "XXXX-WXX-2"), ("May 2015", "DATE", "2015-05")]
+    assert tag("They met on Tuesday.", None)[0].span is None
+
+
+def test_subordinate_and_future_expressions_are_flagged() -> None:
+    since = tag("Moscow has struck targets since it began its air war on September 30 2015.", TUE)
+    assert since[0].subordinate
+    relative = tag("ISIS, which seized the town in August 2015, lost it on Sunday.", TUE)
+    assert [(t.value, t.subordinate) for t in relative] == [("2015-08", True), ("2016-03-27", False)]
+    assert tag("He hopes to restart talks on April 9.", FRI)[0].future
+
+
+def test_month_boundaries() -> None:
+    """Weekdays and months across month and year ends (dateparser #1196, #1262)."""
+    assert values("It happened on Thursday.", date(2016, 3, 1)) == [("Thursday", "DATE", "2016-02-25")]
+    assert values("It happened in December.", date(2016, 1, 5)) == [("December", "DATE", "2015-12")]
+    assert values("It happened on Saturday.", date(2017, 1, 2)) == [("Saturday", "DATE", "2016-12-31")]

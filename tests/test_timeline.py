@@ -1,0 +1,151 @@
+"""The timeline on the seeds and on Wikinews, through the library and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarize.model import RawDocument
+from summarize.story import build_articles, load_story, ranked_claims
+from timeline.build import build_timeline, select
+from tests.conftest import SEEDS, WIKINEWS, run_cli
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seed_story):
+    return build_timeline(seed_story.articles, ranked_claims(seed_story))
+
+
+def dates_of(timeline, words: str) -> set[str]:
+    return {e.span.iso() for e in timeline.events if words in e.text}
+
+
+def test_key_events_of_the_seed_story(seed_timeline) -> None:
+    assert dates_of(seed_timeline, "overran Palmyra") == {"2015-05"}
+    assert dates_of(seed_timeline, "swept into Palmyra") == {"2015-05"}
+    assert dates_of(seed_timeline, "seized the strategic town in August 2015") == {"2015-08"}
+    assert dates_of(seed_timeline, "Moscow began its air war") == {"2015-09-30"}
+    assert dates_of(seed_timeline, "on Thursday entered the ancient city of Palmyra") == {"2016-03-24"}
+    assert dates_of(seed_timeline, "Sunday's capture of Palmyra") == {"2016-03-27"}
+    assert dates_of(seed_timeline, "towards the terrorist-held town of Al-Qaryatain") == {"2016-03-29"}
+    assert dates_of(seed_timeline, "locked in heavy fighting") == {"2016-03-29"}
+
+
+def test_no_event_is_dated_by_a_page_date_duration_or_number(seed_timeline) -> None:
+    for event in seed_timeline.events:
+        assert "2024" not in event.span.value
+        assert not event.span.value.startswith("P")
+        assert event.span.start.year in (2015, 2016)
+    assert dates_of(seed_timeline, "restored in five years") == {"2016-03-29"}  # the report's day, not 2021
+
+
+def test_granularity_is_kept(seed_timeline) -> None:
+    by_text = {e.text[:30]: e for e in seed_timeline.events}
+    assert by_text["ISIS had seized the strategic "].span.granularity == "month"
+    assert by_text["In the last quarter of 2015, R"].span.value == "2015-Q4"
+    ranged = next(e for e in seed_timeline.events if e.text.startswith("The defense ministry"))
+    assert (ranged.span.iso(), ranged.span.iso_end()) == ("2016-03-20", "2016-03-23")
+
+
+def test_undated_article_is_estimated_and_uncertain(seed_timeline) -> None:
+    ara = seed_timeline.source(5)
+    assert ara.published_estimated and ara.published is not None
+    for event in seed_timeline.events:
+        if event.sources == (5,):
+            assert not event.certain
+    assert all(e.certain for e in seed_timeline.events if 5 not in e.sources)
+
+
+def test_citations_point_at_articles_carrying_the_sentence(seed_story, seed_timeline) -> None:
+    from summarize.dedup import prepare, similarity
+
+    for event in seed_timeline.events:
+        for source in event.sources:
+            texts = [s.text for s in seed_story.sentences_of(source)]
+            assert max(similarity(prepare(event.text), prepare(t)) for t in texts) >= 75
+
+
+def test_select_limits_dates_and_events(seed_timeline) -> None:
+    shown = select(seed_timeline, dates=8, per_date=1)
+    assert len({e.span.value for e in shown}) == 8 and len(shown) == 8
+    assert {"2016-03-24", "2016-03-27", "2015-08"} <= {e.span.iso() for e in shown}
+
+
+def test_claim_members_with_different_dates_split() -> None:
+    docs = [RawDocument("a.txt", "Floods\n\nRescuers reached the flooded valley on Monday after the storm, officials said.",
+                        published="2021-03-03"),
+            RawDocument("b.txt", "Floods\n\nRescuers reached the flooded valley after the storm, officials said.",
+                        published="2021-03-05")]
+    articles, _ = build_articles(docs)
+    from summarize.dedup import build_claims
+    from summarize.sentences import split_text
+
+    sentences = [s for a in articles for s in split_text(a.id, a.text)]
+    timeline = build_timeline(articles, build_claims(sentences))
+    assert [(e.span.iso(), e.sources) for e in timeline.events] == [("2021-03-01", (1, 2))]
+
+
+def test_cli_markdown(tmp_path) -> None:
+    result = run_cli("timeline", SEEDS, "--dates", "6", "--per-date", "2")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("# ") and "## 2015" in out and "### March 2016" in out and "## Sources" in out
+    assert "**Sun 27 Mar 2016** — Sunday's capture of Palmyra" in out and "[1][2][3]" in out
+    target = tmp_path / "t.md"
+    assert run_cli("timeline", SEEDS, "-o", target).exit_code == 0
+    assert target.read_text().startswith("# ")
+
+
+def test_cli_json_shape() -> None:
+    data = json.loads(run_cli("timeline", SEEDS, "--format", "json", "--dates", "2").stdout)
+    assert [s["id"] for s in data["sources"]] == [1, 2, 3, 4, 5]
+    assert data["sources"][4]["estimated"] is True
+    assert len({e["date"] for e in data["events"]}) > 2  # JSON always carries every event
+    event = data["events"][0]
+    assert {"date", "end", "granularity", "text", "sources", "certain"} <= set(event)
+    assert event["date"] == "2015-05" and event["granularity"] == "month" and event["end"] is None
+
+
+def test_summary_json_has_dates() -> None:
+    data = json.loads(run_cli("summarize", SEEDS, "-n", "5", "--format", "json").stdout)
+    assert all(s["date"] for s in data["sentences"])
+
+
+def test_story_without_any_date(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Floods\n\nRescue teams reached the valley, officials said.\n")
+    result = run_cli("timeline", tmp_path)
+    assert result.exit_code == 1 and "no dated events" in result.stderr
+
+
+def test_dates_command_json_and_offsets() -> None:
+    text = "BEIRUT - On Tuesday, Moscow sent deminers. ISIS seized it in May 2015, with 80% of the site intact."
+    result = run_cli("dates", "-", "--published", "2016-03-29", input=text)
+    data = json.loads(result.stdout)
+    assert data["published"] == "2016-03-29"
+    assert [(t["text"], t["type"], t["value"]) for t in data["timexes"]] == [
+        ("Tuesday", "DATE", "2016-03-29"), ("May 2015", "DATE", "2015-05")]
+    for t in data["timexes"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_dates_command_finds_the_publication_date() -> None:
+    result = run_cli("dates", SEEDS / "000_cfa9c618f1c3bea8.txt", "--format", "text")
+    assert result.exit_code == 0
+    assert "\tDATE\t2016-03-29\tTuesday" in result.stdout
+    assert "\tDATE\t2016-03-27\tSunday’s" in result.stdout
+    missing = run_cli("dates", SEEDS / "nope.txt")
+    assert missing.exit_code == 1 and "nope.txt" in missing.stderr
+
+
+def test_wikinews_events_fall_near_their_articles(wikinews_rows) -> None:
+    """Real news, never tuned on: most events are dated within a year of their report."""
+    story = load_story([str(WIKINEWS)])
+    timeline = build_timeline(story.articles, ranked_claims(story))
+    near = 0
+    for event in timeline.events:
+        reported = max(story.article(i).published_date for i in event.sources)
+        assert event.span.start <= reported, event  # future references are not events
+        near += abs((event.span.start - reported).days) <= 400
+    assert near / len(timeline.events) > 0.9
+    assert all(e.span.start.year >= 1900 for e in timeline.events)
