@@ -282,10 +282,75 @@ def date_of(iso: str | None):  # type: ignore[no-untyped-def]
     return date.fromisoformat(iso[:10]) if iso else None
 
 
+@main.command()
+@paths_argument
+@click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
+@friendly
+def tui(paths: tuple[str, ...], algorithm: str) -> None:
+    """Open the chat-style app: the timeline beside a chat with the story.
+
+    \b
+    Example:
+      storyline tui seeds/
+    """
+    from .app import StorylineApp
+
+    stdin = None
+    if "-" in paths:
+        stdin = sys.stdin.buffer.read()
+        _reattach_terminal()
+    StorylineApp(paths, stdin=stdin, algorithm=algorithm).run()
+
+
+def _reattach_terminal() -> None:
+    """After reading articles from a pipe, read keys from the terminal instead."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise StorylineError("the app needs a terminal; with - it reads the articles first, then /dev/tty") from None
+    os.dup2(tty, 0)
+    sys.stdin = os.fdopen(0, "r")
+
+
+@main.command(name="ask")
+@click.argument("args", nargs=-1, required=True, metavar='PATH... "QUESTION"')
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
+@friendly
+def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
+    """Ask the story a question, as the app does; every answer line is cited.
+
+    \b
+    Example:
+      storyline ask seeds/ "When did ISIS seize Palmyra?"
+      storyline ask seeds/ "summary" --format json
+    """
+    from timeline.analysis import analyse
+    from timeline.ask import ask
+
+    if len(args) < 2:
+        raise click.UsageError('give one or more PATHs, then the QUESTION in quotes')
+    *paths, question = args
+    analysis = analyse(read_story(paths), algorithm)
+    answer = ask(analysis, question)
+    if fmt == "json":
+        cited = sorted({i for line in answer.lines for i in line.sources})
+        echo_json({"question": question, "note": answer.note, "answered": answer.found,
+                   "answer": [{"text": l.text, "date": l.date, "sources": list(l.sources)} for l in answer.lines],
+                   "sources": [source_record(analysis.sources[i - 1]) for i in cited]})
+        return
+    click.echo(answer.note)
+    for line in answer.lines:
+        when = f"{line.date_label}: " if line.date_label else ""
+        click.echo(f"- {when}{line.text} {marks(line.sources)}")
+
+
 sources.help = f"{sources.help}\n\n{PATHS_HELP}"
 sentences.help = f"{sentences.help}\n\n{PATHS_HELP}"
 summarize.help = f"{summarize.help}\n\n{PATHS_HELP}"
 timeline.help = f"{timeline.help}\n\n{PATHS_HELP}"
+tui.help = f"{tui.help}\n\n{PATHS_HELP}"
+ask_command.help = f"{ask_command.help}\n\n{PATHS_HELP}"
 
 
 if __name__ == "__main__":

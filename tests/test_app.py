@@ -1,0 +1,150 @@
+"""The Textual app, driven as a person would with App.run_test and Pilot."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.app import StorylineApp
+from tui.screens.source import SourceScreen
+from tui.widgets.chat import AnswerLineView, ChatLog
+from tui.widgets.timeline_tree import TimelineTree
+
+
+async def loaded(app: StorylineApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.analysis is not None
+
+
+async def ask(app: StorylineApp, pilot, question: str) -> list[AnswerLineView]:
+    before = len(app.query(AnswerLineView))
+    prompt = app.query_one("#prompt")
+    prompt.focus()
+    prompt.value = question
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return list(app.query(AnswerLineView))[before:]
+
+
+async def test_loads_seeds_and_shows_key_events() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        assert "5 articles" in app.sub_title and "May 2015 – Mar 2016" in app.sub_title
+        tree = app.query_one(TimelineTree)
+        dates = set(tree.date_nodes)
+        assert {"2015-05", "2015-08", "2015-09-30", "2016-03-24", "2016-03-27", "2016-03-29"} <= dates
+
+
+async def test_first_frame_before_loading_and_keys_while_loading() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.query_one("#prompt").has_focus  # painted and focused before the worker finished
+        await pilot.press("f3")
+        assert app.query_one(TimelineTree).has_focus
+        await loaded(app, pilot)
+
+
+async def test_when_question_is_answered_with_citations() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        lines = await ask(app, pilot, "When did ISIS seize Palmyra?")
+        notes = [str(w.render()) for w in app.query(".note")]
+        assert any(n.startswith("May 2015") for n in notes)
+        assert lines and lines[0].line.date == "2015-05" and lines[0].line.sources
+
+
+async def test_date_and_who_questions_and_summary() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        lines = await ask(app, pilot, "What happened on March 27?")
+        assert [l.line.date for l in lines] == ["2016-03-27"]
+        assert "Sunday's capture of Palmyra" in lines[0].line.text
+        lines = await ask(app, pilot, "Who recaptured Palmyra?")
+        assert any("recaptured" in l.line.text for l in lines)
+        lines = await ask(app, pilot, "summarize in 3 sentences")
+        assert len(lines) == 3 and all(l.line.sources for l in lines)
+        lines = await ask(app, pilot, "What is the capital of France?")
+        assert any("do not answer" in str(w.render()) for w in app.query(".unanswered"))
+
+
+async def test_opening_a_citation_highlights_the_sentence() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        lines = await ask(app, pilot, "What happened in August 2015?")
+        lines[0].focus()
+        await pilot.press("2")  # the second citation: article 2
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        assert screen.article.id == 2
+        assert screen.highlighted.startswith("ISIS had seized the strategic town in August 2015")
+        cited = screen.query_one(".cited")
+        assert screen.highlighted in str(cited.render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourceScreen)
+
+
+async def test_timeline_enter_opens_source() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        tree = app.query_one(TimelineTree)
+        assert tree.jump_to("2016-03-27")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.highlighted.startswith("Sunday's capture of Palmyra")
+
+
+async def test_filter_and_slash_commands(tmp_path) -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        events = app.analysis.timeline.events
+        assert app.filter_timeline("2015") == sum(1 for e in events if e.span.value.startswith("2015")) == 7
+        assert app.filter_timeline("Palmyra") > 5
+        assert app.filter_timeline("2016-03-24..2016-03-27") == sum(
+            1 for e in app.analysis.timeline.events if "2016-03-24" <= e.span.value[:10] <= "2016-03-27")
+        target = tmp_path / "out.md"
+        await ask(app, pilot, f"/export md {target}")
+        text = target.read_text()
+        assert text.startswith("# ") and "Sunday's capture of Palmyra" in text and "## Sources" in text
+        await ask(app, pilot, f"/export json {tmp_path / 'out.json'}")
+        assert json.loads((tmp_path / "out.json").read_text())["events"]
+        await ask(app, pilot, "/open 4")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen) and app.screen.article.id == 4
+
+
+async def test_markup_in_articles_is_literal(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Markup test\n\nPublished: March 3, 2021\n\nOfficials counted [bold red]ten[/] boats on Monday, "
+        "the harbour master said.\n")
+    app = StorylineApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        lines = await ask(app, pilot, "What happened on Monday?")
+        assert "[bold red]ten[/]" in str(lines[0].render())
+        lines[0].focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[bold red]ten[/]" in str(app.screen.query_one(".cited").render())
+
+
+async def test_bad_input_is_a_notification_not_a_crash(tmp_path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    app = StorylineApp([str(tmp_path / "empty.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.analysis is None and app.sub_title == "nothing to show"
+        assert any("empty" in str(w.render()) for w in app.query(".error"))

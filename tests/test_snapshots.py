@@ -1,0 +1,35 @@
+"""How the main screens look (pytest-textual-snapshot; update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from tests.conftest import SEEDS
+from tui.app import StorylineApp
+
+SIZE = (150, 42)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare) -> None:
+    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=settle)
+
+
+def test_answer(snap_compare) -> None:
+    async def ask(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*"When did ISIS seize Palmyra?", "enter")
+        await settle(pilot)
+
+    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=ask)
+
+
+def test_source_viewer(snap_compare) -> None:
+    async def open_source(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*"/open 3", "enter")
+        await settle(pilot)
+
+    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=open_source)

@@ -1,0 +1,47 @@
+"""One analysed story: articles, ranked claims and the timeline, built once and shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarize.model import Article, Claim, Sentence
+from summarize.story import Story, ranked_claims
+
+from .build import Event, Timeline, build_timeline
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the app, `ask` and the exports read."""
+
+    story: Story
+    claims: tuple[Claim, ...]
+    timeline: Timeline
+    algorithm: str = "lexrank"
+
+    @property
+    def sources(self) -> tuple[Article, ...]:
+        """The articles with estimated publication dates filled in."""
+        return self.timeline.sources
+
+    def claim(self, claim_id: int) -> Claim:
+        return self.claims[claim_id - 1]
+
+    def sentence_in(self, event_or_claim: Event | Claim, article_id: int) -> Sentence | None:
+        """The member sentence a citation points at: the claim's sentence in that article."""
+        claim = self.claim(event_or_claim.claim) if isinstance(event_or_claim, Event) else event_or_claim
+        return next((m for m in claim.members if m.article == article_id), None)
+
+    def span_label(self) -> str:
+        """The story's date span, e.g. "May 2015 – Mar 2016"."""
+        events = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+        if not events:
+            return "no dates"
+        first, last = events[0].span.start, max(e.span.end for e in events)
+        return f"{first:%b %Y} – {last:%b %Y}"
+
+
+def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
+    """Claims ranked by `algorithm` and placed in time."""
+    claims = ranked_claims(story, algorithm)
+    return Analysis(story, claims, build_timeline(story.articles, claims), algorithm)

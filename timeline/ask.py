@@ -1,0 +1,245 @@
+"""Answer questions about a story extractively: every answer line is a cited sentence.
+
+- "summary", "summarize in 3 sentences": the ranked summary;
+- "what happened on March 27?", "... in August 2015?": the events of that date or span;
+- "when did X do Y?": the dated events that best match, and the date they agree on;
+- other what/who/where questions: the best-matching claims (BM25 over claims, names and
+  dates in the question weighted up, a sentence's subject weighted for "who/when did X");
+- nothing matches: say so, and show the nearest claims.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summarize.model import Claim
+from summarize.sentences import STOP_WORDS, stem, stems, words
+from summarize.summary import summarize
+
+from .analysis import Analysis
+from .build import Event
+from .render import label
+from .tagger import tag
+
+MAX_LINES = 5
+ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
+QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
+                           "happened tell me about story".split())
+# Families of news event verbs, so that "seize" finds "overran" and "took over".
+VERB_FAMILIES = [
+    "seiz captur take took overran overrun occupi fell fall swept conquer recaptur retak control",
+    "kill die dead death kill slain shot",
+    "attack strike struck bomb shell raid assault",
+    "announc said say declar state confirm report",
+    "win won elect beat defeat victori",
+    "resign quit step stepped fire sack",
+    "buy bought acquir purchas merg takeov sell sold",
+    "launch releas unveil introduc open begin began begun start",
+]
+_PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
+_LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
+                       r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
+_FAMILY = {s: i for i, line in enumerate(VERB_FAMILIES) for s in line.split()}
+_ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
+                      r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
+_SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One cited sentence of an answer."""
+
+    text: str
+    sources: tuple[int, ...]
+    date: str | None = None  # ISO 8601 at the event's granularity
+    date_label: str | None = None  # as a reader says it: "May 2015"
+    claim: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    note: str  # one line saying what the answer is ("May 2015", "The sources do not say …")
+    lines: tuple[AnswerLine, ...]
+    found: bool = True
+
+
+def ask(analysis: Analysis, question: str) -> Answer:
+    """Answer `question` from the story's claims and timeline, citing every line."""
+    question = question.strip()
+    summary = _SUMMARY.search(question)
+    if summary:
+        return summary_answer(analysis, int(summary.group(1) or 5), question)
+    lowered = question.lower()
+    spans = [t.span for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
+    if spans and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
+        return date_answer(analysis, question, spans[0])
+    ranked = ClaimIndex(analysis).search(question)
+    if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
+        nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
+        return Answer(question, "The sources do not answer that. The nearest claims are:",
+                      tuple(_line(analysis, c) for c in nearest), False)
+    if lowered.startswith("when"):
+        return when_answer(analysis, question, ranked)
+    lines = tuple(_line(analysis, c) for c, _, _ in ranked[:MAX_LINES])
+    return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
+    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)))
+    lines = tuple(_line(analysis, c) for c in chosen)
+    return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
+
+
+def date_answer(analysis: Analysis, question: str, span) -> Answer:  # type: ignore[no-untyped-def]
+    """The events inside (or overlapping) the span the question names, best first."""
+    inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
+              and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
+    inside.sort(key=lambda e: (e.fallback, -e.score))
+    lines = tuple(_event_line(e) for e in inside[:MAX_LINES])
+    if not lines:
+        return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)
+    return Answer(question, f"{len(inside)} event{'s' * (len(inside) != 1)} dated {label(span)}:", lines)
+
+
+def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]]) -> Answer:
+    """The dates of the best-matching dated events; the note names the date they agree on.
+
+    Each dated event votes for its date with its match score, more for more outlets, less
+    when its date is uncertain.
+    """
+    best_score = ranked[0][1]
+    dated: list[tuple[Event, float]] = []
+    for claim, score, _ in ranked:
+        if score < 0.4 * best_score:
+            break
+        dated += [(e, score) for e in analysis.timeline.events if e.claim == claim.id and not e.fallback]
+    if not dated:
+        lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
+        return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
+    votes: Counter[str] = Counter()
+    for event, score in dated:
+        votes[event.span.value] += score * (1 + 0.5 * math.log2(len(event.sources))) * (1 if event.certain else 0.5)
+    top = votes.most_common(1)[0][0]
+    agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
+    others = [e for e, _ in dated if e.span.value != top]
+    lines = tuple(_event_line(e) for e in (agreeing + others)[:MAX_LINES])
+    return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _cite_count(events: list[Event]) -> str:
+    n = len({i for e in events for i in e.sources})
+    return f"{n} source{'s' * (n != 1)}"
+
+
+def _slack(span):  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    return timedelta(days=0 if span.granularity == "day" else 6)
+
+
+def _story_now(analysis: Analysis):  # type: ignore[no-untyped-def]
+    days = [a.published_date for a in analysis.sources if a.published_date]
+    return max(days) if days else None
+
+
+def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
+    events = [e for e in analysis.timeline.events if e.claim == claim.id]
+    event = next((e for e in events if not e.fallback), events[0] if events else None)
+    if event:
+        return _event_line(event)
+    return AnswerLine(claim.text, claim.sources, claim=claim.id)
+
+
+def _event_line(event: Event) -> AnswerLine:
+    return AnswerLine(event.text, event.sources, event.span.iso(), label(event.span), event.claim)
+
+
+class ClaimIndex:
+    """BM25 over claims (k1 = 1.5, b = 0.75), with verb families, names and subjects."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.claims = analysis.claims
+        self.docs = [Counter(self._terms(c, analysis)) for c in self.claims]
+        self.subjects = [set(_subject_stems(c.text)) for c in self.claims]
+        self.df = Counter(t for d in self.docs for t in d)
+        self.avg = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
+
+    def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
+        terms = _expand(stems(claim.text))
+        if _ANAPHOR.match(claim.text):  # "The town lies…": borrow the names of the sentence before
+            first = claim.first
+            before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
+                                                                                          first.index - 2)]
+            terms += [stem(w) for s in before for w in words(s.text) if w[:1].isupper() and w.lower()
+                      not in STOP_WORDS]
+        return terms
+
+    def search(self, question: str) -> list[tuple[Claim, float, float]]:
+        """(claim, score, coverage) best first, for claims matching any content word of the question.
+
+        Coverage is the share of the question's weighted terms a claim matches. "Who" favours a
+        claim where a matched word is a past-tense verb ("recaptured", not "the recapture");
+        "where" favours claims that locate something; a subject named in "when did X …" that
+        is the claim's subject counts double.
+        """
+        query = [w for w in words(question) if w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS]
+        weights = {stem(w): (1.5 if w[:1].isupper() else 1.0) for w in query}
+        subject = set(_question_subject(question))
+        kind = question.lower().split(" ", 1)[0]
+        n = len(self.docs)
+        scored = []
+        for claim, doc, subj in zip(self.claims, self.docs, self.subjects):
+            length = sum(doc.values()) or 1
+            score = matched = 0.0
+            for term, weight in weights.items():
+                hits = [(t, weight if t == term else 0.6 * weight) for t in _expand([term]) if doc.get(t)]
+                if not hits:
+                    continue
+                t, w = max(hits, key=lambda h: h[1])
+                tf = doc[t]
+                idf = math.log(1 + (n - self.df[t] + 0.5) / (self.df[t] + 0.5))
+                score += w * idf * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * length / self.avg))
+                matched += weight
+            if not score:
+                continue
+            if subject and subject & subj:
+                score *= 2.0
+            if kind == "who" and _has_past_verb(claim.text, weights):
+                score *= 1.5
+            if kind == "where" and _LOCATION.search(claim.text):
+                score *= 1.5
+            coverage = matched / sum(weights.values())
+            scored.append((claim, score * coverage * (1 + 0.1 * claim.score), coverage))
+        scored.sort(key=lambda cs: (cs[2] < ANSWERED, -cs[1], cs[0].id))
+        return scored
+
+
+def _has_past_verb(text: str, weights: dict[str, float]) -> bool:
+    """Whether a question word appears in the text as a past-tense verb ("recaptured")."""
+    families = {_FAMILY.get(t) for t in weights} - {None}
+    for w in words(text):
+        lower = w.lower()
+        if (lower.endswith("ed") or lower in _PAST_FORMS) and (stem(lower) in weights or _FAMILY.get(stem(lower)) in families):
+            return True
+    return False
+
+
+def _expand(terms: list[str]) -> list[str]:
+    """Stems plus the family marker of any news event verb among them."""
+    return terms + [f"#family{_FAMILY[t]}" for t in terms if t in _FAMILY]
+
+
+def _question_subject(question: str) -> list[str]:
+    """Stems of the subject in "when/how did X verb …" (its capitalised words)."""
+    match = re.search(r"\b(?:did|does|do|was|were|has|had|will)\s+((?:the\s+)?(?:[A-Z][\w'-]*\s*)+)", question)
+    return [stem(w) for w in words(match.group(1))] if match else []
+
+
+def _subject_stems(text: str) -> list[str]:
+    """Stems of a sentence's grammatical subject, roughly: the first words of its main clause."""
+    main = re.sub(r"^(?:In|On|At|By|After|Before|Since|During|Earlier|Later)\b[^,]{0,40},\s*", "", text)
+    return [stem(w) for w in words(main)[:4] if w.lower() not in STOP_WORDS]

@@ -1,0 +1,287 @@
+"""The Storyline app: a timeline tree beside a chat with the story, every answer cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.worker import get_current_worker
+
+from summarize.errors import StorylineError
+from summarize.rank import RANKERS
+from timeline.analysis import Analysis
+from timeline.ask import ask, summary_answer
+from timeline.render import label
+
+from .messages import CopyText, OpenCitation
+from .screens.source import SourceScreen
+from .widgets.chat import ChatLog
+from .widgets.timeline_tree import TimelineTree
+
+HELP = """Ask about the story: "When did ISIS seize Palmyra?", "What happened on March 27?", "Who …?", "summary".
+Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json PATH · /algorithm NAME · /clear · /help
+Keys: Tab moves between panes · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
+
+
+class StorylineApp(App[None]):
+    """Browse a story's timeline and ask it questions."""
+
+    CSS_PATH = "storyline.tcss"
+    TITLE = "Storyline"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f2", "focus('prompt')", "Ask"),
+        Binding("f3", "focus('timeline')", "Timeline"),
+        Binding("f4", "focus('filter')", "Filter"),
+        Binding("f5", "export('md')", "Export md"),
+    ]
+
+    @dataclass
+    class Progress(Message):
+        step: int
+        text: str
+
+    @dataclass
+    class Loaded(Message):
+        analysis: Analysis
+        warnings: list[str]
+
+    @dataclass
+    class Failed(Message):
+        error: str
+
+    @dataclass
+    class Answered(Message):
+        question: str
+        answer: object
+
+    def __init__(self, paths: Sequence[str], stdin: bytes | None = None, algorithm: str = "lexrank") -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.stdin = stdin
+        self.algorithm = algorithm
+        self.analysis: Analysis | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="timeline-pane"):
+                yield Input(placeholder="Filter: words, 2016-03, or 2015-05..2016-03", id="filter")
+                yield TimelineTree(id="timeline")
+            with Vertical(id="chat-pane"):
+                yield ProgressBar(total=3, show_eta=False, id="progress")
+                yield ChatLog(id="chat")
+                yield Input(placeholder="Ask the story… (/help)", id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "reading…"
+        self.query_one("#prompt", Input).focus()
+        self.query_one(ChatLog).add_note(HELP)
+        self.load(self.algorithm)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, algorithm: str) -> None:
+        """Read and analyse the story off the UI thread, reporting progress by messages."""
+        from summarize.story import load_story
+        from timeline.analysis import analyse
+
+        worker = get_current_worker()
+        try:
+            self.post_message(self.Progress(1, "reading and cleaning articles"))
+            story = self.analysis.story if self.analysis else load_story(self.paths, stdin=self.stdin)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Progress(2, "finding claims, ranking, placing in time"))
+            analysis = analyse(story, algorithm)
+            if worker.is_cancelled:
+                return
+            warnings = [f"skipped {p}" for p in story.problems]
+            self.post_message(self.Loaded(analysis, warnings))
+        except StorylineError as err:
+            self.post_message(self.Failed(str(err)))
+
+    @on(Progress)
+    def show_progress(self, message: Progress) -> None:
+        self.query_one("#progress", ProgressBar).update(progress=message.step)
+        self.sub_title = f"{message.text}…"
+
+    @on(Loaded)
+    def show_story(self, message: Loaded) -> None:
+        analysis = self.analysis = message.analysis
+        self.algorithm = analysis.algorithm
+        self.query_one("#progress", ProgressBar).update(progress=3)
+        self.query_one("#progress").display = False
+        self.title = analysis.sources[0].title if analysis.sources else "Storyline"
+        self.sub_title = (f"{len(analysis.sources)} articles · {len(analysis.claims)} claims · "
+                          f"{len(analysis.timeline.events)} events · {analysis.span_label()}")
+        self.query_one(TimelineTree).show(analysis.timeline.events)
+        for warning in message.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self.query_one(ChatLog).add_note(f"Loaded {self.sub_title} (ranking: {analysis.algorithm}).")
+
+    @on(Failed)
+    def show_failure(self, message: Failed) -> None:
+        self.query_one("#progress").display = False
+        self.sub_title = "nothing to show"
+        self.query_one(ChatLog).add_note(message.error, error=True)
+        self.notify(message.error, severity="error", timeout=10)
+
+    # --- chat -----------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#prompt")
+    def submit(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.clear()
+        if not text:
+            return
+        chat = self.query_one(ChatLog)
+        chat.add_question(text)
+        if text.startswith("/"):
+            self.run_command(text)
+        elif self.analysis is None:
+            chat.add_note("Still reading the story; ask again in a moment.")
+        else:
+            self.answer(text)
+
+    @work(thread=True, group="ask")
+    def answer(self, question: str) -> None:
+        if self.analysis is not None:
+            self.post_message(self.Answered(question, ask(self.analysis, question)))
+
+    @on(Answered)
+    def show_answer(self, message: Answered) -> None:
+        self.query_one(ChatLog).add_answer(message.answer)  # type: ignore[arg-type]
+
+    def run_command(self, line: str) -> None:
+        """The slash commands of the chat."""
+        name, *args = line[1:].split()
+        chat = self.query_one(ChatLog)
+        if name in ("help", "h", "?"):
+            chat.add_note(HELP)
+        elif name == "clear":
+            chat.clear_messages()
+        elif self.analysis is None:
+            chat.add_note("Still reading the story; try again in a moment.")
+        elif name == "summary":
+            chat.add_answer(summary_answer(self.analysis, int(args[0]) if args and args[0].isdigit() else 5))
+        elif name == "timeline":
+            self.filter_timeline("..".join(args[:2]) if args else "")
+            chat.add_note(f"Timeline filtered to {' – '.join(args) or 'everything'}.")
+        elif name == "sources":
+            for a in self.analysis.sources:
+                chat.add_note(f"[{a.id}] {a.title} — {a.outlet or 'unknown outlet'}, "
+                              f"{(a.published or 'undated')[:10]}{' (estimated)' if a.published_estimated else ''}")
+        elif name == "open" and args and args[0].isdigit():
+            self.open_citation(int(args[0]))
+        elif name == "export" and args and args[0] in ("md", "json"):
+            self.action_export(args[0], args[1] if len(args) > 1 else None)
+        elif name == "algorithm" and args:
+            self.switch_algorithm(args[0])
+        else:
+            chat.add_note(f"Unknown command {line!r}. {HELP.splitlines()[1]}", error=True)
+
+    # --- timeline ----------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.filter_timeline(event.value)
+
+    def filter_timeline(self, query: str) -> int:
+        """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03")."""
+        if self.analysis is None:
+            return 0
+        query = query.strip()
+        events = self.analysis.timeline.events
+        if ".." in query:
+            low, high = (part.strip() for part in query.split("..", 1))
+            shown = [e for e in events if (not low or e.span.value[:len(low)] >= low)
+                     and (not high or e.span.value[:len(high)] <= high)]
+        elif query[:4].isdigit():
+            shown = [e for e in events if e.span.value.startswith(query) or e.span.iso().startswith(query)]
+        else:
+            shown = [e for e in events if query.lower() in e.text.lower()]
+        return self.query_one(TimelineTree).show(shown)
+
+    def jump_to(self, value: str) -> None:
+        if not self.query_one(TimelineTree).jump_to(value):
+            self.notify(f"No event dated {value}", severity="warning")
+
+    # --- citations, copying, exporting --------------------------------------------------------------
+
+    @on(OpenCitation)
+    def follow_citation(self, message: OpenCitation) -> None:
+        self.open_citation(message.article, message.claim)
+
+    def open_citation(self, article_id: int, claim_id: int | None = None) -> None:
+        if self.analysis is None or not 1 <= article_id <= len(self.analysis.sources):
+            self.notify(f"No source [{article_id}]", severity="error")
+            return
+        sentence = None
+        if claim_id is not None:
+            sentence = self.analysis.sentence_in(self.analysis.claim(claim_id), article_id)
+        self.push_screen(SourceScreen(self.analysis.sources[article_id - 1], sentence))
+
+    @on(CopyText)
+    def copy(self, message: CopyText) -> None:
+        self.copy_to_clipboard(message.text)
+        self.notify("Copied to the clipboard", timeout=2)
+
+    def action_export(self, fmt: str, path: str | None = None) -> None:
+        """Write the whole timeline as Markdown or JSON."""
+        from timeline import render
+
+        if self.analysis is None:
+            self.notify("Nothing loaded yet", severity="warning")
+            return
+        timeline = self.analysis.timeline
+        target = Path(path or f"storyline-timeline.{fmt}")
+        body = (render.markdown(timeline, timeline.events, self.title) if fmt == "md"
+                else render.to_json(timeline, timeline.events) + "\n")
+        try:
+            target.write_text(body, encoding="utf-8")
+        except OSError as err:
+            self.notify(f"Cannot write {target}: {err.strerror}", severity="error")
+            return
+        self.notify(f"Wrote {target}")
+        self.query_one(ChatLog).add_note(f"Exported the timeline to {target}.")
+
+    def switch_algorithm(self, name: str) -> None:
+        if name not in RANKERS:
+            self.query_one(ChatLog).add_note(f"Unknown algorithm {name!r}; choose from {', '.join(RANKERS)}.",
+                                             error=True)
+            return
+        self.query_one(ChatLog).add_note(f"Re-ranking with {name}…")
+        self.query_one("#progress").display = True
+        self.load(name)
+
+    # --- command palette ---------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Export timeline as Markdown", "Write storyline-timeline.md",
+                            lambda: self.action_export("md"))
+        yield SystemCommand("Export timeline as JSON", "Write storyline-timeline.json",
+                            lambda: self.action_export("json"))
+        for name in RANKERS:
+            yield SystemCommand(f"Rank with {name}", f"Re-rank claims with {name}",
+                                lambda name=name: self.switch_algorithm(name), discover=False)
+        if self.analysis is None:
+            return
+        for article in self.analysis.sources:
+            yield SystemCommand(f"Open source [{article.id}] {article.title}", article.origin,
+                                lambda i=article.id: self.open_citation(i), discover=False)
+        for value in self.analysis.timeline.dates():
+            span = next(e.span for e in self.analysis.timeline.events if e.span.value == value)
+            yield SystemCommand(f"Jump to {label(span)} ({value})", "Show this date in the timeline",
+                                lambda v=value: self.jump_to(v), discover=False)

@@ -1,0 +1,1 @@
+"""Storyline's widgets: the timeline tree and the chat."""
