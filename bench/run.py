@@ -65,7 +65,93 @@ def stage_dedup(n: int, exhaustive: bool) -> dict:
     return {"seconds": time.perf_counter() - start, "groups": groups}
 
 
-STAGES = {"ingest": stage_ingest, "rank": stage_rank, "dedup": stage_dedup}
+def stage_timeline(n: int) -> dict:
+    """A whole n-article story to a timeline: read, clean, dedup, rank, tag, build."""
+    from summarize.story import load_story
+    from timeline.analysis import analyse
+
+    path = corpus.story_jsonl(n, Path(tempfile.mkdtemp()) / "story.jsonl")
+    start = time.perf_counter()
+    analysis = analyse(load_story([str(path)]))
+    return {"seconds": time.perf_counter() - start, "sentences": len(analysis.story.sentences),
+            "claims": len(analysis.claims), "events": len(analysis.timeline.events)}
+
+
+def stage_tagging(_: int) -> dict:
+    """Characters per second and accuracy: our tagger vs dateparser.search_dates."""
+    from datetime import date, datetime
+
+    import dateparser
+    from dateparser.search import search_dates
+
+    from bench.labelled_dates import SAMPLE
+    from timeline.tagger import tag
+
+    rows = corpus.wikinews()[:40]
+    texts = [(r["text"], date.fromisoformat(r["published"])) for r in rows]
+    chars = sum(len(t) for t, _ in texts)
+    dateparser.parse("2016-03-29")  # warm both
+    tag("On Tuesday.", date(2016, 3, 29))
+    start = time.perf_counter()
+    for text, dct in texts:
+        tag(text, dct)
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    for text, dct in texts:
+        search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.combine(dct, datetime.min.time()),
+                                                       "PREFER_DATES_FROM": "past"})
+    theirs = time.perf_counter() - start
+
+    def score(predict) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+        right = predicted = expected = 0
+        for published, sentence, gold in SAMPLE:
+            values = predict(sentence, date.fromisoformat(published))
+            predicted += len(values)
+            expected += len(gold)
+            right += len(set(values) & set(gold))
+        return right / max(predicted, 1), right / max(expected, 1)
+
+    def ours_predict(sentence, dct):  # type: ignore[no-untyped-def]
+        return [t.value for t in tag(sentence, dct) if t.type in ("DATE", "TIME") and t.span]
+
+    def dateparser_predict(sentence, dct):  # type: ignore[no-untyped-def]
+        found = search_dates(sentence, languages=["en"], settings={
+            "RELATIVE_BASE": datetime.combine(dct, datetime.min.time()), "PREFER_DATES_FROM": "past"}) or []
+        return [d.strftime("%Y-%m-%dT%H:%M") if (d.hour or d.minute) else d.date().isoformat() for _, d in found]
+
+    p1, r1 = score(ours_predict)
+    p2, r2 = score(dateparser_predict)
+    return {"chars": chars, "ours_s": ours, "dateparser_s": theirs, "ours_p": p1, "ours_r": r1,
+            "dp_p": p2, "dp_r": r2, "sample": len(SAMPLE)}
+
+
+def stage_app(n: int) -> dict:
+    """Time to first paint, to fully loaded, and a key's response while loading, headless."""
+    import asyncio
+
+    from tui.app import StorylineApp
+
+    path = str(corpus.SEEDS) if n == 0 else str(corpus.story_jsonl(n, Path(tempfile.mkdtemp()) / "s.jsonl"))
+
+    async def run() -> dict:
+        app = StorylineApp([path])
+        start = time.perf_counter()
+        async with app.run_test(size=(150, 45)) as pilot:
+            painted = time.perf_counter() - start
+            key_start = time.perf_counter()
+            await pilot.press("f3")
+            key = time.perf_counter() - key_start
+            loading = app.analysis is None
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return {"first_paint": painted, "loaded": time.perf_counter() - start, "key_ms": key * 1000,
+                    "key_while_loading": loading}
+
+    return asyncio.run(run())
+
+
+STAGES = {"ingest": stage_ingest, "rank": stage_rank, "dedup": stage_dedup, "timeline": stage_timeline,
+          "tagging": stage_tagging, "app": stage_app}
 
 
 def measure(stage: str, *args: object) -> dict:
@@ -121,6 +207,29 @@ def report_dedup(sizes: list[int]) -> None:
     print()
 
 
+def report_time() -> None:
+    print("## Time: tagging, timelines")
+    t = measure("tagging", 0)
+    print(f"tagging {t['chars']:,} chars of Wikinews: ours {t['chars'] / t['ours_s']:,.0f} chars/s, "
+          f"dateparser.search_dates {t['chars'] / t['dateparser_s']:,.0f} chars/s "
+          f"({t['dateparser_s'] / t['ours_s']:.0f}x)")
+    print(f"accuracy on {t['sample']} hand-labelled sentences (bench/labelled_dates.py): "
+          f"ours P={t['ours_p']:.2f} R={t['ours_r']:.2f}; dateparser P={t['dp_p']:.2f} R={t['dp_r']:.2f}")
+    print(f"`storyline timeline seeds/` cold: {cold_command(['timeline', 'seeds']):.2f} s")
+    big = measure("timeline", 1000)
+    print(f"1,000-article story end to end: {big['sentences']} sentences, {big['claims']} claims, "
+          f"{big['events']} events in {big['seconds']:.1f} s, peak {big['peak_mb']:.0f} MB\n")
+
+
+def report_app() -> None:
+    print("## App (headless, Textual run_test)")
+    for n, name in ((0, "seeds"), (1000, "1,000 articles")):
+        a = measure("app", n)
+        print(f"{name}: first paint {a['first_paint']:.2f} s, fully loaded {a['loaded']:.2f} s, "
+              f"key answered in {a['key_ms']:.0f} ms{' while loading' if a['key_while_loading'] else ''}")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes only")
@@ -128,11 +237,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.stage:
         name, *rest = args.stage
-        params = [int(rest[0])] + [r if name == "rank" else bool(r) for r in rest[1:]]
+        params = [int(rest[0]) if rest else 0] + [r if name == "rank" else bool(r) for r in rest[1:]]
         figures = STAGES[name](*params)
         print(json.dumps(figures | {"peak_mb": peak_mb()}))
         return
     report_ingest()
+    report_time()
+    report_app()
     report_rank([300, 1000] if args.quick else [300, 1000, 3000])
     report_dedup([3000] if args.quick else [3000, 30000])
 

@@ -9,22 +9,23 @@ calendar span it denotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from summarize.dates import month_number, weekday_number
 
 from . import resolve, timex
-from .patterns import (COMPILED, COUNTED_NOUN, FUTURE_CUES, NUMBER_WORDS, ORDER, ORDINAL_QUARTER, RANGE_JOIN,
-                       RANGE_LEAD, RELATIVE_START, SUBORDINATORS, VAGUE_NUMBERS)
+from .patterns import (COMPILED, COUNTED_NOUN, DIGIT_RUN, DIGITS, YEAR_DIGITS, FUTURE_CUES, LEFT, RULES_STARTING, START_WORDS,
+                       WORD, NUMBER_WORDS, ORDER, ORDINAL_QUARTER,
+                       RANGE_JOIN, RANGE_LEAD, RELATIVE_START, RULES, SUBORDINATORS, VAGUE_NUMBERS)
 from .timex import TimeSpan, Timex
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
-        "the middle of": "MID", "late": "END", "the end of": "END", "earlier": "BEFORE", "later": "AFTER"}
+MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "MID", "middle of": "MID",
+        "late": "END", "end of": "END", "earlier": "BEFORE", "later": "AFTER"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|for|before|after|through|to|and|"
                                  r"between|year|early|late|mid|around|about|circa|c\.)\s+$", re.I)
 
@@ -53,43 +54,107 @@ class Found:
     future: bool = False
 
 
-Handler = Callable[[re.Match[str], Context], Found | None]
+class Hit:
+    """A core match with its left context ("last" + "May"): groups of both, span of both."""
+
+    def __init__(self, text: str, core: re.Match[str], left: re.Match[str] | None) -> None:
+        self.text = text
+        self.core = core
+        self.groups = {**(left.groupdict() if left else {}), **{k: v for k, v in core.groupdict().items() if v}}
+        self._start = core.start() - (len(left.group(0)) if left else 0)
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self.groups
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self.core.end()
+
+    def group(self, index: int = 0) -> str:
+        return self.text[self._start:self.core.end()]
+
+
+Handler = Callable[[Hit, Context], Found | None]
+PRIORITY = {name: i for i, name in enumerate(ORDER)}
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def tag(text: str, published: date | None = None) -> list[Timex]:
     """Temporal expressions in `text`, resolved against `published` (unresolved ones keep X values)."""
     context = Context(text, published)
+    lowered = text.translate(_ASCII_LOWER)  # same length, so offsets hold
     candidates = []
-    for priority, name in enumerate(ORDER):
-        for match in COMPILED[name].finditer(text):
-            if match.end() > match.start():
-                candidates.append((match.start(), -(match.end() - match.start()), priority, name, match))
+    for name, position in _starts(lowered):  # try each rule only where a word it can start with stands
+        _, _, left_required, on_lower = RULES[name]
+        scan = lowered if on_lower else text
+        core = COMPILED[name].match(scan, position)
+        hit = _hit(text, scan, name, core, left_required) if core else None
+        if hit is not None:
+            candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[name], name, hit))
     chosen: list[Timex] = []
     taken_until = -1
-    for start, _, _, name, match in sorted(candidates, key=lambda c: c[:3]):
+    for start, _, _, name, hit in sorted(candidates, key=lambda c: c[:3]):
         if start < taken_until:
             continue
-        found = HANDLERS[name](match, context)
+        found = HANDLERS[name](hit, context)
         if found is None:
             continue
-        s, e = _trim(match)
+        s, e = _trim(hit)
         chosen.append(Timex(s, e, text[s:e], found.type, found.value, found.span, found.mod, found.relative,
                             found.future))
-        taken_until = match.end()
+        taken_until = hit.end()
     return [_mark_subordinate(t, text) for t in _join_ranges(chosen, text)]
 
 
-def _trim(match: re.Match[str]) -> tuple[int, int]:
+def _starts(lowered: str) -> Iterator[tuple[str, int]]:
+    """(rule, position) for every word of the text that some rule can start with.
+
+    The distinct words are collected in C (findall, set), and each start word is then
+    located with str.find: far cheaper than a Python loop over every word.
+    """
+    for word in set(WORD.findall(lowered)) & START_WORDS:
+        rules = RULES_STARTING[word]
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (not at or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                for name in rules:
+                    yield name, at
+            at = lowered.find(word, end)
+    for number in DIGIT_RUN.finditer(lowered):
+        size = number.end() - number.start()
+        for name in RULES_STARTING[DIGITS] if size <= 2 else RULES_STARTING[YEAR_DIGITS] if size == 4 else ():
+            yield name, number.start()
+
+
+def _hit(text: str, scan: str, name: str, core: re.Match[str], left_required: bool) -> Hit | None:
+    """The core match with its left context, or None if it starts inside a word or lacks a required context."""
+    start = core.start()
+    if core.end() == start or (start and scan[start - 1].isalnum()):
+        return None
+    left = LEFT[name].search(scan, max(0, start - 60), start) if name in LEFT else None
+    if left is not None and (not left.group(0) or (left.start() and scan[left.start() - 1].isalnum())):
+        left = None
+    if left_required and left is None:
+        return None
+    return Hit(text, core, left)
+
+
+def _trim(match: Hit) -> tuple[int, int]:
     """The expression without a leading "on"/"at"/"in" that patterns include for context."""
     text = match.group(0)
     lead = re.match(r"(?i)(?:on|at|in|since|until|by|from|through|during|of|before|after)\s+(?=\S)", text)
-    start = match.start() + (lead.end() if lead else 0)
-    return start, match.end()
+    return match.start() + (lead.end() if lead else 0), match.end()
 
 
 # --- handlers: one per pattern --------------------------------------------------------------
 
-def _iso(m: re.Match[str], c: Context) -> Found | None:
+def _iso(m: Hit, c: Context) -> Found | None:
     try:
         d = date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
@@ -99,7 +164,7 @@ def _iso(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", d.isoformat(), timex.day(d))
 
 
-def _numeric(m: re.Match[str], c: Context) -> Found | None:
+def _numeric(m: Hit, c: Context) -> Found | None:
     import dateparser  # normalising a found string only; slow to import, so only here
 
     parsed = dateparser.parse(m.group(0), languages=["en"], settings={"PARSERS": ["absolute-time"],
@@ -107,7 +172,7 @@ def _numeric(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", parsed.date().isoformat(), timex.day(parsed.date())) if parsed else None
 
 
-def _dmy_abbr(m: re.Match[str], c: Context) -> Found | None:
+def _dmy_abbr(m: Hit, c: Context) -> Found | None:
     """"19-Nov-12": a two-digit year is 2000–2049 or 1950–1999 (never 3912, HeidelTime #8)."""
     year_ = int(m["y"])
     if year_ < 100:
@@ -119,7 +184,7 @@ def _dmy_abbr(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", d.isoformat(), timex.day(d))
 
 
-def _md_range(m: re.Match[str], c: Context) -> Found | None:
+def _md_range(m: Hit, c: Context) -> Found | None:
     month_ = month_number(m["mon"])
     d1, d2 = _int(m["d1"]), _int(m["d2"])
     if not month_ or d1 >= d2:
@@ -138,13 +203,13 @@ def _md_range(m: re.Match[str], c: Context) -> Found | None:
                  relative=relative, future=future)
 
 
-def _full(m: re.Match[str], c: Context) -> Found | None:
+def _full(m: Hit, c: Context) -> Found | None:
     month_ = month_number(m["mon"] or m["mon2"])
     d = _safe_date(int(m["y"] or m["y2"]), month_ or 0, _int(m["d"] or m["d2"]))
     return Found("DATE", d.isoformat(), timex.day(d)) if d else None
 
 
-def _md(m: re.Match[str], c: Context) -> Found | None:
+def _md(m: Hit, c: Context) -> Found | None:
     month_ = month_number(m["mon"] or m["mon2"])
     day_ = _int(m["d"] or m["d2"])
     if not month_ or not 1 <= day_ <= 31:
@@ -156,12 +221,12 @@ def _md(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future) if d else None
 
 
-def _month_year(m: re.Match[str], c: Context) -> Found | None:
+def _month_year(m: Hit, c: Context) -> Found | None:
     span = timex.month(int(m["y"]), month_number(m["mon"]) or 1)
     return Found("DATE", span.value, span, _mod(m["mod"]))
 
 
-def _mod_year(m: re.Match[str], c: Context) -> Found | None:
+def _mod_year(m: Hit, c: Context) -> Found | None:
     span = timex.year(int(m["y"]))
     mod = m["mod"].lower()
     if "half" in mod:
@@ -170,7 +235,7 @@ def _mod_year(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(mod))
 
 
-def _quarter(m: re.Match[str], c: Context) -> Found | None:
+def _quarter(m: Hit, c: Context) -> Found | None:
     which = m["which"].lower()
     if m["y"]:
         number = 4 if which in ("last", "final") else ORDINAL_QUARTER[which]
@@ -187,17 +252,17 @@ def _quarter(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, relative=True)
 
 
-def _q_code(m: re.Match[str], c: Context) -> Found | None:
+def _q_code(m: Hit, c: Context) -> Found | None:
     span = timex.quarter(int(m["y"]), int(m["q"]))
     return Found("DATE", span.value, span)
 
 
-def _half(m: re.Match[str], c: Context) -> Found | None:
+def _half(m: Hit, c: Context) -> Found | None:
     span = timex.half(int(m["y"]), 1 if m["which"].lower() == "first" else 2)
     return Found("DATE", span.value, span)
 
 
-def _season(m: re.Match[str], c: Context) -> Found | None:
+def _season(m: Hit, c: Context) -> Found | None:
     code = SEASON_CODES[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     if m["y"]:
@@ -212,12 +277,12 @@ def _season(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
 
 
-def _decade(m: re.Match[str], c: Context) -> Found | None:
+def _decade(m: Hit, c: Context) -> Found | None:
     span = timex.decade(int(m["dec"]) * 10)
     return Found("DATE", span.value, span, _mod(m["mod"]))
 
 
-def _month(m: re.Match[str], c: Context) -> Found | None:
+def _month(m: Hit, c: Context) -> Found | None:
     month_ = month_number(m["mon"]) or 1
     rel = m["rel"].lower()
     if not c.dct:
@@ -228,8 +293,10 @@ def _month(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
 
 
-def _year(m: re.Match[str], c: Context) -> Found | None:
+def _year(m: Hit, c: Context) -> Found | None:
     before = c.text[max(0, m.start() - 25):m.start()]
+    if before[-1:] in tuple("$£€.,/'-") or re.search(r"\w\($", before):
+        return None  # "$2015", "1,2015", "string(1957)": part of a number or a dump
     if not _PREPOSITION_BEFORE.search(before):
         if COUNTED_NOUN.match(c.text, m.end()):
             return None  # "2000 people": a count, not a year
@@ -239,22 +306,22 @@ def _year(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span)
 
 
-def _rel_day(m: re.Match[str], c: Context) -> Found | None:
-    offset = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
-              "the day after tomorrow": 2}[m["word"].lower()]
+def _rel_day(m: Hit, c: Context) -> Found | None:
+    offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+              "day after tomorrow": 2}[m["word"].lower()]
     if not c.dct:
         return Found("DATE", "XXXX-XX-XX", relative=True)
     span = resolve.shift(c.dct, "day", offset)
     return Found("DATE", span.value, span, relative=True, future=offset > 0)
 
 
-def _this_part(m: re.Match[str], c: Context) -> Found | None:
+def _this_part(m: Hit, c: Context) -> Found | None:
     if not c.dct:
         return Found("DATE", "XXXX-XX-XX", relative=True)
     return Found("DATE", c.dct.isoformat(), timex.day(c.dct), relative=True)
 
 
-def _weekday(m: re.Match[str], c: Context) -> Found | None:
+def _weekday(m: Hit, c: Context) -> Found | None:
     number = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
     if number is None:
@@ -266,7 +333,7 @@ def _weekday(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future)
 
 
-def _weekend(m: re.Match[str], c: Context) -> Found | None:
+def _weekend(m: Hit, c: Context) -> Found | None:
     rel = (m["rel"] or "").lower()
     if not c.dct:
         return Found("DATE", "XXXX-WXX-WE", relative=True)
@@ -275,7 +342,7 @@ def _weekend(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, relative=True, future=future)
 
 
-def _rel_unit(m: re.Match[str], c: Context) -> Found | None:
+def _rel_unit(m: Hit, c: Context) -> Found | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if not c.dct:
         return Found("DATE", "XXXX", relative=True)
@@ -284,7 +351,7 @@ def _rel_unit(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(m["mod"]), relative=True, future=amount > 0)
 
 
-def _ago(m: re.Match[str], c: Context) -> Found | None:
+def _ago(m: Hit, c: Context) -> Found | None:
     n, unit = _number(m["n"]), m["unit"].lower()
     if n is None or unit not in ("day", "week", "month", "quarter", "year", "decade", "fortnight"):
         return None
@@ -297,7 +364,7 @@ def _ago(m: re.Match[str], c: Context) -> Found | None:
     return Found("DATE", span.value, span, relative=True, future=direction > 0)
 
 
-def _duration(m: re.Match[str], c: Context) -> Found | None:
+def _duration(m: Hit, c: Context) -> Found | None:
     n = _number(m.groupdict().get("n") or m.groupdict().get("n2") or "1")
     unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
     if not unit:
@@ -308,7 +375,7 @@ def _duration(m: re.Match[str], c: Context) -> Found | None:
     return Found("DURATION", value)
 
 
-def _set(m: re.Match[str], c: Context) -> Found | None:
+def _set(m: Hit, c: Context) -> Found | None:
     what = (m["what"] or m["wds"] or m["adv"] or "").lower()
     if weekday_number(what) is not None:
         return Found("SET", f"XXXX-WXX-{weekday_number(what) + 1}")
@@ -318,19 +385,25 @@ def _set(m: re.Match[str], c: Context) -> Found | None:
     return Found("SET", value)
 
 
-def _present(m: re.Match[str], c: Context) -> Found | None:
+def _present(m: Hit, c: Context) -> Found | None:
     if m["present"]:
         return Found("DATE", "PRESENT_REF")
+    if not (m["past"] or m["future"]):
+        return None
     return Found("DATE", "PAST_REF" if m["past"] else "FUTURE_REF", future=bool(m["future"]))
 
 
-def _time(m: re.Match[str], c: Context) -> Found | None:
+def _time(m: Hit, c: Context) -> Found | None:
     if m["named"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 0}[m["named"].lower()], 0
     elif m["h"]:
+        if not 1 <= int(m["h"]) <= 12:
+            return None
         hour, minute = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0), int(m["m"] or 0)
     else:
         hour, minute = int(m["h2"]), int(m["m2"])
+        if hour > 23:
+            return None
     clock = f"T{hour:02d}:{minute:02d}"
     if not c.dct:
         return Found("TIME", f"XXXX-XX-XX{clock}", relative=True)
@@ -338,12 +411,15 @@ def _time(m: re.Match[str], c: Context) -> Found | None:
 
 
 HANDLERS: dict[str, Handler] = {
-    "iso": _iso, "numeric": _numeric, "dmy_abbr": _dmy_abbr, "md_range": _md_range, "full": _full, "md": _md,
+    "iso": _iso, "numeric": _numeric, "dmy_abbr": _dmy_abbr, "md_range": _md_range, "full": _full,
+    "full_dm": _full, "md": _md, "dm": _md,
     "month_year": _month_year, "mod_year": _mod_year, "quarter": _quarter, "q_code": _q_code, "half": _half,
     "season": _season, "decade": _decade, "month": _month, "year": _year, "rel_day": _rel_day,
     "this_part": _this_part, "weekday": _weekday, "weekend": _weekend, "rel_unit": _rel_unit, "ago": _ago,
     "duration_rel": _duration, "duration_past_unit": _duration, "duration": _duration, "duration_adj": _duration,
-    "set": _set, "present": _present, "time": _time,
+    "duration_hyphen": _duration,
+    "set": _set, "set_plural": _set, "present": _present, "present_phrase": _present,
+    "past_future_phrase": _present, "time_ampm": _time, "time_24": _time, "time_named": _time,
 }
 
 
@@ -374,7 +450,7 @@ def _number(text: str) -> float | None:
 
 
 def _mod(word: str | None) -> str | None:
-    return MODS.get((word or "").lower())
+    return MODS.get((word or "").lower().removeprefix("the "))
 
 
 def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
