@@ -9,7 +9,13 @@ SIZE = (150, 42)
 
 
 async def settle(pilot) -> None:
+    """Wait until the worker's result is on screen and every pending refresh has run."""
     await pilot.app.workers.wait_for_complete()
+    for _ in range(20):
+        await pilot.pause()
+        if pilot.app.analysis is not None and not pilot.app.query_one("#progress").display:
+            break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

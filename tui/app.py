@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from textual.worker import get_current_worker
 
 from summarize.errors import StorylineError
 from summarize.rank import RANKERS
+from summarize.story import Story
 from timeline.analysis import Analysis
 from timeline.ask import ask, summary_answer
 from timeline.render import label
@@ -29,6 +33,14 @@ from .widgets.timeline_tree import TimelineTree
 HELP = """Ask about the story: "When did ISIS seize Palmyra?", "What happened on March 27?", "Who …?", "summary".
 Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json PATH · /algorithm NAME · /clear · /help
 Keys: Tab moves between panes · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
+
+
+def analyse_inputs(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None) -> Analysis:
+    """Read (unless `story` is given) and analyse: what the app's loading process runs."""
+    from summarize.story import load_story
+    from timeline.analysis import analyse
+
+    return analyse(story or load_story(paths, stdin=stdin), algorithm)
 
 
 class StorylineApp(App[None]):
@@ -77,7 +89,7 @@ class StorylineApp(App[None]):
                 yield Input(placeholder="Filter: words, 2016-03, or 2015-05..2016-03", id="filter")
                 yield TimelineTree(id="timeline")
             with Vertical(id="chat-pane"):
-                yield ProgressBar(total=3, show_eta=False, id="progress")
+                yield ProgressBar(total=3, show_eta=False, id="progress")  # steps: start, read+analyse, shown
                 yield ChatLog(id="chat")
                 yield Input(placeholder="Ask the story… (/help)", id="prompt")
         yield Footer()
@@ -92,22 +104,29 @@ class StorylineApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, algorithm: str) -> None:
-        """Read and analyse the story off the UI thread, reporting progress by messages."""
-        from summarize.story import load_story
-        from timeline.analysis import analyse
+        """Read and analyse the story in another process, so the UI never waits on the GIL.
 
+        This thread only waits for the process, posting progress by messages; imports and
+        number crunching (scipy, regexes over big texts) would otherwise stall keys for
+        a hundred milliseconds at a time.
+        """
         worker = get_current_worker()
+        story = self.analysis.story if self.analysis else None
         try:
-            self.post_message(self.Progress(1, "reading and cleaning articles"))
-            story = self.analysis.story if self.analysis else load_story(self.paths, stdin=self.stdin)
-            if worker.is_cancelled:
-                return
-            self.post_message(self.Progress(2, "finding claims, ranking, placing in time"))
-            analysis = analyse(story, algorithm)
-            if worker.is_cancelled:
-                return
-            warnings = [f"skipped {p}" for p in story.problems]
-            self.post_message(self.Loaded(analysis, warnings))
+            self.post_message(self.Progress(1, "reading and analysing the articles"))
+            if "fork" not in get_all_start_methods():  # no cheap child process here: stay in this thread
+                analysis = analyse_inputs(self.paths, self.stdin, algorithm, story)
+            else:
+                with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+                    future = pool.submit(analyse_inputs, self.paths, self.stdin, algorithm, story)
+                    while not future.done():
+                        if worker.is_cancelled:
+                            future.cancel()
+                            return
+                        time.sleep(0.02)
+                    analysis = future.result()
+            self.post_message(self.Progress(2, "showing"))
+            self.post_message(self.Loaded(analysis, [f"skipped {p}" for p in analysis.story.problems]))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
 
