@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tests.conftest import SEEDS
+from textual.widgets import Input
+
 from tui.app import StorylineApp
 
 SIZE = (150, 42)
@@ -10,6 +12,8 @@ SIZE = (150, 42)
 
 async def settle(pilot) -> None:
     """Wait until the worker's result is on screen and every pending refresh has run."""
+    for field in pilot.app.query(Input):
+        field.cursor_blink = False  # a blinking cursor would make the picture depend on timing
     await pilot.app.workers.wait_for_complete()
     for _ in range(20):
         await pilot.pause()
