@@ -155,7 +155,7 @@ def should_join(left: str, right: str, known: frozenset[str] = frozenset()) -> b
 
     The story itself is the best evidence (the joined form written elsewhere); then a
     capitalised or all-caps prefix marks a name or a compound ("Al-", "UN-"); then word
-    frequencies: the joined form must be a word and one half must not be a common word.
+    frequencies: the joined form must be a common word and one half must not be.
     """
     joined = (left + right).lower()
     if joined in known:
@@ -163,14 +163,39 @@ def should_join(left: str, right: str, known: frozenset[str] = frozenset()) -> b
     if left[0].isupper():
         return False
     joined_z, left_z, right_z = _zipf(joined), _zipf(left.lower()), _zipf(right)
-    return joined_z >= 1.5 and min(left_z, right_z) < 2.5
+    return joined_z >= 3.0 and min(left_z, right_z) < 3.0
 
 
-@lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported only when a hyphen needs judging
+    """Zipf frequency of an English word (0 when rarer than once per million words)."""
+    return _common_words().get(word, 0.0)
 
-    return zipf_frequency(word, "en")
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, float]:
+    """wordfreq's "small" English list (about 29,000 words of Zipf >= 3), read directly.
+
+    wordfreq documents the file: a gzipped msgpack list whose first item is a header and
+    whose item i holds the words of frequency 10^(-i/100). Reading it takes ~25 ms where
+    importing wordfreq itself takes ~200 ms, which a cold `storyline` run cannot spare.
+    """
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz" if spec and spec.origin else None
+    if path is None or not path.exists():  # a wordfreq with another layout: ask it, slower
+        import math
+
+        from wordfreq import get_frequency_dict
+
+        return {w: 9.0 + math.log10(f) for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0}
+    buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    start = 1 if buckets and isinstance(buckets[0], dict) else 0
+    return {word: 9.0 - (i / 100) for i, bucket in enumerate(buckets[start:]) for word in bucket}
 
 
 def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) -> list[str]:
