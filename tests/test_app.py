@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from tests.conftest import SEEDS
 from tui.app import StorylineApp
 from tui.screens.source import SourceScreen
-from tui.widgets.chat import AnswerLineView, ChatLog
+from tui.widgets.chat import AnswerLineView
 from tui.widgets.timeline_tree import TimelineTree
 
 

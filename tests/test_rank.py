@@ -12,7 +12,7 @@ import pytest
 from summarize.rank import RANKERS, LexRank, corroboration, get_ranker, rank_claims
 from summarize.errors import StorylineError
 from summarize.dedup import build_claims
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 
 
 def test_vectorised_lexrank_equals_sumy_on_seeds(seed_story) -> None:

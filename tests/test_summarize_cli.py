@@ -8,7 +8,7 @@ import pytest
 
 from summarize.dedup import prepare, similarity
 from summarize.clean import furniture_reason
-from tests.conftest import SEEDS, WIKINEWS, run_cli
+from tests.conftest import SEEDS, run_cli
 
 
 def summary_json(*args: str) -> dict:
