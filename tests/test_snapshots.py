@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from tests.conftest import SEEDS
+import pytest
+
+from tests.conftest import ROOT
 from textual.widgets import Input
 
 from tui.app import StorylineApp
 
 SIZE = (150, 42)
+
+
+@pytest.fixture(autouse=True)
+def relative_paths(monkeypatch) -> None:
+    """Run from the project root with "seeds", so source paths on screen do not depend on the checkout."""
+    monkeypatch.chdir(ROOT)
 
 
 async def settle(pilot) -> None:
@@ -24,7 +32,7 @@ async def settle(pilot) -> None:
 
 
 def test_main_screen(snap_compare) -> None:
-    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(StorylineApp(["seeds"]), terminal_size=SIZE, run_before=settle)
 
 
 def test_answer(snap_compare) -> None:
@@ -33,7 +41,7 @@ def test_answer(snap_compare) -> None:
         await pilot.press(*"When did ISIS seize Palmyra?", "enter")
         await settle(pilot)
 
-    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=ask)
+    assert snap_compare(StorylineApp(["seeds"]), terminal_size=SIZE, run_before=ask)
 
 
 def test_source_viewer(snap_compare) -> None:
@@ -42,4 +50,4 @@ def test_source_viewer(snap_compare) -> None:
         await pilot.press(*"/open 3", "enter")
         await settle(pilot)
 
-    assert snap_compare(StorylineApp([str(SEEDS)]), terminal_size=SIZE, run_before=open_source)
+    assert snap_compare(StorylineApp(["seeds"]), terminal_size=SIZE, run_before=open_source)
