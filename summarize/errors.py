@@ -13,6 +13,10 @@ class InputError(StorylineError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Rebuilt from both fields: the app receives these from its loading process.
+        return (InputError, (self.origin, self.reason))
+
 
 class NothingUsable(StorylineError):
     """No input yielded an article (every one was empty, binary, missing …)."""

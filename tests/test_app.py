@@ -147,3 +147,28 @@ async def test_bad_input_is_a_notification_not_a_crash(tmp_path) -> None:
         await pilot.pause()
         assert app.analysis is None and app.sub_title == "nothing to show"
         assert any("empty" in str(w.render()) for w in app.query(".error"))
+
+
+async def test_command_palette_offers_dates_sources_exports_and_algorithms() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Export timeline as Markdown" in titles and "Rank with textrank" in titles
+        assert any(t.startswith("Open source [5] Syrian army advances") for t in titles)
+        jump = next(c for c in app.get_system_commands(app.screen) if "(2016-03-27)" in c.title)
+        jump.callback()
+        await pilot.pause()
+        tree = app.query_one(TimelineTree)
+        assert tree.has_focus and tree.cursor_node.id == tree.date_nodes["2016-03-27"]
+
+
+async def test_a_bad_file_among_good_ones_is_a_warning(tmp_path) -> None:
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    app = StorylineApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        assert len(app.analysis.sources) == 2
+        assert any("broken.txt" in str(n.message) for n in app._notifications)

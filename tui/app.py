@@ -129,6 +129,8 @@ class StorylineApp(App[None]):
             self.post_message(self.Loaded(analysis, [f"skipped {p}" for p in analysis.story.problems]))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
+        except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
+            self.post_message(self.Failed(f"internal error: {type(err).__name__}: {err}"))
 
     @on(Progress)
     def show_progress(self, message: Progress) -> None:
