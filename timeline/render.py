@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,9 +13,11 @@ from summarize.cite import marks, source_line, source_record
 from .build import Event, Timeline
 from .timex import TimeSpan
 
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+FINE = ("day", "week", "month", "range")  # granularities listed under a month heading; coarser under the year
 
 def label(span: TimeSpan) -> str:
-    """A date as a reader says it, at its own granularity: "Sun 27 Mar 2016", "May 2015", "2015-Q4"."""
+    """A date as a reader says it, at its own granularity: "Sun 27 Mar 2016", "May 2015", "Q4 2015"."""
     g, s = span.granularity, span.start
     if g == "day":
         text = f"{calendar.day_abbr[s.weekday()]} {s.day} {calendar.month_abbr[s.month]} {s.year}"
@@ -28,6 +31,14 @@ def label(span: TimeSpan) -> str:
         text = f"weekend of {_short(s)}"
     elif g == "week":
         text = f"week of {_short(s)}"
+    elif g == "quarter":
+        text = f"Q{span.value[-1]} {s.year}"
+    elif g == "half":
+        text = f"{'first' if span.value.endswith('1') else 'second'} half of {s.year}"
+    elif g == "season":
+        text = f"{SEASON_NAMES[span.value[-2:]]} {s.year}"
+    elif g == "decade":
+        text = f"the {s.year}s"
     else:
         text = span.value
     return text if span.certain else f"{text} (uncertain)"
@@ -50,9 +61,12 @@ def markdown(timeline: Timeline, events: Sequence[Event], title: str | None = No
         if s.year != year:
             year, month = s.year, None
             lines += [*([""] if lines[-1] else []), f"## {year}", ""]
-        if e.span.granularity in ("day", "week", "month", "range") and s.month != month:
+        if e.span.granularity in FINE and s.month != month:
             month = s.month
             lines += [*([""] if lines[-1] else []), f"### {calendar.month_name[month]} {year}", ""]
+        elif e.span.granularity not in FINE and month != e.span.value:  # a quarter, a season: its own heading
+            month = e.span.value
+            lines += [*([""] if lines[-1] else []), f"### {label(replace(e.span, certain=True))}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
         lines.append(f"- **{when}** — {e.text} {marks(e.sources)}")
     lines += ["", "## Sources", ""]

@@ -13,7 +13,7 @@ from textual.widgets import Tree
 
 from summarize.cite import marks
 from timeline.build import Event
-from timeline.render import label
+from timeline.render import FINE, label
 
 from ..messages import CopyText, OpenCitation
 
@@ -59,13 +59,15 @@ class TimelineTree(Tree[Event]):
             start = event.span.start
             year = years.get(start.year) or years.setdefault(
                 start.year, self.root.add(Text(str(start.year), style="bold"), expand=True))
-            month_key = (start.year, start.month)
-            month = months.get(month_key) or months.setdefault(
-                month_key, year.add(f"{calendar.month_name[start.month]} {start.year}", expand=True))  # type: ignore[attr-defined]
+            parent = year
+            if event.span.granularity in FINE:  # coarser spans (a quarter, a year) sit on the year
+                month_key = (start.year, start.month)
+                parent = months.get(month_key) or months.setdefault(
+                    month_key, year.add(f"{calendar.month_name[start.month]} {start.year}", expand=True))  # type: ignore[attr-defined]
             day = dates.get(event.span.value)
             if day is None:
                 # A month-level event sits on its month's node: "May 2015" under "May 2015" says nothing.
-                day = month if event.span.granularity == "month" else month.add(  # type: ignore[attr-defined]
+                day = parent if event.span.granularity == "month" else parent.add(  # type: ignore[attr-defined]
                     Text(label(replace(event.span, certain=True)), style="bold green"), expand=True)
                 dates[event.span.value] = day
                 self.date_nodes[event.span.value] = day.id  # type: ignore[attr-defined]
