@@ -43,6 +43,10 @@ def analyse_inputs(paths: Sequence[str], stdin: bytes | None, algorithm: str, st
     return analyse(story or load_story(paths, stdin=stdin), algorithm)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 class StorylineApp(App[None]):
     """Browse a story's timeline and ask it questions."""
 
@@ -144,8 +148,8 @@ class StorylineApp(App[None]):
         self.query_one("#progress", ProgressBar).update(progress=3)
         self.query_one("#progress").display = False
         self.title = analysis.sources[0].title if analysis.sources else "Storyline"
-        self.sub_title = (f"{len(analysis.sources)} articles · {len(analysis.claims)} claims · "
-                          f"{len(analysis.timeline.events)} events · {analysis.span_label()}")
+        self.sub_title = (f"{_count(len(analysis.sources), 'article')} · {_count(len(analysis.claims), 'claim')} · "
+                          f"{_count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
         self.query_one(TimelineTree).show(analysis.timeline.events)
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
