@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -54,10 +55,20 @@ def friendly(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
+def working(message: str) -> AbstractContextManager[object]:
+    """A spinner with `message` on stderr while slow work runs, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
+
+
 def read_story(paths: Sequence[str]) -> Story:
     """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input."""
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    story = load_story(paths, stdin=stdin)
+    with working("reading and cleaning articles…"):
+        story = load_story(paths, stdin=stdin)
     for problem in story.problems:
         click.echo(f"storyline: warning: skipped {problem}", err=True)
     return story
@@ -158,8 +169,9 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
     story = read_story(paths)
-    chosen = pick(ranked_claims(story, algorithm), sentences=count or 5, words=words, order=order)
-    dates = claim_dates(story, chosen)
+    with working(f"finding claims, ranking ({algorithm}), dating…"):
+        chosen = pick(ranked_claims(story, algorithm), sentences=count or 5, words=words, order=order)
+        dates = claim_dates(story, chosen)
     cited = sorted({i for c in chosen for i in c.sources})
     if fmt == "json":
         echo_json({"sources": [source_record(story.article(i)) for i in cited],
@@ -209,7 +221,8 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
     from timeline.build import build_timeline, select
 
     story = read_story(paths)
-    built = build_timeline(story.articles, ranked_claims(story, algorithm))
+    with working(f"finding claims, ranking ({algorithm}), placing them in time…"):
+        built = build_timeline(story.articles, ranked_claims(story, algorithm))
     if not built.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     if fmt == "json":
@@ -331,7 +344,9 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
     if len(args) < 2:
         raise click.UsageError('give one or more PATHs, then the QUESTION in quotes')
     *paths, question = args
-    analysis = analyse(read_story(paths), algorithm)
+    story = read_story(paths)
+    with working("analysing the story…"):
+        analysis = analyse(story, algorithm)
     answer = ask(analysis, question)
     if fmt == "json":
         cited = sorted({i for line in answer.lines for i in line.sources})
