@@ -23,6 +23,7 @@ THRESHOLD = 75.0  # from labelled pairs in tests/test_dedup.py: paraphrases >= 7
 SPELLING = 70.0  # two names this alike are one name spelt two ways ("Qaryatain", "Quaryatayn")
 BLOCK_OVERLAP = 0.4  # share of the shorter sentence's content words a candidate pair must share
 CHUNK = 2048
+ALL_PAIRS_UP_TO = 1500  # below this, all pairs (exact, no scipy import) beat blocking on a cold start
 SHORT = 3  # a sentence with fewer content words than this is blocked on all its words
 
 _AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
@@ -91,12 +92,18 @@ def same_claim(a: Prepared, b: Prepared, threshold: float = THRESHOLD) -> bool:
     return similarity(a, b, threshold) >= threshold and not conflict(a, b)
 
 
-def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool = False) -> list[list[int]]:
-    """Groups of indices of near-duplicate texts, each group sorted, groups by first member."""
+def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> list[list[int]]:
+    """Groups of indices of near-duplicate texts, each group sorted, groups by first member.
+
+    `exhaustive` forces all pairs (True) or blocking (False); by default small inputs use all pairs.
+    """
     import numpy as np
 
     prepared = [prepare(t) for t in texts]
     norms = np.array([p.norm for p in prepared], dtype=object)
+    # Few sentences: scoring every pair is quick and exact, and spares importing scipy.
+    if exhaustive is None:
+        exhaustive = len(texts) <= ALL_PAIRS_UP_TO
     candidates = _all_pairs if exhaustive else _blocked_pairs
     parent = list(range(len(texts)))
 

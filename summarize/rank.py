@@ -19,6 +19,7 @@ from .errors import StorylineError
 from .model import Claim
 from .sentences import STOP_WORDS, Tokenizer, stem, stems
 
+DENSE_CELLS = 2_000_000  # sentences × vocabulary up to which dense arrays beat importing scipy
 CORROBORATION = 0.5  # score × (1 + 0.5·log2(outlets)): two outlets ×1.5, four ×2
 
 
@@ -37,13 +38,54 @@ class LexRank:
         self.chunk = chunk
 
     def scores(self, texts: Sequence[str]) -> list[float]:
-        import numpy as np
-        from scipy import sparse
-
         n = len(texts)
         if n == 0:
             return []
-        vectors = _tfidf([stems(t) for t in texts])
+        documents = [stems(t) for t in texts]
+        if n * len({w for d in documents for w in d}) <= DENSE_CELLS:
+            return self._dense(documents)
+        return self._sparse(documents)
+
+    def _dense(self, documents: list[list[str]]) -> list[float]:
+        """The same computation with dense numpy arrays: small inputs, no scipy import."""
+        import numpy as np
+
+        vocab: dict[str, int] = {}
+        tf = np.zeros((len(documents), len({w for d in documents for w in d})))
+        for i, doc in enumerate(documents):
+            for term in doc:
+                tf[i, vocab.setdefault(term, len(vocab))] += 1
+        tf /= np.maximum(tf.max(axis=1, keepdims=True), 1)
+        idf = np.log(len(documents) / (1.0 + (tf > 0).sum(axis=0)))
+        vectors = tf * idf
+        norms = np.linalg.norm(vectors, axis=1)
+        unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
+        adjacency = (unit @ unit.T > self.threshold).astype(np.float64)
+        degrees = adjacency.sum(axis=1)
+        degrees[degrees == 0] = 1
+        return self._power((adjacency / degrees[:, None]).T)
+
+    def _power(self, transition_t) -> list[float]:  # type: ignore[no-untyped-def]
+        """sumy's power iteration: L2-normalised steps until they move less than epsilon."""
+        import numpy as np
+
+        n = transition_t.shape[0]
+        p = np.full(n, 1.0 / n)
+        change = 1.0
+        while change > self.epsilon:
+            nxt = transition_t @ p
+            nxt /= np.linalg.norm(nxt) or 1.0
+            change = float(np.linalg.norm(nxt - p))
+            p = nxt
+        return p.tolist()
+
+    def _sparse(self, documents: list[list[str]]) -> list[float]:
+        """Sparse tf-idf and a thresholded similarity graph built in row blocks: big inputs."""
+        import numpy as np
+        from scipy import sparse
+
+        n = len(documents)
+        vectors = _tfidf(documents)
         norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
         safe = np.where(norms > 0, norms, 1.0)
         unit = sparse.diags(1.0 / safe) @ vectors
@@ -57,15 +99,7 @@ class LexRank:
         adjacency = sparse.vstack(blocks).tocsr()
         degrees = np.asarray(adjacency.sum(axis=1)).ravel()
         degrees[degrees == 0] = 1
-        transition_t = (sparse.diags(1.0 / degrees) @ adjacency).T.tocsr()
-        p = np.full(n, 1.0 / n)
-        change = 1.0
-        while change > self.epsilon:
-            nxt = transition_t @ p
-            nxt /= np.linalg.norm(nxt) or 1.0
-            change = float(np.linalg.norm(nxt - p))
-            p = nxt
-        return p.tolist()
+        return self._power((sparse.diags(1.0 / degrees) @ adjacency).T.tocsr())
 
 
 def _tfidf(documents: list[list[str]]):  # type: ignore[no-untyped-def]

@@ -80,7 +80,7 @@ def test_within_article_duplicates_merge() -> None:
 
 def test_blocked_equals_exhaustive_on_seeds(seed_story) -> None:
     texts = [s.text for s in seed_story.sentences]
-    assert cluster(texts) == cluster(texts, exhaustive=True)
+    assert cluster(texts, exhaustive=False) == cluster(texts, exhaustive=True)
 
 
 def test_blocked_equals_exhaustive_on_wikinews(wikinews_rows) -> None:
@@ -88,6 +88,6 @@ def test_blocked_equals_exhaustive_on_wikinews(wikinews_rows) -> None:
     texts = [s.text for a in articles for s in split_text(a.id, a.text)]
     # Add reworded copies so there is something to merge: dropped words and swapped clauses.
     texts += [" ".join(t.split()[1:]) for t in texts[::7]] + [t.replace(",", "") for t in texts[::11]]
-    blocked, exhaustive = cluster(texts), cluster(texts, exhaustive=True)
+    blocked, exhaustive = cluster(texts, exhaustive=False), cluster(texts, exhaustive=True)
     assert blocked == exhaustive
     assert sum(len(g) > 1 for g in blocked) > 100
