@@ -172,3 +172,19 @@ async def test_a_bad_file_among_good_ones_is_a_warning(tmp_path) -> None:
         await loaded(app, pilot)
         assert len(app.analysis.sources) == 2
         assert any("broken.txt" in str(n.message) for n in app._notifications)
+
+
+async def test_copy_an_answer_line_and_a_source_sentence() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        lines = await ask(app, pilot, "What happened on March 27?")
+        lines[0].focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("Sunday's capture of Palmyra") and app.clipboard.endswith("[1][2][3]")
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.endswith("[3]") and app.clipboard.startswith("Sunday's capture")

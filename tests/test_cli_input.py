@@ -44,7 +44,8 @@ def test_stdin_dash(tmp_path: Path) -> None:
 
 
 def test_help_has_examples() -> None:
-    for command in ["sources", "sentences"]:
+    assert "Example:" in run_cli("--help").stdout
+    for command in ["sources", "sentences", "summarize", "timeline", "dates", "ask", "tui"]:
         result = run_cli(command, "--help")
         assert result.exit_code == 0 and "Example:" in result.stdout
 
