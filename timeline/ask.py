@@ -108,14 +108,18 @@ def date_answer(analysis: Analysis, question: str, span) -> Answer:  # type: ign
 def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]]) -> Answer:
     """The dates of the best-matching dated events; the note names the date they agree on.
 
-    Each dated event votes for its date with its match score, more for more outlets, less
-    when its date is uncertain.
+    Only the claims that match as much of the question as the best one does may vote (many
+    loose matches on one day must not outvote the one sentence that says it); each dated event
+    votes for its date with its match score, more for more outlets, less when uncertain.
     """
     best_score = ranked[0][1]
+    best_coverage = max(coverage for _, _, coverage in ranked)
     dated: list[tuple[Event, float]] = []
-    for claim, score, _ in ranked:
+    for claim, score, coverage in ranked:
         if score < 0.4 * best_score:
             break
+        if coverage < best_coverage - 1e-9:
+            continue
         dated += [(e, score) for e in analysis.timeline.events if e.claim == claim.id and not e.fallback]
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])

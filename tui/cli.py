@@ -13,15 +13,17 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from summarize.cite import marks, source_line, source_record
 from summarize.errors import StorylineError
-from summarize.model import Claim
 from summarize.rank import RANKERS
 from summarize.story import Story, load_story
+
+if TYPE_CHECKING:
+    from timeline.build import Timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 PATHS_HELP = "PATH is a file, a folder (read recursively) or - for standard input."
@@ -163,15 +165,16 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
       storyline summarize seeds/ --sentences 3
       cat a.txt b.txt | storyline summarize - --format json
     """
-    from summarize.story import ranked_claims
     from summarize.summary import summarize as pick
+    from timeline.analysis import analyse
 
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), dating…"):
-        chosen = pick(ranked_claims(story, algorithm), sentences=count or 5, words=words, order=order)
-        dates = claim_dates(story, chosen)
+        analysis = analyse(story, algorithm)
+    chosen = pick(analysis.claims, sentences=count or 5, words=words, order=order)
+    dates = claim_dates(analysis.timeline)
     cited = sorted({i for c in chosen for i in c.sources})
     if fmt == "json":
         echo_json({"sources": [source_record(story.article(i)) for i in cited],
@@ -186,15 +189,15 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
             click.echo(c.text if no_citations else f"{c.text} {marks(c.sources)}")
 
 
-def claim_dates(story: Story, claims: Sequence[Claim]) -> dict[int, str | None]:
-    """The ISO date each claim reports: its best-attested event's date."""
-    from timeline.build import build_timeline
-
-    dates: dict[int, str | None] = {}
-    for event in build_timeline(story.articles, claims).events:
-        if event.claim not in dates or not event.fallback:
-            dates.setdefault(event.claim, event.span.iso())
-    return dates
+def claim_dates(timeline: Timeline) -> dict[int, str]:
+    """The ISO date each claim reports: its first event named by a date, else its first event."""
+    named: dict[int, str] = {}
+    first: dict[int, str] = {}
+    for event in timeline.events:
+        first.setdefault(event.claim, event.span.iso())
+        if not event.fallback:
+            named.setdefault(event.claim, event.span.iso())
+    return first | named
 
 
 @main.command()
