@@ -188,3 +188,14 @@ async def test_copy_an_answer_line_and_a_source_sentence() -> None:
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard.endswith("[3]") and app.clipboard.startswith("Sunday's capture")
+
+
+async def test_typing_in_the_filter_box_filters_the_timeline() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        app.query_one("#filter").focus()
+        await pilot.press(*"2015")
+        await pilot.pause(0.4)
+        tree = app.query_one(TimelineTree)
+        assert tree.date_nodes and all(value.startswith("2015") for value in tree.date_nodes)

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from summarize.errors import StorylineError
@@ -30,6 +31,7 @@ from .screens.source import SourceScreen
 from .widgets.chat import ChatLog
 from .widgets.timeline_tree import TimelineTree
 
+FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 HELP = """Ask about the story: "When did ISIS seize Palmyra?", "What happened on March 27?", "Who …?", "summary".
 Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json PATH · /algorithm NAME · /clear · /help
 Keys: Tab moves between panes · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
@@ -85,6 +87,7 @@ class StorylineApp(App[None]):
         self.stdin = stdin
         self.algorithm = algorithm
         self.analysis: Analysis | None = None
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -220,7 +223,10 @@ class StorylineApp(App[None]):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        self.filter_timeline(event.value)
+        # Rebuilding a tree of thousands of events takes a quarter second: wait for a pause in typing.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self.filter_timeline(event.value))
 
     def filter_timeline(self, query: str) -> int:
         """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03")."""
