@@ -41,6 +41,9 @@ _DATE_LINE = re.compile(
 )
 
 
+_CLOCK_BEFORE = re.compile(rf"(?i)\b({CLOCK})(?:\s*[A-Z]{{2,4}})?\s*[,|]?\s*$")
+
+
 def month_number(word: str) -> int | None:
     """1–12 for a month name or abbreviation ("Sept." included), else None."""
     return MONTHS.get(word.lower().rstrip("."))
@@ -55,8 +58,13 @@ def find_absolute_date(text: str) -> tuple[str, int, int] | None:
     """The first fully written date in `text` as (ISO value, start, end), time kept if given."""
     for match in _DATE_LINE.finditer(text):
         iso = _iso(match)
-        if iso:
-            return iso, match.start(), match.end()
+        if not iso:
+            continue
+        if "T" not in iso:  # "Updated 2:34 PM ET, Tue March 29, 2016": the time may come first
+            before = _CLOCK_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+            clock = _clock(before.group(1)) if before else None
+            iso = f"{iso}T{clock}" if clock else iso
+        return iso, match.start(), match.end()
     return None
 
 

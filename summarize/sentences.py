@@ -23,6 +23,7 @@ _BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
     r"(?:\((?:[A-Z][A-Za-z]*\s?){1,3}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
+_AGENCY_LEAD = re.compile(r"^\((?:[A-Z]{2,8}|Reuters|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?(?=[A-Z\"'])")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*")
 
 
@@ -42,7 +43,10 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _dateline_end(paragraph: str) -> int:
-    """Where the sentence starts after a dateline such as "BEIRUT -" or "Beirut, March 29 (AFP) -"."""
+    """Where the sentence starts after a dateline such as "BEIRUT -", "Beirut, March 29 (AFP) -" or "(CNN)"."""
+    tag = _AGENCY_LEAD.match(paragraph)
+    if tag:
+        return tag.end()
     match = _DATELINE.match(paragraph)
     if not match:
         return 0

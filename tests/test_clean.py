@@ -134,3 +134,39 @@ def test_seed_reporting_is_kept(seed_story) -> None:
 def test_each_sentence_span_points_into_the_clean_text(seed_story) -> None:
     for s in seed_story.sentences:
         assert seed_story.article(s.article).text[s.start:s.end] == s.text
+
+
+SCRAPED = """Skip to main content
+Home | News | World | Business | Sport
+Dam collapse floods villages in the north
+By Maria Lopez, Reuters
+Updated 2:34 PM ET, Tue March 29, 2016
+Share this with Facebook
+Share this with Twitter
+Image copyright Getty Images
+Image caption Residents wade through water in the village square
+(Reuters) - A dam burst early on Monday, flooding six villages and forcing 2,000 people from their homes, officials said.
+Rescue teams used boats to reach families trapped on rooftops, the regional governor told reporters.
+Advertisement
+"We lost everything in an hour," said farmer Ahmed Rahimi, 54.
+The dam, built in 1978, had been due for repairs since last year, according to a report seen by Reuters.
+Related Topics
+Floods
+More on this story
+Villages brace for more rain
+Copyright 2016 Reuters. All rights reserved.
+We use cookies to improve your experience on our site."""
+
+
+def test_a_differently_shaped_scrape_is_cleaned() -> None:
+    articles, _ = build_articles([RawDocument("wire.txt", SCRAPED)])
+    article = articles[0]
+    assert article.title == "Dam collapse floods villages in the north"
+    assert article.published == "2016-03-29T14:34"
+    assert article.text.split("\n\n") == [
+        "(Reuters) - A dam burst early on Monday, flooding six villages and forcing 2,000 people from their "
+        "homes, officials said.",
+        "Rescue teams used boats to reach families trapped on rooftops, the regional governor told reporters.",
+        '"We lost everything in an hour," said farmer Ahmed Rahimi, 54.',
+        "The dam, built in 1978, had been due for repairs since last year, according to a report seen by Reuters.",
+    ]

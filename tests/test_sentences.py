@@ -26,6 +26,9 @@ def test_datelines_are_not_part_of_the_sentence() -> None:
     assert texts("QAMISHLI \u2013 Backed by air cover, forces advanced.") == ["Backed by air cover, forces advanced."]
     assert texts("Beirut - Regime troops fought on.") == ["Regime troops fought on."]
     assert texts("LONDON (Reuters) - Shares fell.") == ["Shares fell."]
+    assert texts("(CNN)Syrian forces retook the city.") == ["Syrian forces retook the city."]
+    assert texts("(AP) — Markets rallied.") == ["Markets rallied."]
+    assert texts("(Photo) is not a dateline, but (This) is not either.")[0].startswith("(Photo)")
 
 
 def test_spans_survive_paragraphs() -> None:
