@@ -22,7 +22,7 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": 
                          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
 
 END_PUNCT = ".!?…\"')]"
-_BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|-]+(?=\S)")
+_BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
 _DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"|(?:\"\s*[:,]\s*\"?.*){4,}")
 _WIRE_CODE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,5})+(?:\s+\d{1,4})?$")
 _CAPTCHA = re.compile(r"^(?:[a-z]+|\d+)\s*[-+x×*]\s*(?:[a-z]+|\d+)\s*=\s*\??\s*$", re.I)
@@ -63,6 +63,11 @@ def normalise(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
+def strip_markers(line: str) -> str:
+    """A line without leading bullets or Markdown heading marks ("# Title", "• item")."""
+    return _BULLET.sub("", line).strip()
+
+
 def join_wrapped_lines(text: str) -> list[str]:
     """Lines of a normalised text, with hard-wrapped paragraphs joined back together.
 
@@ -81,7 +86,7 @@ def join_wrapped_lines(text: str) -> list[str]:
 
 def furniture_reason(line: str) -> str | None:
     """Why `line` is site furniture rather than reporting, or None for a body line."""
-    bare = _BULLET.sub("", line).strip()
+    bare = strip_markers(line)
     words = _WORD.findall(bare)
     letters = sum(c.isalpha() for c in bare)
     if _DUMP.search(bare):
@@ -130,7 +135,7 @@ def _is_nav(line: str) -> bool:
 
 def is_end_marker(line: str) -> bool:
     """A line after which a page holds no more of the article (comments, related links, credits)."""
-    return bool(_END_MARKER.match(_BULLET.sub("", line).strip()))
+    return bool(_END_MARKER.match(strip_markers(line)))
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:

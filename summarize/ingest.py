@@ -154,10 +154,12 @@ def _kind(origin: str, text: str) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):  # a saved page, whatever its name says
+        return "html"
+    if suffix:
+        return "text"
     if head.startswith(("{", "[{")) or (head.startswith("[") and head[1:].lstrip().startswith("{")):
         return "json"
-    if head.startswith(("<!doctype html", "<html")):
-        return "html"
     return "text"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import _LABEL, _WORD, furniture_reason, is_date_line, is_end_marker
+from .clean import _LABEL, _WORD, furniture_reason, is_date_line, is_end_marker, strip_markers
 from .dates import YEAR, find_absolute_date
 
 HEAD_LINES = 12  # a title or byline sits near the top of a page
@@ -28,7 +28,7 @@ def find_title(lines: list[str]) -> str | None:
         words = _WORD.findall(line)
         reason = furniture_reason(line)
         if 3 <= len(words) <= 25 and not line.endswith(".") and reason in (None, "heading or link"):
-            return line
+            return strip_markers(line)
     return None
 
 

@@ -188,3 +188,15 @@ def test_inputs_are_never_modified(story_file) -> None:
     run_cli("sources", folder, "--format", "json")
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
     assert before == after
+
+
+def test_markdown_and_misnamed_html(story_file) -> None:
+    folder = story_file({
+        "a.md": "# Floods hit the valley\n\nRescue teams reached the flooded valley on Monday, officials said.\n",
+        "b.txt": "<!DOCTYPE html><html><head><title>Storm</title></head><body><article><p>The storm cut power to "
+                 "40,000 homes on Tuesday night, the utility said in a statement.</p></article></body></html>",
+    })
+    rows = json.loads(run_cli("sources", folder, "--format", "json").stdout)
+    assert rows[0]["title"] == "Floods hit the valley"
+    assert "<" not in run_cli("sentences", folder).stdout
+    assert "The storm cut power to 40,000 homes on Tuesday night" in run_cli("sentences", folder).stdout
