@@ -108,7 +108,7 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
         chosen.append(Timex(s, e, text[s:e], found.type, found.value, found.span, found.mod, found.relative,
                             found.future))
         taken_until = hit.end()
-    return [_mark_subordinate(t, text) for t in _join_ranges(chosen, text)]
+    return [_mark_subordinate(t, text) for t in _attach_times(_join_ranges(chosen, text), text)]
 
 
 def _starts(lowered: str) -> Iterator[tuple[str, int]]:
@@ -469,6 +469,25 @@ def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
                             prev.relative or t.relative, prev.future and t.future)
             continue
         out.append(t)
+    return out
+
+
+def _attach_times(found: list[Timex], text: str) -> list[Timex]:
+    """A time beside a day ("at 7:16 am on Monday", "Monday at noon") is on that day, not on publication."""
+    out = list(found)
+    for i, t in enumerate(out):
+        if t.type != "TIME":
+            continue
+        for j in (i - 1, i + 1):
+            other = out[j] if 0 <= j < len(out) else None
+            if other is None or other.type != "DATE" or not other.span or other.span.granularity != "day":
+                continue
+            gap = text[min(t.end, other.end):max(t.start, other.start)]
+            if re.fullmatch(r"\s*(?:,|on|at|,\s*on)?\s*", gap, re.I):
+                clock = t.value[t.value.index("T"):]
+                out[i] = replace(t, value=other.span.value + clock, span=other.span, relative=other.relative,
+                                 future=other.future)
+                break
     return out
 
 
