@@ -200,3 +200,8 @@ def test_markdown_and_misnamed_html(story_file) -> None:
     assert rows[0]["title"] == "Floods hit the valley"
     assert "<" not in run_cli("sentences", folder).stdout
     assert "The storm cut power to 40,000 homes on Tuesday night" in run_cli("sentences", folder).stdout
+
+
+def test_tui_refuses_to_start_on_nothing() -> None:
+    result = run_cli("tui", "no/such/folder")
+    assert result.exit_code == 1 and "no/such/folder: no such file or folder" in result.stderr

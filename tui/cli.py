@@ -309,8 +309,13 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
     Example:
       storyline tui seeds/
     """
+    from pathlib import Path
+
     from .app import StorylineApp
 
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if len(missing) == len(paths):
+        raise StorylineError(f"{missing[0]}: no such file or folder")
     stdin = None
     if "-" in paths:
         stdin = sys.stdin.buffer.read()
