@@ -54,6 +54,7 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     # relative days, weeks, months, years
     ("The ministry said yesterday that it had won.", TUE, [("yesterday", "DATE", "2016-03-28")]),
     ("Talks are due to resume tomorrow.", TUE, [("tomorrow", "DATE", "2016-03-30")]),
+    ("Shelling resumed last night.", TUE, [("last night", "DATE", "2016-03-28")]),
     ("Earlier this month, Russia announced a draw down.", TUE, [("Earlier this month", "DATE", "2016-03")]),
     ("The army launched an offensive early this month.", FRI, [("early this month", "DATE", "2016-03")]),
     ("Sales doubled last year.", TUE, [("last year", "DATE", "2015")]),

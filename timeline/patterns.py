@@ -79,6 +79,7 @@ RULES: dict[str, tuple[str, str | None, bool, bool]] = {
     "rel_day": (r"(?P<word>day before yesterday|day after tomorrow|yesterday|today|tonight|tomorrow)"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b", r"the\s+", False, LOWER),
     "this_part": (r"this (?:morning|afternoon|evening)\b", None, False, LOWER),
+    "last_night": (r"night\b", r"last\s+", True, LOWER),
     "weekday": (rf"(?P<wd>{WEEKDAY})(?!s\b)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?",
                 r"(?P<rel>(?i:last|this|next|past|coming|on))\s+", False, CASED),
     "weekend": (r"weekend\b", r"(?:(?P<rel>last|this|next|past|coming)|(?:at|over|during|on)\s+the)\s+", True, LOWER),
@@ -126,6 +127,7 @@ STARTS: dict[str, list[str]] = {
     "q_code": "q1 q2 q3 q4".split(), "half": "first second".split(),
     "season": "spring summer autumn fall winter".split(), "decade": [YEAR_DIGITS], "month": _MONTH_WORDS,
     "year": [YEAR_DIGITS], "rel_day": "day yesterday today tonight tomorrow".split(), "this_part": ["this"],
+    "last_night": ["night"],
     "weekday": _DAY_WORDS, "weekend": ["weekend"], "rel_unit": "last this next previous coming current".split(),
     "ago": _UNIT_WORDS, "duration_rel": _UNIT_WORDS,
     "duration_past_unit": ["past"],

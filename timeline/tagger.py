@@ -321,6 +321,14 @@ def _this_part(m: Hit, c: Context) -> Found | None:
     return Found("DATE", c.dct.isoformat(), timex.day(c.dct), relative=True)
 
 
+def _last_night(m: Hit, c: Context) -> Found | None:
+    """"Last night": the evening before publication (HeidelTime: DCT - 1)."""
+    if not c.dct:
+        return Found("DATE", "XXXX-XX-XX", relative=True)
+    span = resolve.shift(c.dct, "day", -1)
+    return Found("DATE", span.value, span, relative=True)
+
+
 def _weekday(m: Hit, c: Context) -> Found | None:
     number = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
@@ -415,7 +423,7 @@ HANDLERS: dict[str, Handler] = {
     "full_dm": _full, "md": _md, "dm": _md,
     "month_year": _month_year, "mod_year": _mod_year, "quarter": _quarter, "q_code": _q_code, "half": _half,
     "season": _season, "decade": _decade, "month": _month, "year": _year, "rel_day": _rel_day,
-    "this_part": _this_part, "weekday": _weekday, "weekend": _weekend, "rel_unit": _rel_unit, "ago": _ago,
+    "this_part": _this_part, "last_night": _last_night, "weekday": _weekday, "weekend": _weekend, "rel_unit": _rel_unit, "ago": _ago,
     "duration_rel": _duration, "duration_past_unit": _duration, "duration": _duration, "duration_adj": _duration,
     "duration_hyphen": _duration,
     "set": _set, "set_plural": _set, "present": _present, "present_phrase": _present,
