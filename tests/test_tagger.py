@@ -124,3 +124,16 @@ def test_month_boundaries() -> None:
     assert values("It happened on Thursday.", date(2016, 3, 1)) == [("Thursday", "DATE", "2016-02-25")]
     assert values("It happened in December.", date(2016, 1, 5)) == [("December", "DATE", "2015-12")]
     assert values("It happened on Saturday.", date(2017, 1, 2)) == [("Saturday", "DATE", "2016-12-31")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("It is slated for a U.S. release on June 24.", date(2010, 6, 16), "2010-06-24"),
+    ("The quarter ends on June 26.", date(2010, 6, 16), "2010-06-26"),
+    ("The company has a deadline set at June 1.", date(2009, 5, 7), "2009-06-01"),
+    ("It wants to cut its dealers by early June.", date(2009, 5, 14), "2009-06"),
+    ("Talks began on March 14.", date(2016, 3, 29), "2016-03-14"),
+    ("Strikes ran from September 30.", date(2016, 3, 29), "2015-09-30"),
+    ("Sales fell in February.", date(2010, 3, 3), "2010-02"),
+])
+def test_dates_without_a_year_near_publication(text: str, published: date, expected: str) -> None:
+    assert [t.value for t in tag(text, published) if t.type == "DATE"] == [expected]

@@ -34,6 +34,11 @@ FUTURE_CUES = re.compile(
     r"\b(?:will|won't|'ll|shall|would|going to|aim(?:s|ed|ing)? to|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|"
     r"expect(?:s|ed|ing)? to|hope(?:s|d)? to|scheduled|due to|set to|is to|are to|to be held|upcoming|"
     r"to (?:restart|resume|hold|begin|start|meet|launch|open|vote|visit|return|release))\b", re.I)
+# Past tense in the clause: an unmarked "in May" then stays in the past however far back it is.
+PAST_CUES = re.compile(
+    r"\b(?!(?:slated|scheduled|expected|planned|intended|aimed|supposed|needed|proposed|proceed|need|based)\b)"
+    r"(?:was|were|had|did|took|overran|fell|won|began|came|went|saw|lost|swept|struck|sold|bought|[a-z]{3,}ed)\b",
+    re.I)
 # Clauses whose date is not the main event's: "since Moscow began…", "after launching…".
 SUBORDINATORS = re.compile(r"\b(?:since|after|before|until|till|following|once)\b", re.I)
 RELATIVE_START = re.compile(r"^\s*(?:which|who|whom|whose|that|where)\b", re.I)

@@ -46,6 +46,33 @@ def day_without_year(dct: date, month_: int, day_: int, future: bool) -> date | 
     return None
 
 
+def looks_ahead(days_back: int, days_ahead: int) -> bool:
+    """Whether an unmarked "June 24" is the coming one: news names dates near publication, so a
+    date two months or more back is read forward when its next occurrence is less than half as far."""
+    return days_back > 60 and 2 * days_ahead < days_back
+
+
+def day_without_year_nearest(dct: date, month_: int, day_: int, tense: bool | None) -> tuple[date | None, bool]:
+    """The date of "June 24" and whether it lies ahead: as the tense says (True future, False past),
+    or, when it says nothing, forward only if that is much nearer."""
+    back = day_without_year(dct, month_, day_, False)
+    ahead = day_without_year(dct, month_, day_, True)
+    if tense or (tense is None and back and ahead and looks_ahead((dct - back).days, (ahead - dct).days)):
+        return ahead, ahead is not None and ahead > dct
+    return back, False
+
+
+def month_without_year_nearest(dct: date, number: int, tense: bool | None, strict: bool = False) -> tuple[int, bool]:
+    """The year of "in June" and whether it lies ahead, by tense or by nearness as for days."""
+    back = month_without_year(dct, number, False, strict)
+    ahead = month_without_year(dct, number, True, strict)
+    months_back = (dct.year - back) * 12 + dct.month - number
+    months_ahead = (ahead - dct.year) * 12 + number - dct.month
+    if tense or (tense is None and looks_ahead(months_back * 30, months_ahead * 30)):
+        return ahead, (ahead, number) > (dct.year, dct.month)
+    return back, False
+
+
 def shift(dct: date, unit: str, amount: int) -> TimeSpan:
     """The `unit` (day, week, month, quarter, year, decade) `amount` units away from `dct`'s."""
     if unit == "day":

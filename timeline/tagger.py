@@ -16,9 +16,9 @@ from datetime import date
 from summarize.dates import month_number, weekday_number
 
 from . import resolve, timex
-from .patterns import (COMPILED, COUNTED_NOUN, DIGIT_RUN, DIGITS, YEAR_DIGITS, FUTURE_CUES, LEFT, RULES_STARTING, START_WORDS,
-                       WORD, NUMBER_WORDS, ORDER, ORDINAL_QUARTER,
-                       RANGE_JOIN, RANGE_LEAD, RELATIVE_START, RULES, SUBORDINATORS, VAGUE_NUMBERS)
+from .patterns import (COMPILED, COUNTED_NOUN, DIGIT_RUN, DIGITS, FUTURE_CUES, LEFT, NUMBER_WORDS, ORDER,
+                       ORDINAL_QUARTER, PAST_CUES, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, RULES, RULES_STARTING,
+                       START_WORDS, SUBORDINATORS, VAGUE_NUMBERS, YEAR_DIGITS, WORD)
 from .timex import TimeSpan, Timex
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
@@ -42,6 +42,18 @@ class Context:
         before = re.split(r"[.;!?]|,\s", self.text[max(0, start - 60):start])[-1]
         after = re.split(r"[.;!?,]", self.text[end:end + 30])[0]
         return bool(FUTURE_CUES.search(before) or re.match(r"\s*(?:will|would|is to|are to)\b", after))
+
+    def past(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) is told in the past tense (took, was, seized …)."""
+        sentence_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        stop = [i for i in (self.text.find(". ", end), self.text.find("\n", end)) if i >= 0]
+        return bool(PAST_CUES.search(self.text, sentence_start, min(stop) if stop else len(self.text)))
+
+    def ahead(self, start: int, end: int) -> bool | None:
+        """True: future tense; False: past tense; None: the tense does not say."""
+        if self.future(start, end):
+            return True
+        return False if self.past(start, end) else None
 
 
 @dataclass(frozen=True)
@@ -192,8 +204,8 @@ def _md_range(m: Hit, c: Context) -> Found | None:
     if m["y"]:
         first, relative, future = _safe_date(int(m["y"]), month_, d1), False, False
     elif c.dct:
-        future = c.future(m.start(), m.end())
-        first, relative = resolve.day_without_year(c.dct, month_, d1, future), True
+        first, future = resolve.day_without_year_nearest(c.dct, month_, d1, c.ahead(m.start(), m.end()))
+        relative = True
     else:
         return Found("DATE", f"XXXX-{month_:02d}-{d1:02d}", relative=True)
     last = _safe_date(first.year, month_, d2) if first else None
@@ -216,8 +228,7 @@ def _md(m: Hit, c: Context) -> Found | None:
         return None
     if not c.dct:
         return Found("DATE", f"XXXX-{month_:02d}-{day_:02d}", relative=True)
-    future = c.future(m.start(), m.end())
-    d = resolve.day_without_year(c.dct, month_, day_, future)
+    d, future = resolve.day_without_year_nearest(c.dct, month_, day_, c.ahead(m.start(), m.end()))
     return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future) if d else None
 
 
@@ -287,8 +298,12 @@ def _month(m: Hit, c: Context) -> Found | None:
     rel = m["rel"].lower()
     if not c.dct:
         return Found("DATE", f"XXXX-{month_:02d}", relative=True)
-    future = rel == "next" or (rel not in ("last", "since") and c.future(m.start(), m.end()))
-    year_ = resolve.month_without_year(c.dct, month_, future, strict=rel in ("last", "next"))
+    strict = rel in ("last", "next")
+    if rel in ("last", "since", "next"):  # the word says which way
+        future = rel == "next"
+        year_ = resolve.month_without_year(c.dct, month_, future, strict)
+    else:
+        year_, future = resolve.month_without_year_nearest(c.dct, month_, c.ahead(m.start(), m.end()), strict)
     span = timex.month(year_, month_)
     return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
 
