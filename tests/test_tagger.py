@@ -42,6 +42,8 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     ("Prices peaked in late 2015.", TUE, [("late 2015", "DATE", "2015")]),
     ("In the last quarter of 2015, strikes rose.", TUE, [("the last quarter of 2015", "DATE", "2015-Q4")]),
     ("Exports grew in Q3 2014.", TUE, [("Q3 2014", "DATE", "2014-Q3")]),
+    ("In the first quarter of last year, GM lost money.", TUE, [("the first quarter of last year", "DATE", "2015-Q1")]),
+    ("It will close about a quarter of its 3,200 dealers.", TUE, []),
     ("Profits doubled in the first half of 2012.", TUE, [("the first half of 2012", "DATE", "2012-H1")]),
     ("It was built in the 1990s.", TUE, [("the 1990s", "DATE", "199")]),
     ("In the late 1980's Apple added audio.", TUE, [("the late 1980's", "DATE", "198")]),

@@ -70,8 +70,9 @@ RULES: dict[str, tuple[str, str | None, bool, bool]] = {
                    CASED),
     "mod_year": (rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half) of)[\s-]+"
                  rf"(?P<y>{YEAR})\b", r"the\s+", False, LOWER),
-    "quarter": (rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter"
-                rf"(?:\s+of)?(?:\s+(?P<y>{YEAR}))?\b", r"the\s+", False, LOWER),
+    "quarter": (rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter(?:\s+of)?"
+                rf"(?:\s+(?P<y>{YEAR})|\s+(?:the\s+)?(?P<rely>last|this|next|previous|current)\s+year)?\b",
+                r"the\s+", False, LOWER),
     "q_code": (rf"q(?P<q>[1-4])\s+(?P<y>{YEAR})\b", None, False, LOWER),
     "half": (rf"(?P<which>first|second)\s+half\s+of\s+(?P<y>{YEAR})\b", r"the\s+", False, LOWER),
     "season": (rf"(?P<season>{SEASON_WORD})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",

@@ -248,6 +248,10 @@ def _mod_year(m: Hit, c: Context) -> Found | None:
 
 def _quarter(m: Hit, c: Context) -> Found | None:
     which = m["which"].lower()
+    if m["rely"] and c.dct:  # "the first quarter of last year"
+        year_ = c.dct.year + {"last": -1, "previous": -1, "next": 1}.get(m["rely"], 0)
+        span = timex.quarter(year_, 4 if which in ("last", "final") else ORDINAL_QUARTER[which])
+        return Found("DATE", span.value, span, relative=True, future=year_ > c.dct.year)
     if m["y"]:
         number = 4 if which in ("last", "final") else ORDINAL_QUARTER[which]
         span = timex.quarter(int(m["y"]), number)
@@ -390,8 +394,8 @@ def _ago(m: Hit, c: Context) -> Found | None:
 def _duration(m: Hit, c: Context) -> Found | None:
     n = _number(m.groupdict().get("n") or m.groupdict().get("n2") or "1")
     unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
-    if not unit:
-        return None
+    if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
+        return None  # "about a quarter of its dealers": a fraction
     code = UNIT_CODES[unit]
     amount = "X" if n is None else (f"{n * 2:g}" if unit == "fortnight" else f"{n:g}")
     value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
