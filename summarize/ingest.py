@@ -229,4 +229,4 @@ def _parse_html(origin: str, text: str) -> RawDocument:
     if not body.strip():
         raise InputError(origin, "no article text found in the HTML")
     return RawDocument(origin=origin, text=body, title=data.get("title"), outlet=data.get("sitename"),
-                       published=data.get("date"), url=data.get("url"), is_html=True)
+                       published=data.get("date"), url=data.get("url"))

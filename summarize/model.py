@@ -16,7 +16,6 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None  # as the container wrote it; parsed during cleaning
     url: str | None = None
-    is_html: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# Finest first: how precisely a span is known.
-GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "range")
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
