@@ -156,7 +156,9 @@ class StorylineApp(App[None]):
         self.query_one(TimelineTree).show(analysis.timeline.events)
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self.query_one(ChatLog).add_note(f"Loaded {self.sub_title} (ranking: {analysis.algorithm}).")
+        chat = self.query_one(ChatLog)
+        chat.add_note(f"Loaded {self.sub_title} (ranking: {analysis.algorithm}).")
+        chat.add_answer(summary_answer(analysis, 3, "summary"))  # the story at a glance
 
     @on(Failed)
     def show_failure(self, message: Failed) -> None:
