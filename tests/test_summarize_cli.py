@@ -86,3 +86,8 @@ def test_wikinews_story_summary(wikinews_rows, tmp_path) -> None:
     assert len(data["sentences"]) == 5
     topical = ("Apple", "iPhone", "iPod", "iTunes", "Jobs", "Mac")
     assert all(any(word in s["text"] for word in topical) for s in data["sentences"])
+
+
+def test_a_budget_nothing_fits_exits_1() -> None:
+    result = run_cli("summarize", SEEDS, "--words", "3")
+    assert result.exit_code == 1 and result.stderr.strip() == "storyline: no sentence fits in 3 words"

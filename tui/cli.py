@@ -174,6 +174,8 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
     with working(f"finding claims, ranking ({algorithm}), dating…"):
         analysis = analyse(story, algorithm)
     chosen = pick(analysis.claims, sentences=count or 5, words=words, order=order)
+    if not chosen:
+        raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
     dates = claim_dates(analysis.timeline)
     cited = sorted({i for c in chosen for i in c.sources})
     if fmt == "json":
