@@ -64,7 +64,7 @@ def markdown(timeline: Timeline, events: Sequence[Event], title: str | None = No
         if e.span.granularity in FINE and s.month != month:
             month = s.month
             lines += [*([""] if lines[-1] else []), f"### {calendar.month_name[month]} {year}", ""]
-        elif e.span.granularity not in FINE and month != e.span.value:  # a quarter, a season: its own heading
+        elif e.span.granularity not in FINE + ("year",) and month != e.span.value:  # a quarter, a season
             month = e.span.value
             lines += [*([""] if lines[-1] else []), f"### {label(replace(e.span, certain=True))}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")

@@ -23,6 +23,7 @@ from summarize.rank import RANKERS
 from summarize.story import Story, load_story
 
 if TYPE_CHECKING:
+    from summarize.model import Claim
     from timeline.build import Timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -227,14 +228,15 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
 
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), placing them in time…"):
-        built = build_timeline(story.articles, ranked_claims(story, algorithm))
+        claims = ranked_claims(story, algorithm)
+        built = build_timeline(story.articles, claims)
     if not built.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     if fmt == "json":
         out = render.to_json(built, built.events)
     else:
         shown = select(built, max_dates, per_date)
-        out = render.markdown(built, shown, story_title(story)) if fmt == "md" else render.text(built, shown)
+        out = render.markdown(built, shown, story_title(story, claims)) if fmt == "md" else render.text(built, shown)
     if output:
         from pathlib import Path
 
@@ -244,9 +246,14 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
         click.echo(out.rstrip("\n"))
 
 
-def story_title(story: Story) -> str:
-    """The story's name: the title of its first article."""
-    return story.articles[0].title
+def story_title(story: Story, claims: Sequence[Claim]) -> str:
+    """The story's name: the title of the article that shares most claims with the others."""
+    shared = {a.id: 0 for a in story.articles}
+    for claim in claims:
+        if len(claim.sources) > 1:
+            for source in claim.sources:
+                shared[source] += 1
+    return story.article(max(shared, key=lambda i: (shared[i], -i))).title
 
 
 @main.command()
