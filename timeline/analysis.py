@@ -32,6 +32,16 @@ class Analysis:
         claim = self.claim(event_or_claim.claim) if isinstance(event_or_claim, Event) else event_or_claim
         return next((m for m in claim.members if m.article == article_id), None)
 
+    @property
+    def title(self) -> str:
+        """The story's name: the title of the article that shares most claims with the others."""
+        shared = {a.id: 0 for a in self.sources}
+        for claim in self.claims:
+            if len(claim.sources) > 1:
+                for source in claim.sources:
+                    shared[source] += 1
+        return self.sources[max(shared, key=lambda i: (shared[i], -i)) - 1].title if shared else "Storyline"
+
     def span_label(self) -> str:
         """The story's date span, e.g. "May 2015 – Mar 2016"."""
         events = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)

@@ -150,7 +150,7 @@ class StorylineApp(App[None]):
         self.algorithm = analysis.algorithm
         self.query_one("#progress", ProgressBar).update(progress=3)
         self.query_one("#progress").display = False
-        self.title = analysis.sources[0].title if analysis.sources else "Storyline"
+        self.title = analysis.title
         self.sub_title = (f"{_count(len(analysis.sources), 'article')} · {_count(len(analysis.claims), 'claim')} · "
                           f"{_count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
         self.query_one(TimelineTree).show(analysis.timeline.events)

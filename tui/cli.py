@@ -23,7 +23,6 @@ from summarize.rank import RANKERS
 from summarize.story import Story, load_story
 
 if TYPE_CHECKING:
-    from summarize.model import Claim
     from timeline.build import Timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -222,21 +221,21 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
       storyline timeline seeds/ --dates 8 --per-date 2
       storyline timeline seeds/ --format json -o timeline.json
     """
-    from summarize.story import ranked_claims
     from timeline import render
-    from timeline.build import build_timeline, select
+    from timeline.analysis import analyse
+    from timeline.build import select
 
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), placing them in time…"):
-        claims = ranked_claims(story, algorithm)
-        built = build_timeline(story.articles, claims)
+        analysis = analyse(story, algorithm)
+    built = analysis.timeline
     if not built.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     if fmt == "json":
         out = render.to_json(built, built.events)
     else:
         shown = select(built, max_dates, per_date)
-        out = render.markdown(built, shown, story_title(story, claims)) if fmt == "md" else render.text(built, shown)
+        out = render.markdown(built, shown, analysis.title) if fmt == "md" else render.text(built, shown)
     if output:
         from pathlib import Path
 
@@ -244,16 +243,6 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
         click.echo(f"storyline: wrote {output}", err=True)
     else:
         click.echo(out.rstrip("\n"))
-
-
-def story_title(story: Story, claims: Sequence[Claim]) -> str:
-    """The story's name: the title of the article that shares most claims with the others."""
-    shared = {a.id: 0 for a in story.articles}
-    for claim in claims:
-        if len(claim.sources) > 1:
-            for source in claim.sources:
-                shared[source] += 1
-    return story.article(max(shared, key=lambda i: (shared[i], -i))).title
 
 
 @main.command()
