@@ -170,6 +170,8 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
         whole = json.loads(stripped)
     except json.JSONDecodeError:
         whole = None
+    if isinstance(whole, dict) and "text" not in whole:  # a wrapper: {"articles": [...]} or {"data": [...]}
+        whole = next((v for v in whole.values() if isinstance(v, list) and v and isinstance(v[0], dict)), whole)
     if isinstance(whole, list):
         items = [(f"{origin}:{i}", item) for i, item in enumerate(whole, 1)]
     elif isinstance(whole, dict):

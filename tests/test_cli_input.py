@@ -205,3 +205,10 @@ def test_markdown_and_misnamed_html(story_file) -> None:
 def test_tui_refuses_to_start_on_nothing() -> None:
     result = run_cli("tui", "no/such/folder")
     assert result.exit_code == 1 and "no/such/folder: no such file or folder" in result.stderr
+
+
+def test_json_wrapper_object(story_file) -> None:
+    record = {"text": "Rescue teams reached the valley on Monday, officials said.", "title": "Floods"}
+    folder = story_file({"feed.json": json.dumps({"status": "ok", "articles": [record, record | {"title": "Two"}]})})
+    rows = json.loads(run_cli("sources", folder, "--format", "json").stdout)
+    assert [r["title"] for r in rows] == ["Floods", "Two"]
