@@ -139,3 +139,11 @@ def test_month_boundaries() -> None:
 ])
 def test_dates_without_a_year_near_publication(text: str, published: date, expected: str) -> None:
     assert [t.value for t in tag(text, published) if t.type == "DATE"] == [expected]
+
+
+def test_anaphoric_days_follow_the_date_named_before() -> None:
+    text = "Talks opened on March 3 in Geneva. The next day, the envoy left. A week later nothing had moved."
+    found = [(t.text, t.value) for t in tag(text, TUE)]
+    assert found[:2] == [("March 3", "2016-03-03"), ("The next day", "2016-03-04")]
+    assert [(t.text, t.value) for t in tag("The following week, prices fell.", TUE)] == [
+        ("The following week", "2016-W14")]

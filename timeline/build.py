@@ -16,7 +16,7 @@ from summarize.model import Article, Claim, Sentence
 from . import timex
 from .pubdates import with_estimates
 from .tagger import tag
-from .timex import TimeSpan
+from .timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
 
@@ -61,10 +61,18 @@ class Timeline:
         return list(dict.fromkeys(e.span.value for e in self.events))
 
 
-def place(sentence: Sentence, article: Article) -> Placement | None:
-    """The date a sentence reports, or its article's publication date, or None if undated."""
+def place(sentence: Sentence, article: Article, found: Sequence[Timex] | None = None) -> Placement | None:
+    """The date a sentence reports, or its article's publication date, or None if undated.
+
+    `found` are the article's expressions (tagged once for the whole text, so that "the next
+    day" can refer to a date an earlier sentence named); without it the sentence is tagged alone.
+    """
     published = article.published_date
-    for t in tag(sentence.text, published):
+    if found is None:
+        candidates = tag(sentence.text, published)
+    else:
+        candidates = [t for t in found if sentence.start <= t.start < sentence.end]
+    for t in candidates:
         if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
             continue
         if published and t.span.start > published:
@@ -80,18 +88,19 @@ def place(sentence: Sentence, article: Article) -> Placement | None:
 def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Timeline:
     """Every claim placed in time; undated articles first get estimated publication dates."""
     sources = with_estimates(articles, claims)
+    found = {a.id: tag(a.text, a.published_date) for a in sources}  # each article tagged once, whole
     events: list[Event] = []
     for claim in claims:
-        events.extend(_claim_events(claim, sources))
+        events.extend(_claim_events(claim, sources, found))
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
     return Timeline(tuple(sources), tuple(events))
 
 
-def _claim_events(claim: Claim, sources: Sequence[Article]) -> list[Event]:
+def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, list[Timex]]) -> list[Event]:
     dated: dict[str, list[tuple[Sentence, Placement]]] = {}
     fallback: list[tuple[Sentence, Placement]] = []
     for member in claim.members:
-        placement = place(member, sources[member.article - 1])
+        placement = place(member, sources[member.article - 1], found[member.article])
         if placement is None:
             continue
         if placement.expression is None:

@@ -64,6 +64,7 @@ class Found:
     mod: str | None = None
     relative: bool = False
     future: bool = False
+    anaphor: tuple[str, int] | None = None  # (unit, amount) from the date named before: "the next day"
 
 
 class Hit:
@@ -114,6 +115,8 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
         if start < taken_until:
             continue
         found = HANDLERS[name](hit, context)
+        if found is not None and found.anaphor:
+            found = _resolve_anaphor(found, chosen, published)
         if found is None:
             continue
         s, e = _trim(hit)
@@ -378,6 +381,22 @@ def _rel_unit(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(m["mod"]), relative=True, future=amount > 0)
 
 
+def _anaphoric(m: Hit, c: Context) -> Found | None:
+    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["rel"].lower()]
+    return Found("DATE", "XXXX", relative=True, anaphor=(m["unit"].lower(), amount))
+
+
+def _resolve_anaphor(found: Found, before: list[Timex], published: date | None) -> Found:
+    """"The next day" after "on March 3": a day after the last date named, else after publication."""
+    unit, amount = found.anaphor or ("day", 0)
+    reference = next((t.span.start for t in reversed(before) if t.span and t.type in ("DATE", "TIME")
+                      and t.span.granularity != "range"), published)
+    if reference is None:
+        return Found("DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", relative=True)
+    span = resolve.shift(reference, unit, amount)
+    return Found("DATE", span.value, span, relative=True, future=bool(published and span.start > published))
+
+
 def _ago(m: Hit, c: Context) -> Found | None:
     n, unit = _number(m["n"]), m["unit"].lower()
     if n is None or unit not in ("day", "week", "month", "quarter", "year", "decade", "fortnight"):
@@ -444,7 +463,7 @@ HANDLERS: dict[str, Handler] = {
     "season": _season, "decade": _decade, "month": _month, "year": _year, "rel_day": _rel_day,
     "this_part": _this_part, "last_night": _last_night, "weekday": _weekday, "weekend": _weekend, "rel_unit": _rel_unit, "ago": _ago,
     "duration_rel": _duration, "duration_past_unit": _duration, "duration": _duration, "duration_adj": _duration,
-    "duration_hyphen": _duration,
+    "duration_hyphen": _duration, "anaphoric": _anaphoric,
     "set": _set, "set_plural": _set, "present": _present, "present_phrase": _present,
     "past_future_phrase": _present, "time_ampm": _time, "time_24": _time, "time_named": _time,
 }
