@@ -149,3 +149,13 @@ def test_wikinews_events_fall_near_their_articles(wikinews_rows) -> None:
         near += abs((event.span.start - reported).days) <= 400
     assert near / len(timeline.events) > 0.9
     assert all(e.span.start.year >= 1900 for e in timeline.events)
+
+
+def test_dates_command_on_bad_input(tmp_path) -> None:
+    empty = run_cli("dates", "-", input="")
+    assert empty.exit_code == 1 and empty.stderr.strip() == "storyline: <stdin>: empty"
+    (tmp_path / "b.bin").write_bytes(bytes(range(256)) * 10)
+    binary = run_cli("dates", tmp_path / "b.bin")
+    assert binary.exit_code == 1 and "binary" in binary.stderr and "Traceback" not in binary.stderr
+    none = json.loads(run_cli("dates", "-", input="No dates in here at all.").stdout)
+    assert none == {"published": None, "timexes": []}

@@ -268,6 +268,8 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
     data = sys.stdin.buffer.read() if file == "-" else _read_file(file)
     text = decode(file, data)
+    if not text.strip():
+        raise StorylineError(f"{'<stdin>' if file == '-' else file}: empty")
     dct = published.date() if published else None
     if dct is None:
         found = find_published(join_wrapped_lines(normalise(text)))
