@@ -2,8 +2,9 @@
 
 Every ranker has one contract, `scores(texts) -> list[float]` (higher is more central),
 and is found by name in RANKERS. `lexrank` is LexRank as sumy computes it (idf-modified
-cosine of tf·idf vectors, a 0.1 threshold, the same power iteration), done with sparse
-matrices so that thousands of sentences take milliseconds; `tests/test_rank.py` checks it
+cosine of tf·idf vectors, a 0.1 threshold, the same power iteration), done with numpy
+(dense arrays for small inputs, scipy sparse ones for big) so that thousands of sentences
+take milliseconds; `tests/test_rank.py` checks it
 against sumy's own. sumy (and through it NLTK) is imported only when one of its
 algorithms is chosen, with our offline tokenizer and stemmer.
 """
@@ -38,26 +39,20 @@ class LexRank:
         self.chunk = chunk
 
     def scores(self, texts: Sequence[str]) -> list[float]:
-        n = len(texts)
-        if n == 0:
+        if not texts:
             return []
-        documents = [stems(t) for t in texts]
-        if n * len({w for d in documents for w in d}) <= DENSE_CELLS:
-            return self._dense(documents)
-        return self._sparse(documents)
+        rows, cols, tf, size = _tf_entries([stems(t) for t in texts])
+        if len(texts) * size <= DENSE_CELLS:
+            return self._dense(rows, cols, tf, (len(texts), size))
+        return self._sparse(rows, cols, tf, (len(texts), size))
 
-    def _dense(self, documents: list[list[str]]) -> list[float]:
-        """The same computation with dense numpy arrays: small inputs, no scipy import."""
+    def _dense(self, rows: list[int], cols: list[int], tf: list[float], shape: tuple[int, int]) -> list[float]:
+        """The computation with dense numpy arrays: small inputs, no scipy import."""
         import numpy as np
 
-        vocab: dict[str, int] = {}
-        tf = np.zeros((len(documents), len({w for d in documents for w in d})))
-        for i, doc in enumerate(documents):
-            for term in doc:
-                tf[i, vocab.setdefault(term, len(vocab))] += 1
-        tf /= np.maximum(tf.max(axis=1, keepdims=True), 1)
-        idf = np.log(len(documents) / (1.0 + (tf > 0).sum(axis=0)))
-        vectors = tf * idf
+        vectors = np.zeros(shape)
+        vectors[rows, cols] = tf
+        vectors *= _idf(cols, shape)
         norms = np.linalg.norm(vectors, axis=1)
         unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
         adjacency = (unit @ unit.T > self.threshold).astype(np.float64)
@@ -79,19 +74,17 @@ class LexRank:
             p = nxt
         return p.tolist()
 
-    def _sparse(self, documents: list[list[str]]) -> list[float]:
-        """Sparse tf-idf and a thresholded similarity graph built in row blocks: big inputs."""
+    def _sparse(self, rows: list[int], cols: list[int], tf: list[float], shape: tuple[int, int]) -> list[float]:
+        """The computation with sparse matrices, the similarity graph built in row blocks: big inputs."""
         import numpy as np
         from scipy import sparse
 
-        n = len(documents)
-        vectors = _tfidf(documents)
+        vectors = sparse.csr_matrix((tf, (rows, cols)), shape=shape) @ sparse.diags(_idf(cols, shape))
         norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
-        safe = np.where(norms > 0, norms, 1.0)
-        unit = sparse.diags(1.0 / safe) @ vectors
+        unit = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors
         transposed = unit.T.tocsr()
         blocks = []
-        for start in range(0, n, self.chunk):  # keep only the thresholded edges of each block
+        for start in range(0, shape[0], self.chunk):  # keep only the thresholded edges of each block
             cosine = (unit[start:start + self.chunk] @ transposed).tocsr()
             cosine.data = (cosine.data > self.threshold).astype(np.float64)
             cosine.eliminate_zeros()
@@ -102,13 +95,13 @@ class LexRank:
         return self._power((sparse.diags(1.0 / degrees) @ adjacency).T.tocsr())
 
 
-def _tfidf(documents: list[list[str]]):  # type: ignore[no-untyped-def]
-    """Sparse tf·idf rows as sumy's LexRank builds them: tf / max tf, idf = log(N / (1 + df))."""
-    import numpy as np
-    from scipy import sparse
-
+def _tf_entries(documents: list[list[str]]) -> tuple[list[int], list[int], list[float], int]:
+    """Term frequencies as sumy's LexRank computes them (count / the sentence's top count),
+    as (row, column, value) entries, plus the vocabulary size: what both array kinds are built from."""
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for i, doc in enumerate(documents):
         counts: dict[int, int] = {}
         for term in doc:
@@ -119,10 +112,14 @@ def _tfidf(documents: list[list[str]]):  # type: ignore[no-untyped-def]
             rows.append(i)
             cols.append(j)
             vals.append(c / top)
-    tf = sparse.csr_matrix((vals, (rows, cols)), shape=(len(documents), max(len(vocab), 1)))
-    df = np.bincount(cols, minlength=tf.shape[1])
-    idf = np.log(len(documents) / (1.0 + df))
-    return tf @ sparse.diags(idf)
+    return rows, cols, vals, max(len(vocab), 1)
+
+
+def _idf(cols: list[int], shape: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """sumy's idf: log(N / (1 + df)) per vocabulary column."""
+    import numpy as np
+
+    return np.log(shape[0] / (1.0 + np.bincount(cols, minlength=shape[1])))
 
 
 class SumyRanker:
