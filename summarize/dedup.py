@@ -3,9 +3,9 @@
 Two sentences are one claim when their normalised texts are close (rapidfuzz: the higher
 of `ratio` and `token_sort_ratio`, so reordered clauses still match) and they do not
 disagree on a fact: both sides naming a number, a date word or a proper name the other
-lacks. Candidates are blocked by shared content words (a sparse product, chunked), so only
-plausible pairs are scored; `exhaustive=True` scores every pair, for tests and the bench.
-Clusters are the connected components of the matching pairs.
+lacks. Small inputs score every pair; big ones block candidates by shared content words
+(a sparse product, chunked), so only plausible pairs are scored; `exhaustive` forces either
+way, for tests and the bench. Clusters are the connected components of the matching pairs.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .dedup import prepare, similarity
+from .dedup import Prepared, prepare, similarity
 from .model import Claim
 
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
@@ -23,6 +23,7 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
               order: str = "story") -> tuple[Claim, ...]:
     """Up to `sentences` claims, or as many as fit in `words`, by score; then in `order`."""
     chosen: list[Claim] = []
+    seen: list[Prepared] = []  # the chosen claims, prepared once for the repeat check
     used = 0
     for claim in sorted(claims, key=lambda c: (-c.score, c.first.article, c.first.index)):
         if not worth_summarising(claim.text):
@@ -31,9 +32,10 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
         if words is not None and used + length > words:
             continue
         mine = prepare(claim.text)
-        if any(similarity(mine, prepare(c.text)) >= REPEAT for c in chosen):
+        if any(similarity(mine, other) >= REPEAT for other in seen):
             continue
         chosen.append(claim)
+        seen.append(mine)
         used += length
         if words is None and sentences is not None and len(chosen) >= sentences:
             break
