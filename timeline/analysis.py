@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from summarize.model import Article, Claim, Sentence
 from summarize.story import Story, ranked_claims
@@ -26,6 +27,22 @@ class Analysis:
 
     def claim(self, claim_id: int) -> Claim:
         return self.claims[claim_id - 1]
+
+    @cached_property
+    def _events_by_claim(self) -> dict[int, list[Event]]:
+        index: dict[int, list[Event]] = {}
+        for event in self.timeline.events:
+            index.setdefault(event.claim, []).append(event)
+        return index
+
+    def events_of(self, claim_id: int) -> list[Event]:
+        """The claim's events, in time order (one unless its reports disagree on the date)."""
+        return self._events_by_claim.get(claim_id, [])
+
+    def main_event(self, claim_id: int) -> Event | None:
+        """The event that dates a claim: its first dated by an expression, else its first."""
+        events = self.events_of(claim_id)
+        return next((e for e in events if not e.fallback), events[0] if events else None)
 
     def sentence_in(self, event_or_claim: Event | Claim, article_id: int) -> Sentence | None:
         """The member sentence a citation points at: the claim's sentence in that article."""

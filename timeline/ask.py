@@ -120,7 +120,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
             break
         if coverage < best_coverage - 1e-9:
             continue
-        dated += [(e, score) for e in analysis.timeline.events if e.claim == claim.id and not e.fallback]
+        dated += [(e, score) for e in analysis.events_of(claim.id) if not e.fallback]
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
@@ -151,8 +151,7 @@ def _story_now(analysis: Analysis):  # type: ignore[no-untyped-def]
 
 
 def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
-    events = [e for e in analysis.timeline.events if e.claim == claim.id]
-    event = next((e for e in events if not e.fallback), events[0] if events else None)
+    event = analysis.main_event(claim.id)
     if event:
         return _event_line(event)
     return AnswerLine(claim.text, claim.sources, claim=claim.id)

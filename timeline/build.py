@@ -61,18 +61,14 @@ class Timeline:
         return list(dict.fromkeys(e.span.value for e in self.events))
 
 
-def place(sentence: Sentence, article: Article, found: Sequence[Timex] | None = None) -> Placement | None:
+def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Placement | None:
     """The date a sentence reports, or its article's publication date, or None if undated.
 
-    `found` are the article's expressions (tagged once for the whole text, so that "the next
-    day" can refer to a date an earlier sentence named); without it the sentence is tagged alone.
+    `found` are the article's expressions, tagged once for the whole text so that "the next
+    day" can refer to a date an earlier sentence named.
     """
     published = article.published_date
-    if found is None:
-        candidates = tag(sentence.text, published)
-    else:
-        candidates = [t for t in found if sentence.start <= t.start < sentence.end]
-    for t in candidates:
+    for t in (t for t in found if sentence.start <= t.start < sentence.end):
         if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
             continue
         if published and t.span.start > published:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -21,9 +21,6 @@ from summarize.cite import marks, source_line, source_record
 from summarize.errors import StorylineError
 from summarize.rank import RANKERS
 from summarize.story import Story, load_story
-
-if TYPE_CHECKING:
-    from timeline.build import Timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 PATHS_HELP = "PATH is a file, a folder (read recursively) or - for standard input."
@@ -176,12 +173,12 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
     chosen = pick(analysis.claims, sentences=count or 5, words=words, order=order)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
-    dates = claim_dates(analysis.timeline)
     cited = sorted({i for c in chosen for i in c.sources})
     if fmt == "json":
+        events = [analysis.main_event(c.id) for c in chosen]
         echo_json({"sources": [source_record(story.article(i)) for i in cited],
-                   "sentences": [{"text": c.text, "sources": list(c.sources), "date": dates.get(c.id)}
-                                 for c in chosen]})
+                   "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None}
+                                 for c, e in zip(chosen, events)]})
     elif fmt == "md":
         click.echo("\n".join(f"- {c.text} {marks(c.sources)}" for c in chosen))
         click.echo("\n## Sources\n")
@@ -189,17 +186,6 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
     else:
         for c in chosen:
             click.echo(c.text if no_citations else f"{c.text} {marks(c.sources)}")
-
-
-def claim_dates(timeline: Timeline) -> dict[int, str]:
-    """The ISO date each claim reports: its first event named by a date, else its first event."""
-    named: dict[int, str] = {}
-    first: dict[int, str] = {}
-    for event in timeline.events:
-        first.setdefault(event.claim, event.span.iso())
-        if not event.fallback:
-            named.setdefault(event.claim, event.span.iso())
-    return first | named
 
 
 @main.command()
