@@ -45,7 +45,7 @@ class Context:
 
     def past(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) is told in the past tense (took, was, seized …)."""
-        sentence_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        sentence_start = _sentence_start(self.text, start)
         stop = [i for i in (self.text.find(". ", end), self.text.find("\n", end)) if i >= 0]
         return bool(PAST_CUES.search(self.text, sentence_start, min(stop) if stop else len(self.text)))
 
@@ -537,13 +537,18 @@ def _attach_times(found: list[Timex], text: str) -> list[Timex]:
     return out
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, roughly: after the last ". " or line break."""
+    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+
+
 def _mark_subordinate(t: Timex, text: str) -> Timex:
     """Flag an expression inside a since/after/until clause or a relative clause.
 
     Such a date belongs to the clause's event, not the sentence's main event ("ISIS, which
     seized the town in August 2015, lost it on Sunday": Sunday is the main event's date).
     """
-    sentence_start = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+    sentence_start = _sentence_start(text, t.start)
     segment = re.split(r",\s|;\s|\s[–—]\s", text[sentence_start:t.start])[-1]
     if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment):
         return replace(t, subordinate=True)
