@@ -42,7 +42,7 @@ def story_jsonl(n_articles: int, path: Path) -> Path:
 
 
 def real_sentences() -> list[str]:
-    from summarize.story import load_story
+    from storyline.summarize.story import load_story
 
     story = load_story([str(SEEDS), str(WIKINEWS)])
     return [s.text for s in story.sentences]

@@ -29,7 +29,7 @@ def peak_mb() -> float:
 
 def stage_ingest(n: int) -> dict:
     """Read, clean and split: the seeds (n=0) or an n-article Wikinews story."""
-    from summarize.story import load_story
+    from storyline.summarize.story import load_story
 
     if n == 0:
         start = time.perf_counter()
@@ -44,7 +44,7 @@ def stage_ingest(n: int) -> dict:
 
 def stage_rank(n: int, which: str) -> dict:
     """One ranker on an n-sentence pool; its top 10 is returned for the overlap figure."""
-    from summarize.rank import RANKERS
+    from storyline.summarize.rank import RANKERS
 
     texts = corpus.sentence_pool(n)
     # Imports and caches warm, so we time the ranking itself; ours picks dense or sparse arrays by
@@ -58,7 +58,7 @@ def stage_rank(n: int, which: str) -> dict:
 
 
 def stage_dedup(n: int, exhaustive: bool) -> dict:
-    from summarize.dedup import cluster
+    from storyline.summarize.dedup import cluster
 
     texts = corpus.sentence_pool(n)
     cluster(texts[:3], exhaustive=exhaustive)  # imports warm: we time the clustering itself
@@ -69,8 +69,8 @@ def stage_dedup(n: int, exhaustive: bool) -> dict:
 
 def stage_timeline(n: int) -> dict:
     """A whole n-article story to a timeline: read, clean, dedup, rank, tag, build."""
-    from summarize.story import load_story
-    from timeline.analysis import analyse
+    from storyline.summarize.story import load_story
+    from storyline.timeline.analysis import analyse
 
     path = corpus.story_jsonl(n, Path(tempfile.mkdtemp()) / "story.jsonl")
     start = time.perf_counter()
@@ -87,7 +87,7 @@ def stage_tagging(_: int) -> dict:
     from dateparser.search import search_dates
 
     from bench.labelled_dates import SAMPLE
-    from timeline.tagger import tag
+    from storyline.timeline.tagger import tag
 
     rows = corpus.wikinews()[:40]
     texts = [(r["text"], date.fromisoformat(r["published"])) for r in rows]
@@ -135,7 +135,7 @@ def stage_app(n: int) -> dict:
     """
     import asyncio
 
-    from tui.app import StorylineApp
+    from storyline.tui.app import StorylineApp
 
     path = str(corpus.SEEDS) if n == 0 else str(corpus.story_jsonl(n, Path(tempfile.mkdtemp()) / "s.jsonl"))
 
@@ -183,7 +183,7 @@ def measure(stage: str, *args: object) -> dict:
 
 def cold_command(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, check=True,
+    subprocess.run([sys.executable, "-m", "storyline", *args], capture_output=True, check=True,
                    cwd=corpus.ROOT)
     return time.perf_counter() - start
 

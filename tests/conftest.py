@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tui.cli import main
+from storyline.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,7 +22,7 @@ def run_cli(*args: str, input: bytes | str | None = None) -> Result:
 
 @pytest.fixture(scope="session")
 def seed_story():
-    from summarize.story import load_story
+    from storyline.summarize.story import load_story
 
     return load_story([str(SEEDS)])
 

@@ -6,10 +6,10 @@ import json
 
 
 from tests.conftest import SEEDS
-from tui.app import StorylineApp
-from tui.screens.source import SourceScreen
-from tui.widgets.chat import AnswerLineView
-from tui.widgets.timeline_tree import TimelineTree
+from storyline.tui.app import StorylineApp
+from storyline.tui.screens.source import SourceScreen
+from storyline.tui.widgets.chat import AnswerLineView
+from storyline.tui.widgets.timeline_tree import TimelineTree
 
 
 async def loaded(app: StorylineApp, pilot) -> None:

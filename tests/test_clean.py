@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.clean import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
-from summarize.model import RawDocument
-from summarize.story import build_articles
+from storyline.summarize.clean import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
+from storyline.summarize.model import RawDocument
+from storyline.summarize.story import build_articles
 
 
 def clean(text: str) -> str:

@@ -2,7 +2,7 @@
 
 import pickle
 
-from summarize.errors import InputError, NothingUsable
+from storyline.summarize.errors import InputError, NothingUsable
 
 
 def test_errors_pickle_round_trip() -> None:

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from summarize.rank import RANKERS, LexRank, corroboration, get_ranker, rank_claims
-from summarize.errors import StorylineError
-from summarize.dedup import build_claims
+from storyline.summarize.rank import RANKERS, LexRank, corroboration, get_ranker, rank_claims
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.dedup import build_claims
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def test_vectorised_lexrank_equals_sumy_on_wikinews(wikinews_rows, monkeypatch) 
     texts = [line for row in wikinews_rows[:30] for line in row["text"].splitlines() if line.strip()][:300]
     theirs = RANKERS["lexrank-sumy"].scores(texts)
     assert LexRank().scores(texts) == pytest.approx(theirs, abs=1e-9)  # dense path
-    monkeypatch.setattr("summarize.rank.DENSE_CELLS", 0)
+    monkeypatch.setattr("storyline.summarize.rank.DENSE_CELLS", 0)
     assert LexRank(chunk=64).scores(texts) == pytest.approx(theirs, abs=1e-9)  # sparse path, in row blocks
 
 

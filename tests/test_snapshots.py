@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import ROOT
 from textual.widgets import Input
 
-from tui.app import StorylineApp
+from storyline.tui.app import StorylineApp
 
 SIZE = (150, 42)
 

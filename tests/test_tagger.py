@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.tagger import tag
+from storyline.timeline.tagger import tag
 
 TUE = date(2016, 3, 29)  # a Tuesday
 FRI = date(2016, 3, 25)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.model import Article, Claim, Sentence
-from summarize.story import Story, ranked_claims
+from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.story import Story, ranked_claims
 
 from .build import Event, Timeline, build_timeline
 

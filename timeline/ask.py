@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from summarize.model import Claim
-from summarize.sentences import STOP_WORDS, stem, stems, words
-from summarize.summary import summarize
+from storyline.summarize.model import Claim
+from storyline.summarize.sentences import STOP_WORDS, stem, stems, words
+from storyline.summarize.summary import summarize
 
 from .analysis import Analysis
 from .build import Event

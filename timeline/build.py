@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.model import Article, Claim, Sentence
+from storyline.summarize.model import Article, Claim, Sentence
 
 from . import timex
 from .pubdates import with_estimates

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.dates import YEAR
+from storyline.summarize.dates import YEAR
 
 DAY = r"(?:[12]\d|3[01]|0[1-9]|[1-9])(?:st|nd|rd|th)?"  # no leading optional: keeps the scan fast
 

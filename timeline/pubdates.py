@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from summarize.model import Article, Claim
-from summarize.sentences import stems
+from storyline.summarize.model import Article, Claim
+from storyline.summarize.sentences import stems
 
 from .tagger import tag
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from summarize.cite import marks, source_line, source_record
+from storyline.summarize.cite import marks, source_line, source_record
 
 from .build import Event, Timeline
 from .timex import TimeSpan

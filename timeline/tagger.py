@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from summarize.dates import month_number, weekday_number
+from storyline.summarize.dates import month_number, weekday_number
 
 from . import resolve, timex
 from .patterns import (COMPILED, COUNTED_NOUN, DIGIT_RUN, DIGITS, FUTURE_CUES, LEFT, NUMBER_WORDS, ORDER,

@@ -19,12 +19,12 @@ from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from summarize.errors import StorylineError
-from summarize.rank import RANKERS
-from summarize.story import Story
-from timeline.analysis import Analysis
-from timeline.ask import ask, summary_answer
-from timeline.render import label
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.rank import RANKERS
+from storyline.summarize.story import Story
+from storyline.timeline.analysis import Analysis
+from storyline.timeline.ask import ask, summary_answer
+from storyline.timeline.render import label
 
 from .messages import CopyText, OpenCitation
 from .screens.source import SourceScreen
@@ -39,8 +39,8 @@ Keys: Tab moves between panes · Enter on an event or answer opens its source ·
 
 def analyse_inputs(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None) -> Analysis:
     """Read (unless `story` is given) and analyse: what the app's loading process runs."""
-    from summarize.story import load_story
-    from timeline.analysis import analyse
+    from storyline.summarize.story import load_story
+    from storyline.timeline.analysis import analyse
 
     return analyse(story or load_story(paths, stdin=stdin), algorithm)
 
@@ -272,7 +272,7 @@ class StorylineApp(App[None]):
 
     def action_export(self, fmt: str, path: str | None = None) -> None:
         """Write the whole timeline as Markdown or JSON."""
-        from timeline import render
+        from storyline.timeline import render
 
         if self.analysis is None:
             self.notify("Nothing loaded yet", severity="warning")

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 import click
 
-from summarize.cite import marks, source_line, source_record
-from summarize.errors import StorylineError
-from summarize.rank import RANKERS
-from summarize.story import Story, load_story
+from storyline.summarize.cite import marks, source_line, source_record
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.rank import RANKERS
+from storyline.summarize.story import Story, load_story
 
 F = TypeVar("F", bound=Callable[..., Any])
 PATHS_HELP = "PATH is a file, a folder (read recursively) or - for standard input."
@@ -162,8 +162,8 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
       storyline summarize seeds/ --sentences 3
       cat a.txt b.txt | storyline summarize - --format json
     """
-    from summarize.summary import summarize as pick
-    from timeline.analysis import analyse
+    from storyline.summarize.summary import summarize as pick
+    from storyline.timeline.analysis import analyse
 
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
@@ -207,9 +207,9 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
       storyline timeline seeds/ --dates 8 --per-date 2
       storyline timeline seeds/ --format json -o timeline.json
     """
-    from timeline import render
-    from timeline.analysis import analyse
-    from timeline.build import select
+    from storyline.timeline import render
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.build import select
 
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), placing them in time…"):
@@ -247,10 +247,10 @@ def dates(file: str, published: Any, fmt: str) -> None:
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
-    from summarize.clean import join_wrapped_lines, normalise
-    from summarize.ingest import decode
-    from summarize.metadata import find_published
-    from timeline.tagger import tag
+    from storyline.summarize.clean import join_wrapped_lines, normalise
+    from storyline.summarize.ingest import decode
+    from storyline.summarize.metadata import find_published
+    from storyline.timeline.tagger import tag
 
     data = sys.stdin.buffer.read() if file == "-" else _read_file(file)
     text = decode(file, data)
@@ -332,8 +332,8 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
       storyline ask seeds/ "When did ISIS seize Palmyra?"
       storyline ask seeds/ "summary" --format json
     """
-    from timeline.analysis import analyse
-    from timeline.ask import ask
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.ask import ask
 
     if len(args) < 2:
         raise click.UsageError('give one or more PATHs, then the QUESTION in quotes')

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from summarize.cite import source_line
-from summarize.model import Article, Sentence
+from storyline.summarize.cite import source_line
+from storyline.summarize.model import Article, Sentence
 
 from ..messages import CopyText
 

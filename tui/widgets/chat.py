@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from summarize.cite import marks
-from timeline.ask import Answer, AnswerLine
+from storyline.summarize.cite import marks
+from storyline.timeline.ask import Answer, AnswerLine
 
 from ..messages import CopyText, OpenCitation
 

@@ -11,9 +11,9 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Tree
 
-from summarize.cite import marks
-from timeline.build import Event
-from timeline.render import FINE, label
+from storyline.summarize.cite import marks
+from storyline.timeline.build import Event
+from storyline.timeline.render import FINE, label
 
 from ..messages import CopyText, OpenCitation
 
