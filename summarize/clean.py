@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
 _DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"|(?:\"\s*[:,]\s*\"?.*){4,}")
 _WIRE_CODE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,5})+(?:\s+\d{1,4})?$")
 _CAPTCHA = re.compile(r"^(?:[a-z]+|\d+)\s*[-+x×*]\s*(?:[a-z]+|\d+)\s*=\s*\??\s*$", re.I)
-_LABEL = re.compile(
+LABEL = re.compile(  # "Published:", "Reporting by:": a label line
     r"^(?:location|sources?|reporting|reported|writing|written|editing|edited|additional reporting|tags?|"
     r"topics?|filed under|short ?link|categor(?:y|ies)|related(?: \w+)?|read more(?: on)?|see also|credits?|"
     r"photo(?:graph)?s?|images?|video|published|updated|last updated?|last update|posted|first published|"
@@ -49,7 +49,7 @@ _END_MARKER = re.compile(
     r"^(?:read more(?: on)?\b|join the conversation|leave a (?:comment|reply)|related (?:articles|stories|posts|"
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
 _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 
@@ -87,7 +87,7 @@ def join_wrapped_lines(text: str) -> list[str]:
 def furniture_reason(line: str) -> str | None:
     """Why `line` is site furniture rather than reporting, or None for a body line."""
     bare = strip_markers(line)
-    words = _WORD.findall(bare)
+    words = WORD.findall(bare)
     letters = sum(c.isalpha() for c in bare)
     if _DUMP.search(bare):
         return "data dump"
@@ -99,7 +99,7 @@ def furniture_reason(line: str) -> str | None:
         return "date line"
     if not bare or letters < 0.3 * len(bare) or (letters < 0.5 * len(bare) and bare[-1] not in END_PUNCT):
         return "not prose"
-    if _LABEL.match(bare):
+    if LABEL.match(bare):
         return "label"
     if _CAPTION_START.match(bare) or _CAPTION_END.search(bare):
         return "caption"
@@ -119,7 +119,7 @@ def is_date_line(line: str) -> bool:
         return False
     _, start, end = found
     rest = line[:start] + " " + line[end:]
-    return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
+    return len(WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
 
 
 def _is_nav(line: str) -> bool:
@@ -129,7 +129,7 @@ def _is_nav(line: str) -> bool:
     parts = [p for p in _NAV_SPLIT.split(line.split(":", 1)[-1]) if p.strip()]
     if len(parts) < 2:
         return False
-    sizes = [len(_WORD.findall(p)) for p in parts]
+    sizes = [len(WORD.findall(p)) for p in parts]
     return max(sizes) <= 8 and sum(sizes) / len(sizes) <= 4
 
 
@@ -142,7 +142,7 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words written unhyphenated anywhere in the story: evidence for hyphen repair."""
     words: set[str] = set()
     for text in texts:
-        words.update(w.lower() for w in _WORD.findall(text))
+        words.update(w.lower() for w in WORD.findall(text))
     return frozenset(words)
 
 
@@ -219,4 +219,4 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) 
 
 
 def _key(line: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(line))
+    return " ".join(w.lower() for w in WORD.findall(line))

@@ -7,18 +7,18 @@ relative expressions ("on Tuesday", "last May") are the tagger's business in tim
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                       "oct": 10, "nov": 11, "dec": 12}
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                         "sat": 5, "sun": 6}
+MONTHS = {**{name: i for i, name in enumerate(MONTH_NAMES, 1)}, **MONTH_ABBREVIATIONS}
+WEEKDAYS = {**{name: i for i, name in enumerate(WEEKDAY_NAMES)}, **WEEKDAY_ABBREVIATIONS}
+DAY_WORDS = ("yesterday", "today", "tomorrow")
 
 # Full names first so that the alternation prefers "March" over "Mar".
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -102,18 +102,36 @@ def _clock(text: str) -> str | None:
 def parse_date(text: str) -> str | None:
     """A date as a container wrote it ("2016-03-29", "Tue, 29 Mar 2016 19:48:38 GMT", "29/03/2016").
 
-    Our own patterns first; dateparser (imported only here) for the rest, with its
-    search for a missing day disabled so that "March 2016" does not become the 1st.
+    Our own patterns first; dateparser for the rest (`normalise_numeric`).
     """
     text = text.strip()
     found = find_absolute_date(text)
     if found:
         return found[0]
-    import dateparser
-
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
+    parsed = _dateparser(text)
     if parsed is None:
         return None
     has_time = bool(parsed.hour or parsed.minute)
     return parsed.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")
+
+
+def normalise_numeric(text: str) -> date | None:
+    """The day a found numeric date names ("03/29/2016", "29.03.16"), or None."""
+    parsed = _dateparser(text)
+    return parsed.date() if parsed else None
+
+
+def _dateparser(text: str) -> datetime | None:
+    """dateparser (imported only here: it is slow to import) with the one set of settings we use.
+
+    Its search for a missing day is disabled, so "March 2016" does not become the 1st;
+    a string it cannot read, or reads outside the calendar, is None.
+    """
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(text[:100], languages=["en"], settings={
+            "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
+    except (ValueError, OverflowError):
+        return None
+    return parsed if isinstance(parsed, datetime) else None

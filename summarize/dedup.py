@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
 from .model import Claim, Sentence
 from .sentences import STOP_WORDS
 
@@ -31,8 +32,7 @@ _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december yesterday today tomorrow""".split())
+_TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(DAY_WORDS)
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred thousand million billion first second third""".split())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import _LABEL, _WORD, furniture_reason, is_date_line, is_end_marker, strip_markers
+from .clean import LABEL, WORD, furniture_reason, is_date_line, is_end_marker, strip_markers
 from .dates import YEAR, find_absolute_date
 
 HEAD_LINES = 12  # a title or byline sits near the top of a page
@@ -25,7 +25,7 @@ _YEARS = re.compile(rf"\b{YEAR}\b")
 def find_title(lines: list[str]) -> str | None:
     """The first headline-shaped line near the top: 3–25 words, not furniture, no final period."""
     for line in lines[:HEAD_LINES]:
-        words = _WORD.findall(line)
+        words = WORD.findall(line)
         reason = furniture_reason(line)
         if 3 <= len(words) <= 25 and not line.endswith(".") and reason in (None, "heading or link"):
             return strip_markers(line)
@@ -76,7 +76,7 @@ def find_published(lines: list[str]) -> str | None:
 def _date_line_score(before: str, line: str, year: int, latest_cited: int | None) -> int:
     """Higher for a labelled publication date, lower for an update stamp or a far-off year."""
     score = 0
-    if _PUBLISHED.search(before) or (_LABEL.match(line) and _PUBLISHED.search(line.split(":")[0])):
+    if _PUBLISHED.search(before) or (LABEL.match(line) and _PUBLISHED.search(line.split(":")[0])):
         score += 3
     if _UPDATED.search(line):
         score -= 2

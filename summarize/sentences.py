@@ -10,15 +10,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from .model import Sentence
 
-# Words that end with a period without ending a sentence.
+# Words that end with a period without ending a sentence (and the calendar's abbreviations).
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt maj capt cpt sgt cpl adm cmdr gov sen rep rev hon pres supt insp det
 st mt ft ave blvd rd jr sr co corp inc ltd plc bros dept univ assn est approx vs etc al fig no nos vol
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c
-""".split())
+""".split()) | frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAY_ABBREVIATIONS)
 _BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
@@ -75,15 +75,19 @@ def _has_words(text: str) -> bool:
     return sum(c.isalpha() for c in text) >= 2
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a whole text; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + start, offset + end) for start, end in split_paragraph(line))
+        offset += len(line) + 1
+    return spans
+
+
 def split_text(article: int, text: str) -> list[Sentence]:
     """Sentences of an article's cleaned text (paragraphs separated by blank lines), with spans."""
-    out: list[Sentence] = []
-    offset = 0
-    for paragraph in text.split("\n\n"):
-        for start, end in split_paragraph(paragraph):
-            out.append(Sentence(article, len(out), paragraph[start:end], offset + start, offset + end))
-        offset += len(paragraph) + 2
-    return out
+    return [Sentence(article, i, text[start:end], start, end) for i, (start, end) in enumerate(sentence_spans(text))]
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,415 @@
+"""Normalisation: what a found expression means, as a TIMEX3 type and value and a calendar span.
+
+One function per kind of expression (rules.py names which one each pattern calls), each
+taking the match (`Hit`) and what resolution needs (`Context`: the text, its publication
+date, its sentences) and returning a `Found`, or None when the match is not a date after all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.summarize.dates import month_number, normalise_numeric, weekday_number
+
+from . import resolve, timex
+from .patterns import COUNTED_NOUN, FUTURE_CUES, NUMBER_WORDS, ORDINAL_QUARTER, PAST_CUES, VAGUE_NUMBERS
+from .timex import TimeSpan, Timex
+
+UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
+              "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "MID", "middle of": "MID",
+        "late": "END", "end of": "END", "earlier": "BEFORE", "later": "AFTER"}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|for|before|after|through|to|and|"
+                                 r"between|year|early|late|mid|around|about|circa|c\.)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs: the text, its publication date (if known) and its sentences."""
+
+    text: str
+    dct: date | None
+    sentences: Sequence[tuple[int, int]] = ()  # the splitter's spans, in order
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """The span of the sentence holding `position` (the whole text if none does)."""
+        i = bisect_right(self.sentences, (position, len(self.text) + 1)) - 1
+        if i >= 0 and self.sentences[i][0] <= position < self.sentences[i][1]:
+            return self.sentences[i]
+        return (self.sentences[i][1] if i >= 0 else 0), (self.sentences[i + 1][0] if i + 1 < len(
+            self.sentences) else len(self.text))
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the clause around [start, end) speaks of the future (will, aiming to, …)."""
+        before = re.split(r"[.;!?]|,\s", self.text[max(0, start - 60):start])[-1]
+        after = re.split(r"[.;!?,]", self.text[end:end + 30])[0]
+        return bool(FUTURE_CUES.search(before) or re.match(r"\s*(?:will|would|is to|are to)\b", after))
+
+    def past(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) is told in the past tense (took, was, seized …)."""
+        first, last = self.sentence(start)
+        return bool(PAST_CUES.search(self.text, first, max(last, end)))
+
+    def ahead(self, start: int, end: int) -> bool | None:
+        """True: future tense; False: past tense; None: the tense does not say."""
+        if self.future(start, end):
+            return True
+        return False if self.past(start, end) else None
+
+
+@dataclass(frozen=True)
+class Found:
+    type: str
+    value: str
+    span: TimeSpan | None = None
+    mod: str | None = None
+    relative: bool = False
+    future: bool = False
+    anaphor: tuple[str, int] | None = None  # (unit, amount) from the date named before: "the next day"
+
+
+class Hit:
+    """A core match with its left context ("last" + "May"): groups of both, span of both."""
+
+    def __init__(self, text: str, core: re.Match[str], left: re.Match[str] | None) -> None:
+        self.text = text
+        self.core = core
+        self.groups = {**(left.groupdict() if left else {}), **{k: v for k, v in core.groupdict().items() if v}}
+        self._start = core.start() - (len(left.group(0)) if left else 0)
+
+    def __getitem__(self, name: str) -> str:
+        """A named group's text; "" when the group did not take part."""
+        return self.groups.get(name) or ""
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self.core.end()
+
+    def group(self, index: int = 0) -> str:
+        return self.text[self._start:self.core.end()]
+
+
+Handler = Callable[[Hit, Context], Found | None]
+
+
+# --- one function per kind of expression ------------------------------------------------------
+
+def iso(m: Hit, c: Context) -> Found | None:
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["hh"]:
+        return Found("TIME", f"{d.isoformat()}T{m['hh']}:{m['mm']}", timex.day(d))
+    return Found("DATE", d.isoformat(), timex.day(d))
+
+
+def numeric(m: Hit, c: Context) -> Found | None:
+    found = normalise_numeric(m.group(0))
+    return Found("DATE", found.isoformat(), timex.day(found)) if found else None
+
+
+def dmy_abbr(m: Hit, c: Context) -> Found | None:
+    """"19-Nov-12": a two-digit year is 2000–2049 or 1950–1999 (never 3912, HeidelTime #8)."""
+    year_ = int(m["y"])
+    if year_ < 100:
+        year_ += 2000 if year_ < 50 else 1900
+    try:
+        d = date(year_, month_number(m["mon"]) or 0, int(m["d"]))
+    except ValueError:
+        return None
+    return Found("DATE", d.isoformat(), timex.day(d))
+
+
+def md_range(m: Hit, c: Context) -> Found | None:
+    month_ = month_number(m["mon"])
+    d1, d2 = _int(m["d1"]), _int(m["d2"])
+    if not month_ or d1 >= d2:
+        return None
+    if m["y"]:
+        first, relative, future = _safe_date(int(m["y"]), month_, d1), False, False
+    elif c.dct:
+        first, future = resolve.day_without_year_nearest(c.dct, month_, d1, c.ahead(m.start(), m.end()))
+        relative = True
+    else:
+        return Found("DATE", f"XXXX-{month_:02d}-{d1:02d}", relative=True)
+    last = _safe_date(first.year, month_, d2) if first else None
+    if not first or not last:
+        return None
+    return Found("DATE", f"{first.isoformat()}/{last.isoformat()}", timex.between(timex.day(first), timex.day(last)),
+                 relative=relative, future=future)
+
+
+def full(m: Hit, c: Context) -> Found | None:
+    month_ = month_number(m["mon"] or m["mon2"])
+    d = _safe_date(int(m["y"] or m["y2"]), month_ or 0, _int(m["d"] or m["d2"]))
+    return Found("DATE", d.isoformat(), timex.day(d)) if d else None
+
+
+def md(m: Hit, c: Context) -> Found | None:
+    month_ = month_number(m["mon"] or m["mon2"])
+    day_ = _int(m["d"] or m["d2"])
+    if not month_ or not 1 <= day_ <= 31:
+        return None
+    if not c.dct:
+        return Found("DATE", f"XXXX-{month_:02d}-{day_:02d}", relative=True)
+    d, future = resolve.day_without_year_nearest(c.dct, month_, day_, c.ahead(m.start(), m.end()))
+    return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future) if d else None
+
+
+def month_year(m: Hit, c: Context) -> Found | None:
+    span = timex.month(int(m["y"]), month_number(m["mon"]) or 1)
+    return Found("DATE", span.value, span, _mod(m["mod"]))
+
+
+def mod_year(m: Hit, c: Context) -> Found | None:
+    span = timex.year(int(m["y"]))
+    mod = m["mod"].lower()
+    if "half" in mod:
+        span = timex.half(int(m["y"]), 1 if "first" in mod else 2)
+        return Found("DATE", span.value, span)
+    return Found("DATE", span.value, span, _mod(mod))
+
+
+def quarter(m: Hit, c: Context) -> Found | None:
+    which = m["which"].lower()
+    if m["rely"] and c.dct:  # "the first quarter of last year"
+        year_ = c.dct.year + {"last": -1, "previous": -1, "next": 1}.get(m["rely"], 0)
+        span = timex.quarter(year_, 4 if which in ("last", "final") else ORDINAL_QUARTER[which])
+        return Found("DATE", span.value, span, relative=True, future=year_ > c.dct.year)
+    if m["y"]:
+        number = 4 if which in ("last", "final") else ORDINAL_QUARTER[which]
+        span = timex.quarter(int(m["y"]), number)
+        return Found("DATE", span.value, span)
+    if not c.dct:
+        return Found("DATE", "XXXX-QX", relative=True)
+    if which in ("last", "final"):  # "last quarter": the one before publication's
+        span = resolve.shift(c.dct, "quarter", -1)
+    else:
+        number = ORDINAL_QUARTER[which]
+        this_q = (c.dct.month - 1) // 3 + 1
+        span = timex.quarter(c.dct.year if number <= this_q else c.dct.year - 1, number)
+    return Found("DATE", span.value, span, relative=True)
+
+
+def q_code(m: Hit, c: Context) -> Found | None:
+    span = timex.quarter(int(m["y"]), int(m["q"]))
+    return Found("DATE", span.value, span)
+
+
+def half(m: Hit, c: Context) -> Found | None:
+    span = timex.half(int(m["y"]), 1 if m["which"].lower() == "first" else 2)
+    return Found("DATE", span.value, span)
+
+
+def season(m: Hit, c: Context) -> Found | None:
+    code = SEASON_CODES[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["y"]:
+        span = timex.season(int(m["y"]), code)
+        return Found("DATE", span.value, span, _mod(rel))
+    if not rel or (m["season"].lower() == "fall" and rel not in ("last", "this", "next", "the")):
+        return None  # a bare "summer" or "fall" is too often not a date
+    if not c.dct:
+        return Found("DATE", f"XXXX-{code}", relative=True)
+    future = rel == "next" or (rel not in ("last",) and c.future(m.start(), m.end()))
+    span = resolve.season_without_year(c.dct, code, future, strict=rel in ("last", "next"))
+    return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
+
+
+def decade(m: Hit, c: Context) -> Found | None:
+    span = timex.decade(int(m["dec"]) * 10)
+    return Found("DATE", span.value, span, _mod(m["mod"]))
+
+
+def month(m: Hit, c: Context) -> Found | None:
+    month_ = month_number(m["mon"]) or 1
+    rel = m["rel"].lower()
+    if not c.dct:
+        return Found("DATE", f"XXXX-{month_:02d}", relative=True)
+    strict = rel in ("last", "next")
+    if rel in ("last", "since", "next"):  # the word says which way
+        future = rel == "next"
+        year_ = resolve.month_without_year(c.dct, month_, future, strict)
+    else:
+        year_, future = resolve.month_without_year_nearest(c.dct, month_, c.ahead(m.start(), m.end()), strict)
+    span = timex.month(year_, month_)
+    return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
+
+
+def year(m: Hit, c: Context) -> Found | None:
+    before = c.text[max(0, m.start() - 25):m.start()]
+    if before[-1:] in tuple("$£€.,/'-") or re.search(r"\w\($", before):
+        return None  # "$2015", "1,2015", "string(1957)": part of a number or a dump
+    if not _PREPOSITION_BEFORE.search(before):
+        if COUNTED_NOUN.match(c.text, m.end()):
+            return None  # "2000 people": a count, not a year
+        if re.search(r"\b[A-Z][\w&-]*\s$", before) and not re.search(r"(?:^|[.!?]\s+)\S+\s$", before):
+            return None  # "Russell 2000", "Windows 2000": a name, not a year
+    span = timex.year(int(m["y"]))
+    return Found("DATE", span.value, span)
+
+
+def rel_day(m: Hit, c: Context) -> Found | None:
+    offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+              "day after tomorrow": 2}[m["word"].lower()]
+    if not c.dct:
+        return Found("DATE", "XXXX-XX-XX", relative=True)
+    span = resolve.shift(c.dct, "day", offset)
+    return Found("DATE", span.value, span, relative=True, future=offset > 0)
+
+
+def this_part(m: Hit, c: Context) -> Found | None:
+    if not c.dct:
+        return Found("DATE", "XXXX-XX-XX", relative=True)
+    return Found("DATE", c.dct.isoformat(), timex.day(c.dct), relative=True)
+
+
+def last_night(m: Hit, c: Context) -> Found | None:
+    """"Last night": the evening before publication (HeidelTime: DCT - 1)."""
+    if not c.dct:
+        return Found("DATE", "XXXX-XX-XX", relative=True)
+    span = resolve.shift(c.dct, "day", -1)
+    return Found("DATE", span.value, span, relative=True)
+
+
+def weekday(m: Hit, c: Context) -> Found | None:
+    number = weekday_number(m["wd"])
+    rel = (m["rel"] or "").lower()
+    if number is None:
+        return None
+    if not c.dct:
+        return Found("DATE", f"XXXX-WXX-{number + 1}", relative=True)
+    future = rel in ("next", "coming") or (rel not in ("last", "past") and c.future(m.start(), m.end()))
+    d = resolve.weekday(c.dct, number, future, strict=rel in ("last", "past"))
+    return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future)
+
+
+def weekend(m: Hit, c: Context) -> Found | None:
+    rel = (m["rel"] or "").lower()
+    if not c.dct:
+        return Found("DATE", "XXXX-WXX-WE", relative=True)
+    future = rel in ("next", "coming") or (rel not in ("last", "past") and c.future(m.start(), m.end()))
+    span = resolve.weekend(c.dct, future, strict=rel in ("last", "past", "next"))
+    return Found("DATE", span.value, span, relative=True, future=future)
+
+
+def rel_unit(m: Hit, c: Context) -> Found | None:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if not c.dct:
+        return Found("DATE", "XXXX", relative=True)
+    amount = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    span = resolve.shift(c.dct, unit, amount)
+    return Found("DATE", span.value, span, _mod(m["mod"]), relative=True, future=amount > 0)
+
+
+def anaphoric(m: Hit, c: Context) -> Found | None:
+    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["rel"].lower()]
+    return Found("DATE", "XXXX", relative=True, anaphor=(m["unit"].lower(), amount))
+
+
+def ago(m: Hit, c: Context) -> Found | None:
+    n, unit = _number(m["n"]), m["unit"].lower()
+    if n is None or unit not in ("day", "week", "month", "quarter", "year", "decade", "fortnight"):
+        return None
+    if unit == "fortnight":
+        unit, n = "week", n * 2
+    if not c.dct:
+        return Found("DATE", "XXXX", relative=True)
+    direction = 1 if m["dir"].lower() == "later" else -1
+    span = resolve.shift(c.dct, unit, direction * int(n))
+    return Found("DATE", span.value, span, relative=True, future=direction > 0)
+
+
+def duration(m: Hit, c: Context) -> Found | None:
+    n = _number(m["n"] or m["n2"] or "1")
+    unit = (m["unit"] or m["unit2"]).lower()
+    if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
+        return None  # "about a quarter of its dealers": a fraction
+    code = UNIT_CODES[unit]
+    amount = "X" if n is None else (f"{n * 2:g}" if unit == "fortnight" else f"{n:g}")
+    value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+    return Found("DURATION", value)
+
+
+def recurring(m: Hit, c: Context) -> Found | None:
+    what = (m["what"] or m["wds"] or m["adv"] or "").lower()
+    if weekday_number(what) is not None:
+        return Found("SET", f"XXXX-WXX-{weekday_number(what) + 1}")
+    value = {"day": "P1D", "daily": "P1D", "morning": "TMO", "evening": "TEV", "night": "TNI", "nightly": "TNI",
+             "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "year": "P1Y", "yearly": "P1Y",
+             "annually": "P1Y", "summer": "XXXX-SU", "winter": "XXXX-WI"}[what]
+    return Found("SET", value)
+
+
+def present(m: Hit, c: Context) -> Found | None:
+    if m["present"]:
+        return Found("DATE", "PRESENT_REF")
+    if not (m["past"] or m["future"]):
+        return None
+    return Found("DATE", "PAST_REF" if m["past"] else "FUTURE_REF", future=bool(m["future"]))
+
+
+def clock(m: Hit, c: Context) -> Found | None:
+    if m["named"]:
+        hour, minute = {"noon": 12, "midday": 12, "midnight": 0}[m["named"].lower()], 0
+    elif m["h"]:
+        if not 1 <= int(m["h"]) <= 12:
+            return None
+        hour, minute = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0), int(m["m"] or 0)
+    else:
+        hour, minute = int(m["h2"]), int(m["m2"])
+        if hour > 23:
+            return None
+    clock = f"T{hour:02d}:{minute:02d}"
+    if not c.dct:
+        return Found("TIME", f"XXXX-XX-XX{clock}", relative=True)
+    return Found("TIME", f"{c.dct.isoformat()}{clock}", timex.day(c.dct), relative=True)
+
+
+def resolve_anaphor(found: Found, before: list[Timex], published: date | None) -> Found:
+    """"The next day" after "on March 3": a day after the last date named, else after publication."""
+    unit, amount = found.anaphor or ("day", 0)
+    reference = next((t.span.start for t in reversed(before) if t.span and t.type in ("DATE", "TIME")
+                      and t.span.granularity != "range"), published)
+    if reference is None:
+        return Found("DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", relative=True)
+    span = resolve.shift(reference, unit, amount)
+    return Found("DATE", span.value, span, relative=True, future=bool(published and span.start > published))
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _int(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _safe_date(year_: int, month_: int, day_: int) -> date | None:
+    try:
+        return date(year_, month_, day_)
+    except ValueError:
+        return None
+
+
+def _number(text: str) -> float | None:
+    """5 for "five" or "5"; None for a vague "several"."""
+    text = text.lower().strip()
+    if text in VAGUE_NUMBERS:
+        return None
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    try:
+        return float(re.sub(r"[ ,]", "", text))
+    except ValueError:
+        return None
+
+
+def _mod(word: str | None) -> str | None:
+    return MODS.get((word or "").lower().removeprefix("the "))

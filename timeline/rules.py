@@ -1,0 +1,177 @@
+"""The tagger's rules: one list, each rule a pattern, its context, its start words and its normaliser.
+
+A rule's core starts with a literal or a digit and carries no leading \\b or optional group:
+that lets the regex engine skip ahead to candidate characters, and lets the tagger try a
+rule only where one of its start words stands (one pass over the text's words instead of
+thirty scans). Word boundaries and left contexts ("last", "on", "early", a number before
+"years ago") are checked around each core match by the tagger. On equal spans the earlier
+rule wins; otherwise the longest match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.summarize.dates import YEAR
+
+from . import normalise
+from .normalise import Handler
+from .patterns import (DAY, DAY_WORDS, DIGITS, MOD, MONTH_ANY, MONTH_FULL, MONTH_WORDS, NUMBER, SEASON_WORD, UNIT,
+                       UNIT_WORDS, WEEKDAY, YEAR_DIGITS)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of expression: where it may start, what it matches and what it means."""
+
+    name: str
+    pattern: str  # the core, matched at a start word
+    left: str | None  # context allowed (or required) just before the core: "last", "on", "the"
+    required: bool  # whether the left context must be there
+    lower: bool  # matched on the ASCII-lower-cased text (True) or as written (False: "May", not "may")
+    starts: tuple[str, ...]  # lower-cased words (or DIGITS, YEAR_DIGITS) the core can start with
+    normalise: Handler
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(self.starts))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b",
+         left=None, required=False, lower=False,
+         starts=[YEAR_DIGITS], normalise=normalise.iso),
+    Rule("numeric", r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
+         left=None, required=False, lower=False,
+         starts=[DIGITS], normalise=normalise.numeric),
+    Rule("dmy_abbr", r"(?P<d>\d{1,2})-(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<y>\d{2}|\d{4})\b",
+         left=None, required=False, lower=False,
+         starts=[DIGITS], normalise=normalise.dmy_abbr),
+    Rule("md_range", rf"(?P<mon>{MONTH_ANY})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})"
+                 rf"(?:,?\s+(?P<y>{YEAR}))?\b",
+         left=None, required=False, lower=False,
+         starts=MONTH_WORDS, normalise=normalise.md_range),
+    Rule("full", rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b",
+         left=rf"(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         starts=MONTH_WORDS, normalise=normalise.full),
+    Rule("full_dm", rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_ANY}),?\s+(?P<y2>{YEAR})\b",
+         left=rf"(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         starts=[DIGITS], normalise=normalise.full),
+    Rule("md", rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY})\b(?!,?\s*\d{{4}}\b)",
+         left=rf"(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         starts=MONTH_WORDS, normalise=normalise.md),
+    Rule("dm", rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_FULL})\b(?!,?\s*\d{{4}}\b)",
+         left=rf"(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         starts=[DIGITS], normalise=normalise.md),
+    Rule("month_year", rf"(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR})\b",
+         left=rf"(?P<mod>(?i:{MOD}))[\s-]+", required=False, lower=False,
+         starts=MONTH_WORDS, normalise=normalise.month_year),
+    Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half) of)[\s-]+"
+                 rf"(?P<y>{YEAR})\b",
+         left=r"the\s+", required=False, lower=True,
+         starts="early mid late end beginning start middle first second".split(), normalise=normalise.mod_year),
+    Rule("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter(?:\s+of)?"
+                rf"(?:\s+(?P<y>{YEAR})|\s+(?:the\s+)?(?P<rely>last|this|next|previous|current)\s+year)?\b",
+         left=r"the\s+", required=False, lower=True,
+         starts="first second third fourth 1st 2nd 3rd 4th last final".split(), normalise=normalise.quarter),
+    Rule("q_code", rf"q(?P<q>[1-4])\s+(?P<y>{YEAR})\b",
+         left=None, required=False, lower=True,
+         starts="q1 q2 q3 q4".split(), normalise=normalise.q_code),
+    Rule("half", rf"(?P<which>first|second)\s+half\s+of\s+(?P<y>{YEAR})\b",
+         left=r"the\s+", required=False, lower=True,
+         starts="first second".split(), normalise=normalise.half),
+    Rule("season", rf"(?P<season>{SEASON_WORD})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
+         left=r"(?P<rel>(?i:last|this|next|early|late|the|in))\s+", required=False, lower=False,
+         starts="spring summer autumn fall winter".split(), normalise=normalise.season),
+    Rule("decade", r"(?P<dec>1[89]\d|20\d)0['’]?s\b",
+         left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?", required=False, lower=True,
+         starts=[YEAR_DIGITS], normalise=normalise.decade),
+    Rule("month", rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)",
+         left=r"(?P<rel>(?i:last|this|next|early|mid|late|since|in|until|by|from|through|during|of|before|after))"
+              r"[\s-]+", required=True, lower=False,
+         starts=MONTH_WORDS, normalise=normalise.month),
+    Rule("year", rf"(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
+         left=None, required=False, lower=False,
+         starts=[YEAR_DIGITS], normalise=normalise.year),
+    Rule("rel_day", r"(?P<word>day before yesterday|day after tomorrow|yesterday|today|tonight|tomorrow)"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+         left=r"the\s+", required=False, lower=True,
+         starts="day yesterday today tonight tomorrow".split(), normalise=normalise.rel_day),
+    Rule("this_part", r"this (?:morning|afternoon|evening)\b",
+         left=None, required=False, lower=True,
+         starts=["this"], normalise=normalise.this_part),
+    Rule("last_night", r"night\b",
+         left=r"last\s+", required=True, lower=True,
+         starts=["night"], normalise=normalise.last_night),
+    Rule("weekday", rf"(?P<wd>{WEEKDAY})(?!s\b)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?",
+         left=r"(?P<rel>(?i:last|this|next|past|coming|on))\s+", required=False, lower=False,
+         starts=DAY_WORDS, normalise=normalise.weekday),
+    Rule("weekend", r"weekend\b",
+         left=r"(?:(?P<rel>last|this|next|past|coming)|(?:at|over|during|on)\s+the)\s+", required=True, lower=True,
+         starts=["weekend"], normalise=normalise.weekend),
+    Rule("rel_unit", r"(?P<rel>last|this|next|previous|coming|current)\s+(?P<unit>week|month|year|decade|quarter)\b",
+         left=r"(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+", required=False, lower=True,
+         starts="last this next previous coming current".split(), normalise=normalise.rel_unit),
+    Rule("ago", rf"(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later)\b",
+         left=rf"(?P<n>{NUMBER})\s+", required=True, lower=True,
+         starts=UNIT_WORDS, normalise=normalise.ago),
+    Rule("anaphoric", r"(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year)\b",
+         left=r"the\s+", required=True, lower=True,
+         starts="next following previous preceding same".split(), normalise=normalise.anaphoric),
+    Rule("duration_rel", rf"(?P<unit>{UNIT})s?\b",
+         left=rf"(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|recent)\s+(?P<n>{NUMBER})\s+", required=True, lower=True,
+         starts=UNIT_WORDS, normalise=normalise.duration),
+    Rule("duration_past_unit", rf"past\s+(?P<unit>{UNIT})\b",
+         left=r"the\s+", required=False, lower=True,
+         starts=["past"], normalise=normalise.duration),
+    Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later))",
+         left=rf"(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to)\s+"
+                 rf"(?:the\s+)?(?P<n>{NUMBER})\s+", required=True, lower=True,
+         starts=UNIT_WORDS, normalise=normalise.duration),
+    Rule("duration_adj", rf"(?P<unit>{UNIT})[-\s](?:old|long)\b",
+         left=rf"(?P<n>{NUMBER})[-\s]", required=True, lower=True,
+         starts=UNIT_WORDS, normalise=normalise.duration),
+    Rule("duration_hyphen", rf"(?P<unit>{UNIT})\b(?![-\s](?:old|long)\b)",
+         left=rf"(?P<n>{NUMBER})-", required=True, lower=True,
+         starts=UNIT_WORDS, normalise=normalise.duration),
+    Rule("set", rf"(?:every|each)\s+(?P<what>{WEEKDAY.lower()}|day|week|month|year|morning|evening|night|summer|"
+            rf"winter)\b|(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b",
+         left=None, required=False, lower=True,
+         starts="every each daily weekly monthly annually yearly nightly".split(), normalise=normalise.recurring),
+    Rule("set_plural", rf"(?P<wds>{WEEKDAY.lower()})s\b",
+         left=r"on\s+", required=True, lower=True,
+         starts=[d + "s" for d in DAY_WORDS], normalise=normalise.recurring),
+    Rule("present", r"(?P<present>now|currently|presently|nowadays)\b|(?P<past>recently|previously|formerly|lately)\b|"
+                r"(?P<future>soon)\b",
+         left=None, required=False, lower=True,
+         starts="now currently presently nowadays recently previously formerly lately soon".split(), normalise=normalise.present),
+    Rule("present_phrase", r"(?P<present>present|moment|days)\b",
+         left=r"(?:at|at the|these)\s+", required=True, lower=True,
+         starts="present moment days".split(), normalise=normalise.present),
+    Rule("past_future_phrase", r"(?P<past>past)\b|(?P<future>(?:near )?future|(?:coming|next few) "
+                           r"(?:days|weeks|months|years))\b",
+         left=r"in\s+the\s+", required=True, lower=True,
+         starts="past near future coming next".split(), normalise=normalise.present),
+    Rule("time_ampm", r"(?P<h>\d\d?)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![a-z])"
+                  r"(?:\s*(?:gmt|utc|est|edt|pst|pdt|cet|cest|ist|bst|local time))?",
+         left=r"at\s+", required=False, lower=True,
+         starts=[DIGITS], normalise=normalise.clock),
+    Rule("time_24", r"(?P<h2>\d\d?):(?P<m2>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?!\s*[-–]\s*\d)"
+                r"(?:\s*(?:gmt|utc|est|edt|pst|pdt|cet|cest|ist|bst|local time|hrs|hours|h\b))?",
+         left=r"at\s+", required=False, lower=True,
+         starts=[DIGITS], normalise=normalise.clock),
+    Rule("time_named", r"(?P<named>noon|midday|midnight)\b",
+         left=r"at\s+", required=False, lower=True,
+         starts="noon midday midnight".split(), normalise=normalise.clock),
+)
+
+BY_NAME = {rule.name: rule for rule in RULES}
+assert len(BY_NAME) == len(RULES), "rule names are unique"
+PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
+COMPILED = {rule.name: re.compile(rule.pattern) for rule in RULES}
+LEFT = {rule.name: re.compile(rf"(?:{rule.left})$") for rule in RULES if rule.left}
+RULES_STARTING: dict[str, list[Rule]] = {}
+for _rule in RULES:
+    for _word in _rule.starts:
+        RULES_STARTING.setdefault(_word, []).append(_rule)
+START_WORDS = frozenset(RULES_STARTING) - {DIGITS, YEAR_DIGITS}
