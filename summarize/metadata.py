@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
-from .clean import LABEL, WORD, furniture_reason, is_date_line, is_end_marker, strip_markers
+from .clean import (LABEL, WORD, furniture_reason, is_date_line, is_end_marker, join_wrapped_lines, normalise,
+                    strip_markers)
 from .dates import YEAR, find_absolute_date
 
 HEAD_LINES = 12  # a title or byline sits near the top of a page
@@ -71,6 +73,12 @@ def find_published(lines: list[str]) -> str | None:
         if best is None or candidate > best:
             best = candidate
     return best[2] if best and best[0] > -3 else None
+
+
+def published_day(text: str) -> date | None:
+    """The publication day found in a raw text, as `find_published` finds it in cleaned lines."""
+    found = find_published(join_wrapped_lines(normalise(text)))
+    return date.fromisoformat(found[:10]) if found else None
 
 
 def _date_line_score(before: str, line: str, year: int, latest_cited: int | None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlparse
 
 from .clean import body_paragraphs, join_wrapped_lines, normalise, vocabulary
@@ -25,13 +26,16 @@ class Story:
     sentences: tuple[Sentence, ...]
     problems: tuple[InputError, ...] = ()
 
-    def article(self, article_id: int) -> Article:
-        """The article with this citation id."""
-        return self.articles[article_id - 1]
-
-    def sentences_of(self, article_id: int) -> list[Sentence]:
+    def sentences_of(self, article_id: int) -> tuple[Sentence, ...]:
         """The sentences of one article, in order."""
-        return [s for s in self.sentences if s.article == article_id]
+        return self._by_article.get(article_id, ())
+
+    @cached_property
+    def _by_article(self) -> dict[int, tuple[Sentence, ...]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.article, []).append(sentence)
+        return {article: tuple(group) for article, group in grouped.items()}
 
 
 def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int = MAX_BYTES) -> Story:

@@ -133,7 +133,7 @@ def test_seed_reporting_is_kept(seed_story) -> None:
 
 def test_each_sentence_span_points_into_the_clean_text(seed_story) -> None:
     for s in seed_story.sentences:
-        assert seed_story.article(s.article).text[s.start:s.end] == s.text
+        assert seed_story.articles[s.article - 1].text[s.start:s.end] == s.text
 
 
 SCRAPED = """Skip to main content

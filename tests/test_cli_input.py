@@ -19,11 +19,26 @@ def test_sources_json_gives_seed_dates() -> None:
     result = run_cli("sources", SEEDS, "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [r["published"][:10] if r["published"] else None for r in rows] == [
-        "2016-03-29", "2016-03-30", "2016-03-29", "2016-03-25", None]
+    assert [r["published"][:10] for r in rows] == ["2016-03-29", "2016-03-30", "2016-03-29", "2016-03-25", "2016-03-29"]
+    assert [r["estimated"] for r in rows] == [False, False, False, False, True]  # the undated ARA News piece
     assert [r["id"] for r in rows] == [1, 2, 3, 4, 5]
     assert rows[1]["title"] == "Army pressures ISIS in central Syria"
     assert rows[4]["outlet"] == "ARA News"
+
+
+def test_every_command_gives_the_undated_article_the_same_date() -> None:
+    """One lookup for articles: sources, summarize, timeline and ask agree on [5]'s estimate."""
+    def fifth(*args: str) -> tuple[object, object]:
+        data = json.loads(run_cli(*args, "--format", "json").stdout)
+        records = data if isinstance(data, list) else data["sources"]
+        record = next(r for r in records if r["id"] == 5)
+        return record["published"], record["estimated"]
+
+    expected = ("2016-03-29", True)
+    assert fifth("sources", SEEDS) == expected
+    assert fifth("timeline", SEEDS) == expected
+    assert fifth("summarize", SEEDS, "-n", "30") == expected
+    assert fifth("ask", SEEDS, "When did ISIS destroy the ancient shrines?") == expected
 
 
 def test_sentences_jsonl_spans(seed_story) -> None:
@@ -32,7 +47,7 @@ def test_sentences_jsonl_spans(seed_story) -> None:
     assert len(rows) == len(seed_story.sentences)
     first = rows[0]
     assert set(first) == {"source", "index", "text", "start", "end"}
-    assert seed_story.article(first["source"]).text[first["start"]:first["end"]] == first["text"]
+    assert seed_story.articles[first["source"] - 1].text[first["start"]:first["end"]] == first["text"]
 
 
 def test_stdin_dash(tmp_path: Path) -> None:

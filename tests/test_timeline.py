@@ -49,7 +49,7 @@ def test_granularity_is_kept(seed_timeline) -> None:
 
 
 def test_undated_article_is_estimated_and_uncertain(seed_timeline) -> None:
-    ara = seed_timeline.source(5)
+    ara = seed_timeline.sources[4]
     assert ara.published_estimated and ara.published is not None
     for event in seed_timeline.events:
         if event.sources == (5,):
@@ -144,7 +144,7 @@ def test_wikinews_events_fall_near_their_articles(wikinews_rows) -> None:
     timeline = build_timeline(story.articles, ranked_claims(story))
     near = 0
     for event in timeline.events:
-        reported = max(story.article(i).published_date for i in event.sources)
+        reported = max(story.articles[i - 1].published_date for i in event.sources)
         assert event.span.start <= reported, event  # future references are not events
         near += abs((event.span.start - reported).days) <= 400
     assert near / len(timeline.events) > 0.9

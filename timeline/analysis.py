@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from storyline.summarize.model import Article, Claim, Sentence
-from storyline.summarize.story import Story, ranked_claims
+from storyline.summarize.story import Story, load_story, ranked_claims
 
 from .build import Event, Timeline, build_timeline
 
@@ -22,10 +23,15 @@ class Analysis:
 
     @property
     def sources(self) -> tuple[Article, ...]:
-        """The articles with estimated publication dates filled in."""
+        """The articles, undated ones with their estimated publication dates filled in."""
         return self.timeline.sources
 
+    def article(self, article_id: int) -> Article:
+        """The article a citation [article_id] points at: the one lookup every output uses."""
+        return self.timeline.sources[article_id - 1]
+
     def claim(self, claim_id: int) -> Claim:
+        """The claim with this id (claims are numbered 1, 2, … in story order)."""
         return self.claims[claim_id - 1]
 
     @cached_property
@@ -57,7 +63,7 @@ class Analysis:
             if len(claim.sources) > 1:
                 for source in claim.sources:
                     shared[source] += 1
-        return self.sources[max(shared, key=lambda i: (shared[i], -i)) - 1].title if shared else "Storyline"
+        return self.article(max(shared, key=lambda i: (shared[i], -i))).title if shared else "Storyline"
 
     def span_label(self) -> str:
         """The story's date span, e.g. "May 2015 – Mar 2016"."""
@@ -72,3 +78,9 @@ def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
     """Claims ranked by `algorithm` and placed in time."""
     claims = ranked_claims(story, algorithm)
     return Analysis(story, claims, build_timeline(story.articles, claims), algorithm)
+
+
+def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str,
+                     story: Story | None = None) -> Analysis:
+    """Read (unless `story` is given) and analyse: what the app's loading process runs."""
+    return analyse(story or load_story(paths, stdin=stdin), algorithm)

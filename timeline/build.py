@@ -50,11 +50,8 @@ class Event:
 class Timeline:
     """The story's sources and its events, sorted by date then score."""
 
-    sources: tuple[Article, ...]
+    sources: tuple[Article, ...]  # every article, estimated publication dates filled in
     events: tuple[Event, ...]
-
-    def source(self, article_id: int) -> Article:
-        return self.sources[article_id - 1]
 
     def dates(self) -> list[str]:
         """Distinct event dates (TIMEX3 values), in time order."""
@@ -138,3 +135,16 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
         best = sorted(events, key=lambda e: -e.score * (1.0 if e.certain else 0.5))[:per_date] if per_date else events
         shown.extend(e for e in events if e in best)
     return shown
+
+
+def filter_events(events: Sequence[Event], query: str) -> list[Event]:
+    """The events a filter box query keeps: words in the text, a date prefix ("2016-03"), or a
+    range of date prefixes ("2015-05..2016-03", either end open); an empty query keeps all."""
+    query = query.strip()
+    if ".." in query:
+        low, high = (part.strip() for part in query.split("..", 1))
+        return [e for e in events if (not low or e.span.value[:len(low)] >= low)
+                and (not high or e.span.value[:len(high)] <= high)]
+    if query[:4].isdigit():
+        return [e for e in events if e.span.value.startswith(query) or e.span.iso().startswith(query)]
+    return [e for e in events if query.lower() in e.text.lower()]

@@ -15,8 +15,16 @@ from datetime import date
 
 from storyline.summarize.model import Article, Claim
 from storyline.summarize.sentences import stems
+from storyline.summarize.story import Story
 
 from .tagger import tag
+
+
+def dated_articles(story: Story) -> tuple[Article, ...]:
+    """The story's articles with estimated dates, without ranking: what `storyline sources` lists."""
+    from storyline.summarize.dedup import build_claims
+
+    return with_estimates(story.articles, build_claims(story.sentences))
 
 
 def with_estimates(articles: Sequence[Article], claims: Sequence[Claim]) -> tuple[Article, ...]:

@@ -10,7 +10,8 @@ from datetime import date
 
 from storyline.summarize.cite import marks, source_line, source_record
 
-from .build import Event, Timeline
+from .analysis import Analysis
+from .build import Event
 from .timex import TimeSpan
 
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -48,44 +49,65 @@ def _short(d: date) -> str:
     return f"{d.day} {calendar.month_abbr[d.month]} {d.year}"
 
 
-def used_sources(timeline: Timeline, events: Sequence[Event]) -> list[int]:
+def calendar_place(span: TimeSpan) -> tuple[str, str | None]:
+    """Where a date sits in a calendar view: its year heading and, below it, a section heading.
+
+    Days, weeks, months and ranges sit under their month ("March 2016"); a quarter, half,
+    season or decade has a section of its own ("Q4 2015"); a year sits on the year itself.
+    The Markdown timeline and the app's tree both group events this way.
+    """
+    year_heading = str(span.start.year)
+    if span.granularity in FINE:
+        return year_heading, f"{calendar.month_name[span.start.month]} {span.start.year}"
+    if span.granularity == "year":
+        return year_heading, None
+    return year_heading, label(replace(span, certain=True))
+
+
+def used_sources(events: Sequence[Event]) -> list[int]:
+    """The article ids the events cite, in order."""
     return sorted({i for e in events for i in e.sources})
 
 
-def markdown(timeline: Timeline, events: Sequence[Event], title: str | None = None) -> str:
-    """Headings by year and month, one line per event with its date and citations, then sources."""
-    lines = [f"# {title or 'Timeline'}", ""]
-    year = month = None
+def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
+    """Headings by year and section, one line per event with its date and citations, then sources."""
+    lines = [f"# {analysis.title}", ""]
+    year: str | None = None
+    section: str | None = None
     for e in events:
-        s = e.span.start
-        if s.year != year:
-            year, month = s.year, None
+        year_heading, section_heading = calendar_place(e.span)
+        if year_heading != year:
+            year, section = year_heading, None
             lines += [*([""] if lines[-1] else []), f"## {year}", ""]
-        if e.span.granularity in FINE and s.month != month:
-            month = s.month
-            lines += [*([""] if lines[-1] else []), f"### {calendar.month_name[month]} {year}", ""]
-        elif e.span.granularity not in FINE + ("year",) and month != e.span.value:  # a quarter, a season
-            month = e.span.value
-            lines += [*([""] if lines[-1] else []), f"### {label(replace(e.span, certain=True))}", ""]
+        if section_heading and section_heading != section:
+            section = section_heading
+            lines += [*([""] if lines[-1] else []), f"### {section}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
         lines.append(f"- **{when}** — {e.text} {marks(e.sources)}")
     lines += ["", "## Sources", ""]
-    lines += [f"{i}. {source_line(timeline.source(i))}" for i in used_sources(timeline, events)]
+    lines += [f"{i}. {source_line(analysis.article(i))}" for i in used_sources(events)]
     return "\n".join(lines) + "\n"
 
 
-def to_json(timeline: Timeline, events: Sequence[Event]) -> str:
-    """`{"sources": [...], "events": [{"date", "end", "granularity", "text", "sources", "certain"}]}`."""
-    return json.dumps({
-        "sources": [source_record(a) for a in timeline.sources],
+def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, object]:
+    """`{"sources": [...], "events": [{"date", "end", "granularity", "text", "sources", "certain", …}]}`."""
+    return {
+        "sources": [source_record(a) for a in analysis.sources],
         "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
                     "value": e.span.value, "text": e.text, "sources": list(e.sources), "certain": e.certain,
                     "dated_by": "publication" if e.fallback else e.expression, "score": round(e.score, 4)}
                    for e in events],
-    }, ensure_ascii=False, indent=2)
+    }
 
 
-def text(timeline: Timeline, events: Sequence[Event]) -> str:
-    """One event per line: date, text, citations."""
-    return "".join(f"{e.span.value if e.span.granularity == 'range' else e.span.iso():<10} {e.text} "
-                   f"{marks(e.sources)}\n" for e in events)
+def text(analysis: Analysis, events: Sequence[Event]) -> str:
+    """One event per line: date, text, citations; then the sources the marks point at."""
+    lines = [f"{e.span.value if e.span.granularity == 'range' else e.span.iso():<10} {e.text} {marks(e.sources)}"
+             for e in events]
+    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in used_sources(events)]
+    return "\n".join(lines) + "\n"
+
+
+def dumps(data: object) -> str:
+    """JSON as every command writes it: indented, non-ASCII kept."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

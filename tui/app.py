@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from textual.worker import get_current_worker
 
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank import RANKERS
-from storyline.summarize.story import Story
-from storyline.timeline.analysis import Analysis
+from storyline.summarize.cite import source_line
+from storyline.timeline.analysis import Analysis, load_and_analyse
+from storyline.timeline.build import filter_events
 from storyline.timeline.ask import ask, summary_answer
 from storyline.timeline.render import label
 
@@ -37,12 +39,22 @@ Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /expor
 Keys: Tab moves between panes · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
 
 
-def analyse_inputs(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None) -> Analysis:
-    """Read (unless `story` is given) and analyse: what the app's loading process runs."""
-    from storyline.summarize.story import load_story
-    from storyline.timeline.analysis import analyse
+def loader_context() -> BaseContext:
+    """How the loading process starts: never by forking this multi-threaded app (unsafe, and
+    Python 3.12+ warns), but from a fork server that imports the analysis code while the app
+    paints, so that loading and re-ranking start at once; where there is none, spawn.
 
-    return analyse(story or load_story(paths, stdin=stdin), algorithm)
+    Call it before the app runs: starting the server passes it standard error, which the
+    running app has replaced with an object that has no file descriptor.
+    """
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["storyline.timeline.analysis"])
+    forkserver.ensure_running()
+    return context
 
 
 def _count(n: int, noun: str) -> str:
@@ -87,6 +99,7 @@ class StorylineApp(App[None]):
         self.stdin = stdin
         self.algorithm = algorithm
         self.analysis: Analysis | None = None
+        self.loader = loader_context()
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -121,17 +134,14 @@ class StorylineApp(App[None]):
         story = self.analysis.story if self.analysis else None
         try:
             self.post_message(self.Progress(1, "reading and analysing the articles"))
-            if "fork" not in get_all_start_methods():  # no cheap child process here: stay in this thread
-                analysis = analyse_inputs(self.paths, self.stdin, algorithm, story)
-            else:
-                with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-                    future = pool.submit(analyse_inputs, self.paths, self.stdin, algorithm, story)
-                    while not future.done():
-                        if worker.is_cancelled:
-                            future.cancel()
-                            return
-                        time.sleep(0.02)
-                    analysis = future.result()
+            with ProcessPoolExecutor(max_workers=1, mp_context=self.loader) as pool:
+                future = pool.submit(load_and_analyse, self.paths, self.stdin, algorithm, story)
+                while not future.done():
+                    if worker.is_cancelled:
+                        future.cancel()
+                        return
+                    time.sleep(0.02)
+                analysis = future.result()
             self.post_message(self.Progress(2, "showing"))
             self.post_message(self.Loaded(analysis, [f"skipped {p}" for p in analysis.story.problems]))
         except StorylineError as err:
@@ -210,8 +220,7 @@ class StorylineApp(App[None]):
             chat.add_note(f"Timeline filtered to {' – '.join(args) or 'everything'}.")
         elif name == "sources":
             for a in self.analysis.sources:
-                chat.add_note(f"[{a.id}] {a.title} — {a.outlet or 'unknown outlet'}, "
-                              f"{(a.published or 'undated')[:10]}{' (estimated)' if a.published_estimated else ''}")
+                chat.add_note(f"[{a.id}] {source_line(a)}")
         elif name == "open" and args and args[0].isdigit():
             self.open_citation(int(args[0]))
         elif name == "export" and args and args[0] in ("md", "json"):
@@ -234,17 +243,7 @@ class StorylineApp(App[None]):
         """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03")."""
         if self.analysis is None:
             return 0
-        query = query.strip()
-        events = self.analysis.timeline.events
-        if ".." in query:
-            low, high = (part.strip() for part in query.split("..", 1))
-            shown = [e for e in events if (not low or e.span.value[:len(low)] >= low)
-                     and (not high or e.span.value[:len(high)] <= high)]
-        elif query[:4].isdigit():
-            shown = [e for e in events if e.span.value.startswith(query) or e.span.iso().startswith(query)]
-        else:
-            shown = [e for e in events if query.lower() in e.text.lower()]
-        return self.query_one(TimelineTree).show(shown)
+        return self.query_one(TimelineTree).show(filter_events(self.analysis.timeline.events, query))
 
     def jump_to(self, value: str) -> None:
         if not self.query_one(TimelineTree).jump_to(value):
@@ -263,7 +262,7 @@ class StorylineApp(App[None]):
         sentence = None
         if claim_id is not None:
             sentence = self.analysis.sentence_in(self.analysis.claim(claim_id), article_id)
-        self.push_screen(SourceScreen(self.analysis.sources[article_id - 1], sentence))
+        self.push_screen(SourceScreen(self.analysis.article(article_id), sentence))
 
     @on(CopyText)
     def copy(self, message: CopyText) -> None:
@@ -277,10 +276,10 @@ class StorylineApp(App[None]):
         if self.analysis is None:
             self.notify("Nothing loaded yet", severity="warning")
             return
-        timeline = self.analysis.timeline
+        events = self.analysis.timeline.events
         target = Path(path or f"storyline-timeline.{fmt}")
-        body = (render.markdown(timeline, timeline.events, self.title) if fmt == "md"
-                else render.to_json(timeline, timeline.events) + "\n")
+        body = (render.markdown(self.analysis, events) if fmt == "md"
+                else render.dumps(render.json_document(self.analysis, events)) + "\n")
         try:
             target.write_text(body, encoding="utf-8")
         except OSError as err:

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 import click
 
-from storyline.summarize.cite import marks, source_line, source_record
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank import RANKERS
 from storyline.summarize.story import Story, load_story
@@ -74,7 +73,9 @@ def read_story(paths: Sequence[str]) -> Story:
 
 
 def echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from storyline.timeline.render import dumps
+
+    click.echo(dumps(data))
 
 
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -104,8 +105,12 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       storyline sources seeds/ --format json
     """
+    from storyline.timeline.pubdates import dated_articles
+    from storyline.timeline.report import source_rows
+
     story = read_story(paths)
-    rows = [source_record(a) | {"sentences": len(story.sentences_of(a.id))} for a in story.articles]
+    with working("dating the articles…"):
+        rows = source_rows(story, dated_articles(story))
     if fmt == "json":
         echo_json(rows)
         return
@@ -133,16 +138,14 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       storyline sentences seeds/ --format jsonl
     """
+    from storyline.timeline.report import sentence_record
+
     story = read_story(paths)
     for s in story.sentences:
-        if fmt == "jsonl":
-            click.echo(json.dumps({"source": s.article, "index": s.index, "text": s.text,
-                                   "start": s.start, "end": s.end}, ensure_ascii=False))
-        else:
-            click.echo(s.text)
+        click.echo(json.dumps(sentence_record(s), ensure_ascii=False) if fmt == "jsonl" else s.text)
 
 
-@main.command()
+@main.command(name="summarize")
 @paths_argument
 @click.option("--sentences", "-n", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences (default 5).")
@@ -153,7 +156,7 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 @click.option("--no-citations", is_flag=True, help="Text format: leave out the [id] marks.")
 @friendly
-def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algorithm: str, order: str,
+def summarize_command(paths: tuple[str, ...], count: int | None, words: int | None, algorithm: str, order: str,
               fmt: str, no_citations: bool) -> None:
     """Print an extractive summary: the best-ranked claims, no repeats, with citations.
 
@@ -162,7 +165,8 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
       storyline summarize seeds/ --sentences 3
       cat a.txt b.txt | storyline summarize - --format json
     """
-    from storyline.summarize.summary import summarize as pick
+    from storyline.summarize.summary import summarize
+    from storyline.timeline import report
     from storyline.timeline.analysis import analyse
 
     if count is not None and words is not None:
@@ -170,25 +174,18 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), dating…"):
         analysis = analyse(story, algorithm)
-    chosen = pick(analysis.claims, sentences=count or 5, words=words, order=order)
+    chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
-    cited = sorted({i for c in chosen for i in c.sources})
     if fmt == "json":
-        events = [analysis.main_event(c.id) for c in chosen]
-        echo_json({"sources": [source_record(story.article(i)) for i in cited],
-                   "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None}
-                                 for c, e in zip(chosen, events)]})
+        echo_json(report.summary_json(analysis, chosen))
     elif fmt == "md":
-        click.echo("\n".join(f"- {c.text} {marks(c.sources)}" for c in chosen))
-        click.echo("\n## Sources\n")
-        click.echo("\n".join(f"{i}. {source_line(story.article(i))}" for i in cited))
+        click.echo(report.summary_markdown(analysis, chosen), nl=False)
     else:
-        for c in chosen:
-            click.echo(c.text if no_citations else f"{c.text} {marks(c.sources)}")
+        click.echo(report.summary_text(chosen, citations=not no_citations), nl=False)
 
 
-@main.command()
+@main.command(name="timeline")
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "text"]), default="md", show_default=True)
 @click.option("--dates", "max_dates", type=click.IntRange(min=1), default=None,
@@ -198,7 +195,7 @@ def summarize(paths: tuple[str, ...], count: int | None, words: int | None, algo
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to FILE instead of standard output.")
 @friendly
-def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: int | None, algorithm: str,
+def timeline_command(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: int | None, algorithm: str,
              output: str | None) -> None:
     """Print the story's dated, cited timeline.
 
@@ -218,10 +215,10 @@ def timeline(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: 
     if not built.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     if fmt == "json":
-        out = render.to_json(built, built.events)
+        out = render.dumps(render.json_document(analysis, built.events))
     else:
         shown = select(built, max_dates, per_date)
-        out = render.markdown(built, shown, analysis.title) if fmt == "md" else render.text(built, shown)
+        out = render.markdown(analysis, shown) if fmt == "md" else render.text(analysis, shown)
     if output:
         from pathlib import Path
 
@@ -247,26 +244,21 @@ def dates(file: str, published: Any, fmt: str) -> None:
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
-    from storyline.summarize.clean import join_wrapped_lines, normalise
     from storyline.summarize.ingest import decode
-    from storyline.summarize.metadata import find_published
+    from storyline.summarize.metadata import published_day
+    from storyline.timeline import report
     from storyline.timeline.tagger import tag
 
     data = sys.stdin.buffer.read() if file == "-" else _read_file(file)
     text = decode(file, data)
     if not text.strip():
         raise StorylineError(f"{'<stdin>' if file == '-' else file}: empty")
-    dct = published.date() if published else None
-    if dct is None:
-        found = find_published(join_wrapped_lines(normalise(text)))
-        dct = date_of(found)
-    found_timexes = tag(text, dct)
+    dct = published.date() if published else published_day(text)
+    found = tag(text, dct)
     if fmt == "json":
-        echo_json({"published": dct.isoformat() if dct else None,
-                   "timexes": [t.as_json() for t in found_timexes]})
+        echo_json(report.dates_json(dct, found))
     else:
-        for t in found_timexes:
-            click.echo(f"{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.text}")
+        click.echo(report.dates_text(found), nl=False)
 
 
 def _read_file(path: str) -> bytes:
@@ -276,12 +268,6 @@ def _read_file(path: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as err:
         raise StorylineError(f"{path}: {err.strerror or 'cannot be read'}") from None
-
-
-def date_of(iso: str | None):  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    return date.fromisoformat(iso[:10]) if iso else None
 
 
 @main.command()
@@ -332,6 +318,7 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
       storyline ask seeds/ "When did ISIS seize Palmyra?"
       storyline ask seeds/ "summary" --format json
     """
+    from storyline.timeline import report
     from storyline.timeline.analysis import analyse
     from storyline.timeline.ask import ask
 
@@ -343,21 +330,15 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
         analysis = analyse(story, algorithm)
     answer = ask(analysis, question)
     if fmt == "json":
-        cited = sorted({i for line in answer.lines for i in line.sources})
-        echo_json({"question": question, "note": answer.note, "answered": answer.found,
-                   "answer": [{"text": l.text, "date": l.date, "sources": list(l.sources)} for l in answer.lines],
-                   "sources": [source_record(analysis.sources[i - 1]) for i in cited]})
-        return
-    click.echo(answer.note)
-    for line in answer.lines:
-        when = f"{line.date_label}: " if line.date_label else ""
-        click.echo(f"- {when}{line.text} {marks(line.sources)}")
+        echo_json(report.answer_json(analysis, answer))
+    else:
+        click.echo(report.answer_text(answer), nl=False)
 
 
 sources.help = f"{sources.help}\n\n{PATHS_HELP}"
 sentences.help = f"{sentences.help}\n\n{PATHS_HELP}"
-summarize.help = f"{summarize.help}\n\n{PATHS_HELP}"
-timeline.help = f"{timeline.help}\n\n{PATHS_HELP}"
+summarize_command.help = f"{summarize_command.help}\n\n{PATHS_HELP}"
+timeline_command.help = f"{timeline_command.help}\n\n{PATHS_HELP}"
 tui.help = f"{tui.help}\n\n{PATHS_HELP}"
 ask_command.help = f"{ask_command.help}\n\n{PATHS_HELP}"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -10,10 +9,11 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.widgets import Tree
+from textual.widgets.tree import NodeID, TreeNode
 
 from storyline.summarize.cite import marks
 from storyline.timeline.build import Event
-from storyline.timeline.render import FINE, label
+from storyline.timeline.render import calendar_place, label
 
 from ..messages import CopyText, OpenCitation
 
@@ -45,33 +45,35 @@ class TimelineTree(Tree[Event]):
         super().__init__("Timeline", id=id)
         self.show_root = False
         self.guide_depth = 3
-        self.date_nodes: dict[str, int] = {}
+        self.date_nodes: dict[str, NodeID] = {}
 
     def show(self, events: Iterable[Event]) -> int:
-        """Rebuild the tree from `events` (already in time order); returns how many are shown."""
+        """Rebuild the tree from `events` (already in time order); returns how many are shown.
+
+        Events are grouped as the Markdown timeline groups them (`render.calendar_place`): a
+        year, a section (a month, a quarter …), then the date; a level that would repeat the
+        one above ("May 2015" under "May 2015", "1994" under "1994") is left out.
+        """
         self.clear()
         self.date_nodes = {}
-        years: dict[int, object] = {}
-        months: dict[tuple[int, int], object] = {}
-        dates: dict[str, object] = {}
+        nodes: dict[tuple[str, ...], TreeNode[Event]] = {}
+
+        def node(path: tuple[str, ...], parent: TreeNode[Event], style: str) -> TreeNode[Event]:
+            if path not in nodes:
+                nodes[path] = parent.add(Text(path[-1], style=style), expand=True)
+            return nodes[path]
+
         count = 0
         for event in events:
-            start = event.span.start
-            year = years.get(start.year) or years.setdefault(
-                start.year, self.root.add(Text(str(start.year), style="bold"), expand=True))
-            parent = year
-            if event.span.granularity in FINE:  # coarser spans (a quarter, a year) sit on the year
-                month_key = (start.year, start.month)
-                parent = months.get(month_key) or months.setdefault(
-                    month_key, year.add(f"{calendar.month_name[start.month]} {start.year}", expand=True))  # type: ignore[attr-defined]
-            day = dates.get(event.span.value)
-            if day is None:
-                # A month-level event sits on its month's node: "May 2015" under "May 2015" says nothing.
-                day = parent if event.span.granularity == "month" else parent.add(  # type: ignore[attr-defined]
-                    Text(label(replace(event.span, certain=True)), style="bold green"), expand=True)
-                dates[event.span.value] = day
-                self.date_nodes[event.span.value] = day.id  # type: ignore[attr-defined]
-            day.add_leaf(event_label(event), data=event)  # type: ignore[attr-defined]
+            year, section = calendar_place(event.span)
+            parent = node((year,), self.root, "bold")
+            if section:
+                parent = node((year, section), parent, "")
+            when = label(replace(event.span, certain=True))
+            if when not in (year, section):
+                parent = node((year, section or "", when), parent, "bold green")
+            self.date_nodes.setdefault(event.span.value, parent.id)
+            parent.add_leaf(event_label(event), data=event)
             count += 1
         return count
 

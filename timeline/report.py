@@ -1,0 +1,88 @@
+"""Summaries, answers, source lists and sentence and date listings as text, Markdown and JSON.
+
+Timelines have their own renderer (render.py); everything else a command prints is built
+here, so the command line and the app only parse arguments, call the library and print.
+Every source record comes from `Analysis.article` (or the same estimate for `sources`), so
+an undated article shows the same estimated date in every output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from storyline.summarize.cite import marks, source_line, source_record
+from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.story import Story
+
+from .analysis import Analysis
+from .ask import Answer
+from .timex import Timex
+
+
+class Cited(Protocol):
+    """Anything that cites articles: a claim, an event, an answer line."""
+
+    @property
+    def sources(self) -> tuple[int, ...]: ...
+
+
+def cited(items: Sequence[Cited]) -> list[int]:
+    """The article ids cited anywhere in `items`, in order."""
+    return sorted({i for item in items for i in item.sources})
+
+
+def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, object]:
+    """`{"sources": [...], "sentences": [{"text", "sources", "date"}]}`."""
+    events = [analysis.main_event(c.id) for c in chosen]
+    return {"sources": [source_record(analysis.article(i)) for i in cited(chosen)],
+            "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None}
+                          for c, e in zip(chosen, events)]}
+
+
+def summary_markdown(analysis: Analysis, chosen: Sequence[Claim]) -> str:
+    """A bulleted summary with citations, then the numbered sources."""
+    lines = [f"- {c.text} {marks(c.sources)}" for c in chosen]
+    lines += ["", "## Sources", ""] + [f"{i}. {source_line(analysis.article(i))}" for i in cited(chosen)]
+    return "\n".join(lines) + "\n"
+
+
+def summary_text(chosen: Sequence[Claim], citations: bool = True) -> str:
+    """One sentence per line, with its citation marks unless `citations` is off."""
+    return "".join(f"{c.text} {marks(c.sources)}\n" if citations else f"{c.text}\n" for c in chosen)
+
+
+def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
+    """`{"question", "note", "answered", "answer": [{"text", "date", "sources"}], "sources": [...]}`."""
+    return {"question": answer.question, "note": answer.note, "answered": answer.found,
+            "answer": [{"text": line.text, "date": line.date, "sources": list(line.sources)} for line in answer.lines],
+            "sources": [source_record(analysis.article(i)) for i in cited(answer.lines)]}
+
+
+def answer_text(answer: Answer) -> str:
+    """The note, then one cited line per answer line, each with its date when it has one."""
+    lines = [answer.note] + [f"- {f'{line.date_label}: ' if line.date_label else ''}{line.text} {marks(line.sources)}"
+                             for line in answer.lines]
+    return "\n".join(lines) + "\n"
+
+
+def source_rows(story: Story, articles: Sequence[Article]) -> list[dict[str, object]]:
+    """Each article's source record plus its sentence count (`storyline sources`)."""
+    return [source_record(a) | {"sentences": len(story.sentences_of(a.id))} for a in articles]
+
+
+def sentence_record(sentence: Sentence) -> dict[str, object]:
+    """`{"source", "index", "text", "start", "end"}`: one line of `sentences --format jsonl`."""
+    return {"source": sentence.article, "index": sentence.index, "text": sentence.text, "start": sentence.start,
+            "end": sentence.end}
+
+
+def dates_json(published: date | None, timexes: Sequence[Timex]) -> dict[str, object]:
+    """`{"published", "timexes": [...]}`: what `storyline dates` prints."""
+    return {"published": published.isoformat() if published else None, "timexes": [t.as_json() for t in timexes]}
+
+
+def dates_text(timexes: Sequence[Timex]) -> str:
+    """One expression per line: start, end, type, value, text (tab-separated)."""
+    return "".join(f"{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.text}\n" for t in timexes)
