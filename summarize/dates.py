@@ -70,6 +70,7 @@ def find_absolute_date(text: str) -> tuple[str, int, int] | None:
 
 def _iso(match: re.Match[str]) -> str | None:
     g = match.groupdict()
+    month: int | None
     if g["iy"]:
         year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g["m1"]:

@@ -14,11 +14,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from rapidfuzz import fuzz, process
 
 from .dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
 from .model import Claim, Sentence
 from .sentences import STOP_WORDS
+
+if TYPE_CHECKING:  # numpy is imported where it is used
+    import numpy as np
+    from numpy.typing import NDArray
 
 THRESHOLD = 75.0  # from labelled pairs in tests/test_dedup.py: paraphrases >= 76, look-alikes <= 69
 SPELLING = 70.0  # two names this alike are one name spelt two ways ("Qaryatain", "Quaryatayn")
@@ -124,12 +130,12 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
             if ra != rb and not conflict(prepared[a], prepared[b]):
                 parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
-    for i in range(len(texts)):
-        groups.setdefault(find(i), []).append(i)
+    for index in range(len(texts)):
+        groups.setdefault(find(index), []).append(index)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-Pairs = Iterable[tuple["np.ndarray", "np.ndarray"]]  # noqa: F821 - blocks of (i, j) index arrays
+Pairs = Iterable[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]  # blocks of (i, j) index arrays
 
 
 def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:

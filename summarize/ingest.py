@@ -79,7 +79,7 @@ def _sources(paths: list[str], stdin: bytes | None, problems: list[InputError],
 
 def _walk(folder: Path) -> list[Path]:
     """Every non-hidden file below `folder`, recursively."""
-    out = []
+    out: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         out.extend(Path(root) / n for n in names if not n.startswith("."))

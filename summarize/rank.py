@@ -14,11 +14,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import StorylineError
 from .model import Claim
 from .sentences import STOP_WORDS, Tokenizer, stem, stems
+
+if TYPE_CHECKING:  # numpy is imported where it is used: a cold `storyline --help` does not pay for it
+    import numpy as np
+    from numpy.typing import NDArray
 
 DENSE_CELLS = 2_000_000  # sentences × vocabulary up to which dense arrays beat importing scipy
 CORROBORATION = 0.5  # score × (1 + 0.5·log2(outlets)): two outlets ×1.5, four ×2
@@ -60,7 +64,7 @@ class LexRank:
         degrees[degrees == 0] = 1
         return self._power((adjacency / degrees[:, None]).T)
 
-    def _power(self, transition_t) -> list[float]:  # type: ignore[no-untyped-def]
+    def _power(self, transition_t: Any) -> list[float]:  # a dense array or a scipy sparse matrix
         """sumy's power iteration: L2-normalised steps until they move less than epsilon."""
         import numpy as np
 
@@ -72,7 +76,7 @@ class LexRank:
             nxt /= np.linalg.norm(nxt) or 1.0
             change = float(np.linalg.norm(nxt - p))
             p = nxt
-        return p.tolist()
+        return [float(x) for x in p]
 
     def _sparse(self, rows: list[int], cols: list[int], tf: list[float], shape: tuple[int, int]) -> list[float]:
         """The computation with sparse matrices, the similarity graph built in row blocks: big inputs."""
@@ -115,7 +119,7 @@ def _tf_entries(documents: list[list[str]]) -> tuple[list[int], list[int], list[
     return rows, cols, vals, max(len(vocab), 1)
 
 
-def _idf(cols: list[int], shape: tuple[int, int]):  # type: ignore[no-untyped-def]
+def _idf(cols: list[int], shape: tuple[int, int]) -> NDArray[np.float64]:
     """sumy's idf: log(N / (1 + df)) per vocabulary column."""
     import numpy as np
 
@@ -141,7 +145,7 @@ class SumyRanker:
         summarizer.stop_words = STOP_WORDS
         captured: dict[object, float] = {}
 
-        def capture(found, count, rating, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def capture(found: Sequence[object], count: object, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
             for s in found:
                 captured[id(s)] = float(rating[s] if isinstance(rating, dict) else rating(s, *args, **kwargs))
             return ()

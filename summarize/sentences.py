@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from .dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from .model import Sentence
@@ -96,21 +97,21 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer  # PyStemmer: the Snowball stemmer in C
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmer in C (untyped)
 
     return Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:
     """Snowball (Porter 2) stem of a lower-cased word."""
-    return _stemmer().stemWord(word.lower())
+    return str(_stemmer().stemWord(word.lower()))
 
 
 def stems(text: str) -> list[str]:
     """Stems of the content words of `text` (stop words dropped)."""
     tokens = [w.lower() for w in words(text)]
-    return _stemmer().stemWords([w for w in tokens if w not in STOP_WORDS])
+    return list(_stemmer().stemWords([w for w in tokens if w not in STOP_WORDS]))
 
 
 class Tokenizer:

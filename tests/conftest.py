@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from storyline.summarize.model import Article
+from storyline.summarize.sentences import split_text
+from storyline.summarize.story import Story
 from storyline.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +23,19 @@ def run_cli(*args: str, input: bytes | str | None = None) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
+def article(id: int, text: str, published: str | None = "2016-03-29", title: str = "A story",
+            outlet: str | None = None) -> Article:
+    """A cleaned article built in a test: one paragraph per line of `text`."""
+    return Article(id=id, origin=f"a{id}.txt", title=title, outlet=outlet, published=published,
+                   text="\n\n".join(line.strip() for line in text.strip().splitlines()))
+
+
+def story(*texts: str | Article) -> Story:
+    """A Story of articles built in a test (plain strings become articles published 2016-03-29)."""
+    articles = tuple(t if isinstance(t, Article) else article(i, t) for i, t in enumerate(texts, 1))
+    return Story(articles, tuple(s for a in articles for s in split_text(a.id, a.text)))
+
+
 @pytest.fixture(scope="session")
 def seed_story():
     from storyline.summarize.story import load_story
@@ -30,7 +46,8 @@ def seed_story():
 @pytest.fixture(scope="session")
 def wikinews_rows() -> list[dict]:
     if not WIKINEWS.exists():
-        pytest.skip("../shared/data/wikinews-4-stories.jsonl is not beside the project")
+        pytest.skip(f"needs the team's Wikinews stories at {WIKINEWS} (../shared beside the checkout, as on "
+                    "every developer machine and in CI); this machine has no copy")
     return [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
 
 

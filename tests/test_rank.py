@@ -35,7 +35,7 @@ def test_vectorised_lexrank_equals_sumy_on_wikinews(wikinews_rows, monkeypatch) 
 def test_every_algorithm_runs_offline(tmp_path) -> None:
     """No NLTK data anywhere: each algorithm must still rank (sumy #216)."""
     env = os.environ | {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
-    code = ("import json, sys; from summarize.rank import RANKERS; texts = sys.stdin.read().split('\\n');"
+    code = ("import json, sys; from storyline.summarize.rank import RANKERS; texts = sys.stdin.read().split('\\n');"
             "print(json.dumps({n: len(r.scores(texts)) for n, r in RANKERS.items()}))")
     texts = "\n".join(["Troops entered the city on Thursday.", "The army advanced into the city.",
                        "Officials said the offensive would continue.", "Talks will resume in Geneva."])
@@ -43,6 +43,28 @@ def test_every_algorithm_runs_offline(tmp_path) -> None:
                          cwd=ROOT, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {name: 4 for name in RANKERS}
+
+
+@pytest.mark.parametrize("name", [n for n in RANKERS if n != "lexrank"])
+def test_captured_scores_choose_what_sumy_chooses(seed_story, name: str) -> None:
+    """Our per-sentence scores come from patching sumy (it has no public API for them): their top
+    five must be the five sentences sumy itself returns."""
+    import importlib
+
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    from storyline.summarize.sentences import STOP_WORDS, Tokenizer, stem
+
+    texts = list(dict.fromkeys(s.text for s in seed_story.sentences))[:40]  # sumy keys ratings by text
+    ranker = RANKERS[name]
+    scores = ranker.scores(texts)
+    ours = sorted(sorted(range(len(texts)), key=lambda i: -scores[i])[:5])
+    tokenizer = Tokenizer()
+    document = ObjectDocumentModel([Paragraph([Sentence(t, tokenizer)]) for t in texts])
+    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{ranker.module}"), ranker.class_name)(stem)
+    summarizer.stop_words = STOP_WORDS
+    theirs = sorted(texts.index(str(s)) for s in summarizer(document, 5))
+    assert ours == theirs
 
 
 def test_corroborated_claims_rank_higher(seed_story) -> None:

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from storyline.summarize.model import Claim
 from storyline.summarize.sentences import STOP_WORDS, stem, stems, words
@@ -23,6 +24,7 @@ from .analysis import Analysis
 from .build import Event
 from .render import label
 from .tagger import tag
+from .timex import TimeSpan
 
 MAX_LINES = 5
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
@@ -94,7 +96,7 @@ def summary_answer(analysis: Analysis, count: int, question: str = "summary") ->
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 
 
-def date_answer(analysis: Analysis, question: str, span) -> Answer:  # type: ignore[no-untyped-def]
+def date_answer(analysis: Analysis, question: str, span: TimeSpan) -> Answer:
     """The events inside (or overlapping) the span the question names, best first."""
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
               and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
@@ -124,10 +126,11 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for event, score in dated:
-        votes[event.span.value] += score * (1 + 0.5 * math.log2(len(event.sources))) * (1 if event.certain else 0.5)
-    top = votes.most_common(1)[0][0]
+        weight = score * (1 + 0.5 * math.log2(len(event.sources))) * (1 if event.certain else 0.5)
+        votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
+    top = max(votes, key=lambda value: votes[value])
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = tuple(_event_line(e) for e in (agreeing + others)[:MAX_LINES])
@@ -139,13 +142,12 @@ def _cite_count(events: list[Event]) -> str:
     return f"{n} source{'s' * (n != 1)}"
 
 
-def _slack(span):  # type: ignore[no-untyped-def]
-    from datetime import timedelta
-
+def _slack(span: TimeSpan) -> timedelta:
+    """How much longer than the asked span an event may be and still count as inside it."""
     return timedelta(days=0 if span.granularity == "day" else 6)
 
 
-def _story_now(analysis: Analysis):  # type: ignore[no-untyped-def]
+def _story_now(analysis: Analysis) -> date | None:
     days = [a.published_date for a in analysis.sources if a.published_date]
     return max(days) if days else None
 

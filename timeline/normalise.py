@@ -340,9 +340,10 @@ def duration(m: Hit, c: Context) -> Found | None:
 
 
 def recurring(m: Hit, c: Context) -> Found | None:
-    what = (m["what"] or m["wds"] or m["adv"] or "").lower()
-    if weekday_number(what) is not None:
-        return Found("SET", f"XXXX-WXX-{weekday_number(what) + 1}")
+    what = (m["what"] or m["wds"] or m["adv"]).lower()
+    number = weekday_number(what)
+    if number is not None:
+        return Found("SET", f"XXXX-WXX-{number + 1}")
     value = {"day": "P1D", "daily": "P1D", "morning": "TMO", "evening": "TEV", "night": "TNI", "nightly": "TNI",
              "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "year": "P1Y", "yearly": "P1Y",
              "annually": "P1Y", "summer": "XXXX-SU", "winter": "XXXX-WI"}[what]

@@ -11,6 +11,7 @@ rule wins; otherwise the longest match wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.summarize.dates import YEAR
@@ -30,7 +31,7 @@ class Rule:
     left: str | None  # context allowed (or required) just before the core: "last", "on", "the"
     required: bool  # whether the left context must be there
     lower: bool  # matched on the ASCII-lower-cased text (True) or as written (False: "May", not "may")
-    starts: tuple[str, ...]  # lower-cased words (or DIGITS, YEAR_DIGITS) the core can start with
+    starts: Sequence[str]  # lower-cased words (or DIGITS, YEAR_DIGITS) the core can start with (kept as a tuple)
     normalise: Handler
 
     def __post_init__(self) -> None:

@@ -25,7 +25,7 @@ from storyline.summarize.rank import RANKERS
 from storyline.summarize.cite import source_line
 from storyline.timeline.analysis import Analysis, load_and_analyse
 from storyline.timeline.build import filter_events
-from storyline.timeline.ask import ask, summary_answer
+from storyline.timeline.ask import Answer, ask, summary_answer
 from storyline.timeline.render import label
 
 from .messages import CopyText, OpenCitation
@@ -91,7 +91,7 @@ class StorylineApp(App[None]):
     @dataclass
     class Answered(Message):
         question: str
-        answer: object
+        answer: Answer
 
     def __init__(self, paths: Sequence[str], stdin: bytes | None = None, algorithm: str = "lexrank") -> None:
         super().__init__()
@@ -201,7 +201,7 @@ class StorylineApp(App[None]):
 
     @on(Answered)
     def show_answer(self, message: Answered) -> None:
-        self.query_one(ChatLog).add_answer(message.answer)  # type: ignore[arg-type]
+        self.query_one(ChatLog).add_answer(message.answer)
 
     def run_command(self, line: str) -> None:
         """The slash commands of the chat."""
@@ -299,7 +299,7 @@ class StorylineApp(App[None]):
 
     # --- command palette ---------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Export timeline as Markdown", "Write storyline-timeline.md",
                             lambda: self.action_export("md"))

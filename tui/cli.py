@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -50,7 +50,7 @@ def friendly(command: F) -> F:
             if os.environ.get("STORYLINE_DEBUG"):
                 raise
             fail(f"internal error: {type(err).__name__}: {err} (set STORYLINE_DEBUG=1 for details)")
-    return run  # type: ignore[return-value]
+    return cast(F, run)
 
 
 def working(message: str) -> AbstractContextManager[object]:
@@ -121,9 +121,9 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
     table = Table("id", "published", "outlet", "sentences", "title", "path", box=None, show_edge=False)
     table.columns[4].overflow = table.columns[5].overflow = "fold"
     for row in rows:
-        published = (row["published"] or "undated") + (" (estimated)" if row.get("estimated") else "")
-        table.add_row(str(row["id"]), published, Text(row["outlet"] or "-"), str(row["sentences"]),
-                      Text(row["title"]), Text(row["path"]))
+        published = f"{row['published'] or 'undated'}{' (estimated)' if row['estimated'] else ''}"
+        table.add_row(str(row["id"]), published, Text(str(row["outlet"] or "-")), str(row["sentences"]),
+                      Text(str(row["title"])), Text(str(row["path"])))
     Console(width=None if sys.stdout.isatty() else 200, highlight=False).print(table)
 
 

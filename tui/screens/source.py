@@ -36,8 +36,8 @@ class SourceScreen(Screen[None]):
             offset = 0
             for paragraph in self.article.text.split("\n\n"):
                 text = Text(paragraph)
-                cited = self.sentence and offset <= self.sentence.start < offset + len(paragraph)
-                if cited:
+                cited = self.sentence is not None and offset <= self.sentence.start < offset + len(paragraph)
+                if self.sentence is not None and cited:
                     text.stylize(HIGHLIGHT, self.sentence.start - offset, self.sentence.end - offset)
                 yield Static(text, classes="paragraph cited" if cited else "paragraph")
                 offset += len(paragraph) + 2
