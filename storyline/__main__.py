@@ -2,4 +2,5 @@
 
 from storyline.tui.cli import main
 
-main()
+if __name__ == "__main__":  # the app's loading process imports this module again: it must not run
+    main()

@@ -14,18 +14,21 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .dates import find_absolute_date
+from .untrusted import clean_text
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
 
 END_PUNCT = ".!?…\"')]"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
-_DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"|(?:\"\s*[:,]\s*\"?.*){4,}")
+# Every pattern here is linear: no nested or adjacent quantifiers that can split one run of
+# characters two ways (tests/test_hostile.py feeds each its worst case).
+_DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"")
+_DUMP_FIELD = re.compile(r"\"\s*[:,]")  # '"key": "value", ' four times or more: serialised data
 _WIRE_CODE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,5})+(?:\s+\d{1,4})?$")
 _CAPTCHA = re.compile(r"^(?:[a-z]+|\d+)\s*[-+x×*]\s*(?:[a-z]+|\d+)\s*=\s*\??\s*$", re.I)
+CAPTCHA_CHARS = 40  # "five + 3 = ?" is short; longer lines are not tried (the pattern is quadratic on "xxxx…")
 LABEL = re.compile(  # "Published:", "Reporting by:": a label line
     r"^(?:location|sources?|reporting|reported|writing|written|editing|edited|additional reporting|tags?|"
     r"topics?|filed under|short ?link|categor(?:y|ies)|related(?: \w+)?|read more(?: on)?|see also|credits?|"
@@ -43,7 +46,9 @@ _CAPTION_START = re.compile(r"^(?:(?:this|the|a|an|in this) )?(?:file |handout )
                             r"screenshot|screen grab|video grab)\b", re.I)
 _CAPTION_END = re.compile(
     r"(?:\b(?i:file (?:photo|picture|image))|\((?:photo|picture|image)[^)]*\)|photo(?:graph)?:\s*[\w ,./]+|"
-    r"\s-\s?[A-Z]{2,8}|\((?:[A-Z][\w.'-]*\s?){1,4}[,/]\s*(?:[A-Z]{2,8}|Reuters|Getty Images|Bloomberg)\))\s*\.?$")
+    r"\s-\s?[A-Z]{2,8}|\([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}\s?[,/]\s*(?:[A-Z]{2,8}|Reuters|Getty Images|Bloomberg)\))"
+    r"\s*\.?$")
+CAPTION_END_CHARS = 120  # a credit at the end of a caption is short: only the line's tail is searched
 _NAV_SPLIT = re.compile(r"\s+[|·•»›/]\s+|\s+[–—-]\s+|\s*[|·•»›]\s*")
 _END_MARKER = re.compile(
     r"^(?:read more(?: on)?\b|join the conversation|leave a (?:comment|reply)|related (?:articles|stories|posts|"
@@ -57,8 +62,7 @@ _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 def normalise(text: str) -> str:
     """Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ANSI.sub("", text)
-    text = _CONTROL.sub("", text).translate(_QUOTES)
+    text = clean_text(text).translate(_QUOTES)
     text = text.replace("\u2026", "...")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -89,11 +93,11 @@ def furniture_reason(line: str) -> str | None:
     bare = strip_markers(line)
     words = WORD.findall(bare)
     letters = sum(c.isalpha() for c in bare)
-    if _DUMP.search(bare):
+    if _DUMP.search(bare) or len(_DUMP_FIELD.findall(bare)) >= 4:
         return "data dump"
     if _WIRE_CODE.match(bare):
         return "wire code"
-    if _CAPTCHA.match(bare):
+    if len(bare) <= CAPTCHA_CHARS and _CAPTCHA.match(bare):
         return "captcha"
     if is_date_line(bare):
         return "date line"
@@ -101,7 +105,7 @@ def furniture_reason(line: str) -> str | None:
         return "not prose"
     if LABEL.match(bare):
         return "label"
-    if _CAPTION_START.match(bare) or _CAPTION_END.search(bare):
+    if _CAPTION_START.match(bare) or _CAPTION_END.search(bare[-CAPTION_END_CHARS:]):
         return "caption"
     if len(words) <= 40 and _PROMPT.search(bare) and not _REPORTING.search(bare):
         return "site prompt"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
@@ -113,9 +114,10 @@ def parse_date(text: str) -> str | None:
     if parsed is None:
         return None
     has_time = bool(parsed.hour or parsed.minute)
-    return parsed.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")
+    return parsed.isoformat(timespec="minutes")[:16] if has_time else parsed.date().isoformat()
 
 
+@lru_cache(maxsize=4096)
 def normalise_numeric(text: str) -> date | None:
     """The day a found numeric date names ("03/29/2016", "29.03.16"), or None."""
     parsed = _dateparser(text)

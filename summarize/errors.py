@@ -1,5 +1,7 @@
 """The one exception family for errors meant for the user."""
 
+from .untrusted import shown_path
+
 
 class StorylineError(Exception):
     """An error the command line shows as one line and the app as a notification."""
@@ -9,6 +11,7 @@ class InputError(StorylineError):
     """An input (file, line, stdin) that cannot be read as an article."""
 
     def __init__(self, origin: str, reason: str) -> None:
+        origin = shown_path(origin)  # a file name is outside text too: no escape reaches the terminal
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .model import RawDocument
+from .untrusted import clean_line, shown_path
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -45,36 +47,57 @@ def read_inputs(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int
 def _sources(paths: list[str], stdin: bytes | None, problems: list[InputError],
              max_bytes: int) -> Iterator[tuple[str, bytes]]:
     """Yield (origin, bytes) for every input file: sorted files first, then stdin."""
-    files: set[Path] = set()
+    for path in input_files(paths, problems):
+        try:
+            yield shown_path(str(path)), read_file(path, max_bytes)
+        except InputError as err:
+            problems.append(err)
+    if STDIN in paths:
+        data = stdin if stdin is not None else b""
+        if len(data) > max_bytes:
+            problems.append(InputError("<stdin>", f"too large (more than the {max_bytes / 1e6:.0f} MB limit)"))
+        else:
+            yield "<stdin>", data
+
+
+def input_files(paths: Iterable[str], problems: list[InputError] | None = None) -> list[Path]:
+    """The files PATHs name, folders walked, sorted, each file once however many links lead to it."""
+    problems = problems if problems is not None else []
+    found: dict[Path, Path] = {}  # resolved -> as named
     for raw in paths:
         if raw == STDIN:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = [p for p in _walk(path) if p.suffix.lower() in READABLE_SUFFIXES]
-            if not found:
+            files = [p for p in _walk(path) if p.suffix.lower() in READABLE_SUFFIXES]
+            if not files:
                 problems.append(InputError(raw, "folder has no .txt, .md, .html, .json or .jsonl files"))
-            files.update(found)
-        elif path.exists():
-            files.add(path)
+        elif path.exists() or path.is_symlink():
+            files = [path]
         else:
             problems.append(InputError(raw, "no such file or folder"))
-    for path in sorted(files, key=lambda p: str(p)):
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputError(str(path), f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
-            yield str(path), path.read_bytes()
-        except InputError as err:
-            problems.append(err)
-        except OSError as err:
-            problems.append(InputError(str(path), err.strerror or "cannot be read"))
-    if STDIN in paths:
-        data = stdin if stdin is not None else b""
-        if len(data) > max_bytes:
-            problems.append(InputError("<stdin>", f"too large (limit {max_bytes / 1e6:.0f} MB)"))
-        else:
-            yield "<stdin>", data
+            files = []
+        for file in files:
+            try:
+                found.setdefault(file.resolve(), file)
+            except (OSError, RuntimeError):  # a link loop: read_file says why
+                found.setdefault(file, file)
+    return sorted(found.values(), key=str)
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, read no further than the limit (a FIFO or /dev/zero never hangs us)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), "not a regular file (a folder, pipe, device or socket)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise InputError(str(path), err.strerror or "cannot be read") from None
+    if len(data) > max_bytes:
+        raise InputError(str(path), f"too large (more than the {max_bytes / 1e6:.0f} MB limit)")
+    return data
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -170,6 +193,8 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
         whole = json.loads(stripped)
     except json.JSONDecodeError:
         whole = None
+    except RecursionError:
+        raise InputError(origin, "JSON nested too deeply to be an article") from None
     if isinstance(whole, dict) and "text" not in whole:  # a wrapper: {"articles": [...]} or {"data": [...]}
         whole = next((v for v in whole.values() if isinstance(v, list) and v and isinstance(v[0], dict)), whole)
     if isinstance(whole, list):
@@ -185,6 +210,8 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
                 items.append((f"{origin}:{number}", json.loads(line)))
             except json.JSONDecodeError as err:
                 problems.append(InputError(f"{origin}:{number}", f"malformed JSON ({err.msg})"))
+            except RecursionError:
+                problems.append(InputError(f"{origin}:{number}", "JSON nested too deeply to be an article"))
     docs = []
     for where, item in items:
         try:
@@ -207,8 +234,8 @@ def _from_record(origin: str, item: object) -> RawDocument:
     def field_str(*names: str) -> str | None:
         for name in names:
             value = item.get(name)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
+            if isinstance(value, str) and clean_line(value):
+                return clean_line(value)
         return None
 
     return RawDocument(
@@ -230,5 +257,9 @@ def _parse_html(origin: str, text: str) -> RawDocument:
     body = data.get("text") or ""
     if not body.strip():
         raise InputError(origin, "no article text found in the HTML")
-    return RawDocument(origin=origin, text=body, title=data.get("title"), outlet=data.get("sitename"),
-                       published=data.get("date"), url=data.get("url"))
+    def field_str(name: str) -> str | None:
+        value = data.get(name)
+        return clean_line(value) or None if isinstance(value, str) else None
+
+    return RawDocument(origin=origin, text=body, title=field_str("title"), outlet=field_str("sitename"),
+                       published=field_str("date"), url=field_str("url"))

@@ -23,7 +23,10 @@ u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c
 _BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
-    r"(?:\((?:[A-Z][A-Za-z]*\s?){1,3}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
+    r"(?:\([A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*){0,2}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
+DATELINE_CHARS = 120  # a dateline opens a paragraph: only its head is matched
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+ABBREVIATION_CHARS = 30
 _AGENCY_LEAD = re.compile(r"^\((?:[A-Z]{2,8}|Reuters|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?(?=[A-Z\"'])")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*")
 
@@ -48,7 +51,7 @@ def _dateline_end(paragraph: str) -> int:
     tag = _AGENCY_LEAD.match(paragraph)
     if tag:
         return tag.end()
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph[:DATELINE_CHARS])
     if not match:
         return 0
     head = match.group(0)
@@ -62,8 +65,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` ends an abbreviation or an initial ("Gen.", "U.S.", "J.")."""
     if text[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not word:
+    window = text[max(0, dot - ABBREVIATION_CHARS):dot]  # a window, not text[:dot]: linear on "Mr. Mr. Mr. …"
+    word = _LAST_WORD.search(window)
+    if not word or (word.start() == 0 and dot > ABBREVIATION_CHARS and text[dot - ABBREVIATION_CHARS - 1].isalpha()):
         return False
     token = word.group(1).lower().strip(".")
     if token in ABBREVIATIONS:

@@ -79,7 +79,10 @@ def _headline(paragraph: str) -> str:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).netloc
+    try:
+        host = urlparse(url).netloc
+    except ValueError:  # "http://[oops/x": not a URL after all
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -155,7 +155,7 @@ async def test_command_palette_offers_dates_sources_exports_and_algorithms() -> 
         await loaded(app, pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export timeline as Markdown" in titles and "Rank with textrank" in titles
-        assert any(t.startswith("Open source [5] Syrian army advances") for t in titles)
+        assert any(t.startswith("Open source \\[5] Syrian army advances") for t in titles)  # escaped markup
         jump = next(c for c in app.get_system_commands(app.screen) if "(2016-03-27)" in c.title)
         jump.callback()
         await pilot.pause()

@@ -111,14 +111,14 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
 
 def test_unreadable_file(story_file, monkeypatch) -> None:
     folder = story_file({"a.txt": ARTICLE, "secret.txt": ARTICLE})
-    original = Path.read_bytes
+    original = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args, **kwargs):  # root reads any file: deny as a locked-down system would
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     result = run_cli("sources", folder, "--format", "json")
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 1
     one_line_error(result, "secret.txt", "Permission denied")

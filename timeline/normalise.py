@@ -8,10 +8,11 @@ date, its sentences) and returning a `Found`, or None when the match is not a da
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from storyline.summarize.dates import month_number, normalise_numeric, weekday_number
 
@@ -26,6 +27,9 @@ MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "
         "late": "END", "end of": "END", "earlier": "BEFORE", "later": "AFTER"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|for|before|after|through|to|and|"
                                  r"between|year|early|late|mid|around|about|circa|c\.)\s+$", re.I)
+
+
+TENSE_WINDOW = 200  # characters either side of a date in which its sentence's verbs are looked for
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,14 @@ class Context:
     def past(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) is told in the past tense (took, was, seized …)."""
         first, last = self.sentence(start)
-        return bool(PAST_CUES.search(self.text, first, max(last, end)))
+        first, last = max(first, start - TENSE_WINDOW), min(max(last, end), end + TENSE_WINDOW)
+        i = bisect_left(self._past_cues, first)
+        return i < len(self._past_cues) and self._past_cues[i] < last
+
+    @cached_property
+    def _past_cues(self) -> list[int]:
+        """Where past-tense verbs stand in the text: found once, so each date's check is a bisection."""
+        return [m.start() for m in PAST_CUES.finditer(self.text)]
 
     def ahead(self, start: int, end: int) -> bool | None:
         """True: future tense; False: past tense; None: the tense does not say."""

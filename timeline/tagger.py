@@ -46,9 +46,12 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
     for start, _, _, rule, hit in sorted(candidates, key=lambda c: c[:3]):
         if start < taken_until:
             continue
-        found = rule.normalise(hit, context)
-        if found is not None and found.anaphor:
-            found = resolve_anaphor(found, chosen, published)
+        try:
+            found = rule.normalise(hit, context)
+            if found is not None and found.anaphor:
+                found = resolve_anaphor(found, chosen, published)
+        except (ValueError, OverflowError):  # "10,000 years ago", "tomorrow" of 9999-12-31: off the calendar
+            continue
         if found is None:
             continue
         s, e = _trim(hit)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -21,6 +22,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from storyline.summarize.errors import StorylineError
+from storyline.summarize.untrusted import shown_path
 from storyline.summarize.rank import RANKERS
 from storyline.summarize.cite import source_line
 from storyline.timeline.analysis import Analysis, load_and_analyse
@@ -29,6 +31,8 @@ from storyline.timeline.ask import Answer, ask, summary_answer
 from storyline.timeline.render import label
 
 from .messages import CopyText, OpenCitation
+from .files import check_target, write_atomic
+from .screens.confirm import ConfirmScreen
 from .screens.source import SourceScreen
 from .widgets.chat import ChatLog
 from .widgets.timeline_tree import TimelineTree
@@ -55,6 +59,12 @@ def loader_context() -> BaseContext:
     context.set_forkserver_preload(["storyline.timeline.analysis"])
     forkserver.ensure_running()
     return context
+
+
+def literal(text: str) -> str:
+    """Text for a place that reads Textual markup (the command palette): every "[" escaped, so
+    "A[/]B.txt" or "[link=…]" from a file name shows as written instead of crashing the app."""
+    return text.replace("[", "\\[")
 
 
 def _count(n: int, noun: str) -> str:
@@ -113,6 +123,12 @@ class StorylineApp(App[None]):
                 yield ChatLog(id="chat")
                 yield Input(placeholder="Ask the story… (/help)", id="prompt")
         yield Footer()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Textual's notification, but never parsing markup by default: messages name files and
+        quote articles, and "[link=…]" or "A[/]B" in them must show as written, not crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         self.sub_title = "reading…"
@@ -270,23 +286,42 @@ class StorylineApp(App[None]):
         self.notify("Copied to the clipboard", timeout=2)
 
     def action_export(self, fmt: str, path: str | None = None) -> None:
-        """Write the whole timeline as Markdown or JSON."""
+        """Write the events the timeline shows (the filter applies) as Markdown or JSON; ask before
+        overwriting a file, and never write onto an input."""
         from storyline.timeline import render
 
         if self.analysis is None:
             self.notify("Nothing loaded yet", severity="warning")
             return
-        events = self.analysis.timeline.events
-        target = Path(path or f"storyline-timeline.{fmt}")
-        body = (render.markdown(self.analysis, events) if fmt == "md"
-                else render.dumps(render.json_document(self.analysis, events)) + "\n")
         try:
-            target.write_text(body, encoding="utf-8")
-        except OSError as err:
-            self.notify(f"Cannot write {target}: {err.strerror}", severity="error")
+            target = check_target(path or f"storyline-timeline.{fmt}", self.paths)
+        except StorylineError as err:
+            self.notify(str(err), severity="error")
             return
-        self.notify(f"Wrote {target}")
-        self.query_one(ChatLog).add_note(f"Exported the timeline to {target}.")
+        analysis, events = self.analysis, self.query_one(TimelineTree).events
+        body = (render.markdown(analysis, events) if fmt == "md"
+                else render.dumps(render.json_document(analysis, events)) + "\n")
+        everything = len(events) == len(analysis.timeline.events)
+
+        def write(confirmed: bool | None) -> None:
+            chat = self.query_one(ChatLog)
+            if not confirmed:
+                chat.add_note(f"Export cancelled: {shown_path(str(target))} left as it was.")
+                return
+            try:
+                write_atomic(target, body)
+            except StorylineError as err:
+                self.notify(str(err), severity="error")
+                return
+            shown = shown_path(str(target))
+            self.notify(f"Wrote {shown}")
+            chat.add_note(f"Exported {'the timeline' if everything else f'the {len(events)} events shown'} "
+                          f"to {shown}.")
+
+        if target.exists():
+            self.push_screen(ConfirmScreen(f"{shown_path(str(target))} exists. Overwrite it?"), write)
+        else:
+            write(True)
 
     def switch_algorithm(self, name: str) -> None:
         if name not in RANKERS:
@@ -310,8 +345,8 @@ class StorylineApp(App[None]):
                                 lambda name=name: self.switch_algorithm(name), discover=False)
         if self.analysis is None:
             return
-        for article in self.analysis.sources:
-            yield SystemCommand(f"Open source [{article.id}] {article.title}", article.origin,
+        for article in self.analysis.sources:  # the palette reads titles as markup: escape what articles say
+            yield SystemCommand(literal(f"Open source [{article.id}] {article.title}"), literal(article.origin),
                                 lambda i=article.id: self.open_citation(i), discover=False)
         for value in self.analysis.timeline.dates():
             span = next(e.span for e in self.analysis.timeline.events if e.span.value == value)

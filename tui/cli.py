@@ -12,10 +12,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 from functools import wraps
 from typing import Any, TypeVar, cast
 
 import click
+
+from storyline.summarize.untrusted import shown_path
 
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank import RANKERS
@@ -64,7 +67,7 @@ def working(message: str) -> AbstractContextManager[object]:
 
 def read_story(paths: Sequence[str]) -> Story:
     """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input."""
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = read_stdin() if "-" in paths else None
     with working("reading and cleaning articles…"):
         story = load_story(paths, stdin=stdin)
     for problem in story.problems:
@@ -187,15 +190,16 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
 
 @main.command(name="timeline")
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "text"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "text"]), default=None,
+              help="Output format  [default: md, or as -o FILE's extension says]")
 @click.option("--dates", "max_dates", type=click.IntRange(min=1), default=None,
               help="Show only the N most important dates (JSON always carries every event).")
 @click.option("--per-date", type=click.IntRange(min=1), default=None, help="Show at most K events per date.")
 @click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", metavar="FILE", default=None,
+              help="Write to FILE (atomically; never onto an input) instead of standard output.")
 @friendly
-def timeline_command(paths: tuple[str, ...], fmt: str, max_dates: int | None, per_date: int | None, algorithm: str,
+def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | None, per_date: int | None, algorithm: str,
              output: str | None) -> None:
     """Print the story's dated, cited timeline.
 
@@ -208,6 +212,10 @@ def timeline_command(paths: tuple[str, ...], fmt: str, max_dates: int | None, pe
     from storyline.timeline.analysis import analyse
     from storyline.timeline.build import select
 
+    from .files import check_target, format_for, write_atomic
+
+    fmt = format_for(output, fmt, "md")
+    target = check_target(output, paths) if output else None  # before the work, not after it
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), placing them in time…"):
         analysis = analyse(story, algorithm)
@@ -219,11 +227,9 @@ def timeline_command(paths: tuple[str, ...], fmt: str, max_dates: int | None, pe
     else:
         shown = select(built, max_dates, per_date)
         out = render.markdown(analysis, shown) if fmt == "md" else render.text(analysis, shown)
-    if output:
-        from pathlib import Path
-
-        Path(output).write_text(out if out.endswith("\n") else out + "\n", encoding="utf-8")
-        click.echo(f"storyline: wrote {output}", err=True)
+    if target:
+        write_atomic(target, out if out.endswith("\n") else out + "\n")
+        click.echo(f"storyline: wrote {shown_path(str(target))}", err=True)
     else:
         click.echo(out.rstrip("\n"))
 
@@ -244,12 +250,16 @@ def dates(file: str, published: Any, fmt: str) -> None:
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
-    from storyline.summarize.ingest import decode
+    from storyline.summarize.ingest import MAX_BYTES, decode, read_file
     from storyline.summarize.metadata import published_day
     from storyline.timeline import report
     from storyline.timeline.tagger import tag
 
-    data = sys.stdin.buffer.read() if file == "-" else _read_file(file)
+    if file != "-" and Path(file).is_dir():
+        raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
+    data = read_stdin() if file == "-" else read_file(Path(file))
+    if len(data) > MAX_BYTES:
+        raise StorylineError(f"<stdin>: too large (more than the {MAX_BYTES / 1e6:.0f} MB limit)")
     text = decode(file, data)
     if not text.strip():
         raise StorylineError(f"{'<stdin>' if file == '-' else file}: empty")
@@ -261,13 +271,11 @@ def dates(file: str, published: Any, fmt: str) -> None:
         click.echo(report.dates_text(found), nl=False)
 
 
-def _read_file(path: str) -> bytes:
-    from pathlib import Path
+def read_stdin() -> bytes:
+    """Standard input, read no further than one byte past the size limit (ingest reports it)."""
+    from storyline.summarize.ingest import MAX_BYTES
 
-    try:
-        return Path(path).read_bytes()
-    except OSError as err:
-        raise StorylineError(f"{path}: {err.strerror or 'cannot be read'}") from None
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
 @main.command()
@@ -290,7 +298,7 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
         raise StorylineError(f"{missing[0]}: no such file or folder")
     stdin = None
     if "-" in paths:
-        stdin = sys.stdin.buffer.read()
+        stdin = read_stdin()
         _reattach_terminal()
     StorylineApp(paths, stdin=stdin, algorithm=algorithm).run()
 

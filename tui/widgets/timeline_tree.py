@@ -46,6 +46,7 @@ class TimelineTree(Tree[Event]):
         self.show_root = False
         self.guide_depth = 3
         self.date_nodes: dict[str, NodeID] = {}
+        self.events: list[Event] = []  # what the tree shows, in time order
 
     def show(self, events: Iterable[Event]) -> int:
         """Rebuild the tree from `events` (already in time order); returns how many are shown.
@@ -56,6 +57,7 @@ class TimelineTree(Tree[Event]):
         """
         self.clear()
         self.date_nodes = {}
+        self.events = list(events)
         nodes: dict[tuple[str, ...], TreeNode[Event]] = {}
 
         def node(path: tuple[str, ...], parent: TreeNode[Event], style: str) -> TreeNode[Event]:
@@ -64,7 +66,7 @@ class TimelineTree(Tree[Event]):
             return nodes[path]
 
         count = 0
-        for event in events:
+        for event in self.events:
             year, section = calendar_place(event.span)
             parent = node((year,), self.root, "bold")
             if section:

@@ -1,0 +1,73 @@
+"""Writing output files without ever harming an input: checked first, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.ingest import input_files
+from storyline.summarize.untrusted import shown_path
+
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".text": "text"}
+
+
+def format_for(path: str | None, chosen: str | None, default: str) -> str:
+    """The output format: as chosen, else as the file's extension says, else `default`; a JSON
+    file asked to hold Markdown (or the reverse) is refused rather than written wrong."""
+    implied = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path else None
+    if chosen and implied and {chosen, implied} == {"json", "md"}:
+        raise StorylineError(f"{shown_path(str(path))} names a .{implied} file but --format is {chosen}")
+    return chosen or implied or default
+
+
+def check_target(target: str, inputs: Sequence[str]) -> Path:
+    """The file to write, checked before any work is done: in a folder that exists and can be
+    written, not a folder itself, and not one of the inputs (same file by any name or link)."""
+    path = Path(target).expanduser()
+    shown = shown_path(str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise StorylineError(f"cannot write {shown}: no such folder")
+    if path.is_dir():
+        raise StorylineError(f"cannot write {shown}: it is a folder")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise StorylineError(f"cannot write {shown}: permission denied")
+    if path.exists() and any(_same(path, source) for source in input_files(inputs)):
+        raise StorylineError(f"refusing to write {shown}: it is one of the input articles")
+    return path
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over `path`: a reader never
+    sees half a file, and a full disk or a crash leaves the old file as it was."""
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as err:
+        raise StorylineError(f"cannot write {shown_path(str(path))}: {err.strerror or err}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
