@@ -55,6 +55,7 @@ _END_MARKER = re.compile(
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_KEY_TOKEN = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
 _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 
@@ -223,4 +224,6 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) 
 
 
 def _key(line: str) -> str:
-    return " ".join(w.lower() for w in WORD.findall(line))
+    """What makes a paragraph the same as another: its words and numbers, case and punctuation aside
+    (numbers count: "March 27, 12 killed" and "March 28, 12 killed" are two paragraphs)."""
+    return " ".join(w.lower() for w in _KEY_TOKEN.findall(line))

@@ -109,42 +109,48 @@ def _walk(folder: Path) -> list[Path]:
     return out
 
 
-def decode(origin: str, data: bytes) -> str:
-    """Bytes to text: BOMs, then UTF-8, then a detected legacy encoding; binary is refused."""
+def decode(origin: str, data: bytes, warnings: list[InputError] | None = None) -> str:
+    """Bytes to text: BOMs, then UTF-8, then a legacy code page; binary is refused.
+
+    Text that is mostly valid UTF-8 stays UTF-8, its few bad bytes replaced (with a warning in
+    `warnings`): one stray byte must not turn a whole article into mojibake. A legacy code page
+    is used only when UTF-8 fails broadly, and text written in Latin letters is read as cp1252
+    (as browsers do), never as a Cyrillic or Baltic page that statistics happened to prefer.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(origin, data)
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd")
+            good = sum(1 for c in text if ord(c) > 127) - bad
+            if good >= bad:
+                if warnings is not None:
+                    warnings.append(InputError(origin, f"{bad} bytes that are not UTF-8 were replaced", skipped=False))
+            else:
+                text = _decode_legacy(origin, data)
     if "\x00" in text or _control_share(text) > 0.05:
         raise InputError(origin, "looks like a binary file, not text")
     return text
 
 
 def _decode_legacy(origin: str, data: bytes) -> str:
-    """Decode non-UTF-8 bytes with charset-normalizer's best guess.
-
-    Its guess among single-byte Latin code pages is often cp1250 where the text is
-    cp1252 (they share most letters); as browsers do (WHATWG), we read any
-    Latin-family guess as cp1252 when the bytes are valid cp1252.
-    """
-    from charset_normalizer import from_bytes
-
+    """Decode non-UTF-8 bytes: cp1252 for text in Latin letters, else charset-normalizer's guess."""
     if b"\x00" in data:
         raise InputError(origin, "looks like a binary file, not text")
+    ascii_letters = sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
+    high = sum(1 for b in data if b >= 128)
+    if ascii_letters >= 4 * high:  # mostly a-z: a Latin script with a few accents or quotes
+        return data.decode("cp1252", errors="replace")
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise InputError(origin, "looks like a binary file, not text")
-    encoding = best.encoding.lower().replace("-", "_")
-    if encoding.startswith(("cp125", "latin", "iso8859", "windows_125", "mac_")) and encoding not in {
-        "cp1251", "cp1253", "cp1255", "cp1256", "iso8859_5", "iso8859_7", "iso8859_8"}:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
     return str(best)
 
 
@@ -159,7 +165,7 @@ def _control_share(text: str) -> float:
 
 def _parse(origin: str, data: bytes, problems: list[InputError]) -> list[RawDocument]:
     """Documents in one input, by its suffix, or by sniffing its first character for stdin."""
-    text = decode(origin, data)
+    text = decode(origin, data, problems)
     if not text.strip():
         raise InputError(origin, "empty")
     kind = _kind(origin, text)

@@ -37,3 +37,12 @@ def clean_line(text: str) -> str:
 def shown_path(path: str) -> str:
     """A file name as we print it: every control, line break and bidi character escaped ("a\\nb")."""
     return _SHOWN.sub(lambda m: repr(m.group(0))[1:-1], path)
+
+
+_MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_\[\]<>&])")
+
+
+def markdown_literal(text: str) -> str:
+    """Text for a Markdown document, shown as written by any renderer: an article's
+    "![x](tracker)", "[a](javascript:…)", "<img onerror=…>" or "<script>" stays text."""
+    return _MARKDOWN_SIGNIFICANT.sub(r"\\\1", text)

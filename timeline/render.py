@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from storyline.summarize.cite import marks, source_line, source_record
+from storyline.summarize.untrusted import markdown_literal
 
 from .analysis import Analysis
 from .build import Event
@@ -71,7 +72,7 @@ def used_sources(events: Sequence[Event]) -> list[int]:
 
 def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     """Headings by year and section, one line per event with its date and citations, then sources."""
-    lines = [f"# {analysis.title}", ""]
+    lines = [f"# {markdown_literal(analysis.title)}", ""]
     year: str | None = None
     section: str | None = None
     for e in events:
@@ -83,9 +84,9 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             section = section_heading
             lines += [*([""] if lines[-1] else []), f"### {section}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
-        lines.append(f"- **{when}** — {e.text} {marks(e.sources)}")
+        lines.append(f"- **{when}** — {markdown_literal(e.text)} {marks(e.sources)}")
     lines += ["", "## Sources", ""]
-    lines += [f"{i}. {source_line(analysis.article(i))}" for i in used_sources(events)]
+    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in used_sources(events)]
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ from typing import Protocol
 from storyline.summarize.cite import marks, source_line, source_record
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.story import Story
+from storyline.summarize.untrusted import markdown_literal
 
 from .analysis import Analysis
 from .ask import Answer
@@ -43,8 +44,9 @@ def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, objec
 
 def summary_markdown(analysis: Analysis, chosen: Sequence[Claim]) -> str:
     """A bulleted summary with citations, then the numbered sources."""
-    lines = [f"- {c.text} {marks(c.sources)}" for c in chosen]
-    lines += ["", "## Sources", ""] + [f"{i}. {source_line(analysis.article(i))}" for i in cited(chosen)]
+    lines = [f"- {markdown_literal(c.text)} {marks(c.sources)}" for c in chosen]
+    lines += ["", "## Sources", ""] + [f"{i}. {markdown_literal(source_line(analysis.article(i)))}"
+                                       for i in cited(chosen)]
     return "\n".join(lines) + "\n"
 
 

@@ -159,7 +159,7 @@ class StorylineApp(App[None]):
                     time.sleep(0.02)
                 analysis = future.result()
             self.post_message(self.Progress(2, "showing"))
-            self.post_message(self.Loaded(analysis, [f"skipped {p}" for p in analysis.story.problems]))
+            self.post_message(self.Loaded(analysis, [p.warning() for p in analysis.story.problems]))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash

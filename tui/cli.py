@@ -7,9 +7,21 @@ with click.echo, so markup inside articles is never interpreted.
 
 from __future__ import annotations
 
-import json
 import os
+import signal
 import sys
+
+
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    """Ctrl+C while the command is still importing its libraries: one line, no traceback."""
+    os.write(2, b"storyline: interrupted\n")
+    os._exit(130)
+
+
+if os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as the command, not imported
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import json  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -71,7 +83,7 @@ def read_story(paths: Sequence[str]) -> Story:
     with working("reading and cleaning articles…"):
         story = load_story(paths, stdin=stdin)
     for problem in story.problems:
-        click.echo(f"storyline: warning: skipped {problem}", err=True)
+        click.echo(f"storyline: warning: {problem.warning()}", err=True)
     return story
 
 
@@ -95,6 +107,10 @@ def main() -> None:
       storyline timeline seeds/ --format md
       cat a.txt b.txt | storyline summarize - --sentences 5
     """
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on `friendly` reports it
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets "?", not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 @main.command()
@@ -300,6 +316,8 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
     if "-" in paths:
         stdin = read_stdin()
         _reattach_terminal()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise StorylineError("the app needs a terminal; in a script or a pipe use timeline, summarize or ask")
     StorylineApp(paths, stdin=stdin, algorithm=algorithm).run()
 
 
