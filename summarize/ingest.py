@@ -33,8 +33,9 @@ class Reading:
     problems: list[InputError] = field(default_factory=list)
 
 
-def read_inputs(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int = MAX_BYTES) -> Reading:
-    """Read every path (file, folder, or "-" for `stdin`) in a stable order."""
+def read_inputs(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int | None = None) -> Reading:
+    """Read every path (file, folder, or "-" for `stdin`) in a stable order, each at most `max_bytes`."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     reading = Reading()
     for origin, data in _sources(list(paths), stdin, reading.problems, max_bytes):
         try:

@@ -38,7 +38,7 @@ class Story:
         return {article: tuple(group) for article, group in grouped.items()}
 
 
-def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int = MAX_BYTES) -> Story:
+def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int | None = None) -> Story:
     """Read, clean and split every input; raise NothingUsable when no article remains."""
     reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes)
     articles, problems = build_articles(reading.documents)
