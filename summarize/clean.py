@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .dates import find_absolute_date
+from .dates import YEAR, find_absolute_date
 from .untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -55,6 +55,8 @@ _END_MARKER = re.compile(
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+DATE_LINE_WORDS = 20
+_YEAR_DIGITS = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
 _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
@@ -89,6 +91,7 @@ def join_wrapped_lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+@lru_cache(maxsize=1 << 16)  # title, outlet, date and body detection all ask about the same lines
 def furniture_reason(line: str) -> str | None:
     """Why `line` is site furniture rather than reporting, or None for a body line."""
     bare = strip_markers(line)
@@ -117,8 +120,11 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def is_date_line(line: str) -> bool:
     """A line that is mostly one date ("Tue Mar 29, 2016 19:48:38", "Published : Mar 30, 2016 ...")."""
+    if line.count(" ") > DATE_LINE_WORDS or not _YEAR_DIGITS.search(line):
+        return False  # a date and six words more at most, and a year: most lines are not tried at all
     found = find_absolute_date(line)
     if not found:
         return False

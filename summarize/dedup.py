@@ -32,6 +32,10 @@ BLOCK_OVERLAP = 0.4  # share of the shorter sentence's content words a candidate
 CHUNK = 2048
 ALL_PAIRS_UP_TO = 1500  # below this, all pairs (exact, no scipy import) beat blocking on a cold start
 SHORT = 3  # a sentence with fewer content words than this is blocked on all its words
+# A sentence found to differ in a fact from this many look-alikes ("On March 3, 12 were killed",
+# "On March 4, 9 were killed", …) is not checked against more of them: a list of dated tolls
+# would otherwise cost n² fact checks. Real duplicates still join through their other partners.
+MAX_CONFLICTS = 64
 
 _AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
@@ -101,17 +105,29 @@ def same_claim(a: Prepared, b: Prepared, threshold: float = THRESHOLD) -> bool:
 def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> list[list[int]]:
     """Groups of indices of near-duplicate texts, each group sorted, groups by first member.
 
-    `exhaustive` forces all pairs (True) or blocking (False); by default small inputs use all pairs.
+    Texts whose normalised forms are identical are one claim before any pair is scored (a
+    story retold by many copies, or one line repeated, costs one comparison, not n²); the
+    distinct forms are then matched. `exhaustive` forces all pairs (True) or blocking (False);
+    by default small inputs use all pairs.
     """
     import numpy as np
 
-    prepared = [prepare(t) for t in texts]
-    norms = np.array([p.norm for p in prepared], dtype=object)
+    first_of: dict[str, int] = {}  # normalised form -> its index among the distinct forms
+    distinct: list[Prepared] = []
+    form_of: list[int] = []
+    prepared_texts: dict[str, Prepared] = {}
+    for text in texts:
+        p = prepared_texts.get(text) or prepared_texts.setdefault(text, prepare(text))
+        if p.norm not in first_of:
+            first_of[p.norm] = len(distinct)
+            distinct.append(p)
+        form_of.append(first_of[p.norm])
+    norms = np.array([p.norm for p in distinct], dtype=object)
     # Few sentences: scoring every pair is quick and exact, and spares importing scipy.
     if exhaustive is None:
-        exhaustive = len(texts) <= ALL_PAIRS_UP_TO
+        exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
     candidates = _all_pairs if exhaustive else _blocked_pairs
-    parent = list(range(len(texts)))
+    parent = list(range(len(distinct)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -119,19 +135,27 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
             i = parent[i]
         return i
 
-    for i, j in candidates(prepared, threshold):
-        # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold.
-        scores = np.maximum(
-            process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1),
-            process.cpdist(norms[i], norms[j], scorer=fuzz.token_sort_ratio, workers=-1))
-        alike = scores >= threshold
+    conflicts = [0] * len(distinct)
+    for i, j in candidates(distinct, threshold):
+        # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
+        # token_sort_ratio only where ratio alone falls short.
+        alike = process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1) >= threshold
+        short = np.flatnonzero(~alike)
+        if len(short):
+            alike[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
+                                          workers=-1) >= threshold
         for a, b in zip(i[alike].tolist(), j[alike].tolist()):
             ra, rb = find(a), find(b)
-            if ra != rb and not conflict(prepared[a], prepared[b]):
+            if ra == rb or (conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS):
+                continue  # already one claim; or two sentences each of many look-alikes with other facts
+            if conflict(distinct[a], distinct[b]):
+                conflicts[a] += 1
+                conflicts[b] += 1
+            else:
                 parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
-    for index in range(len(texts)):
-        groups.setdefault(find(index), []).append(index)
+    for index, form in enumerate(form_of):
+        groups.setdefault(find(form), []).append(index)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
@@ -142,6 +166,8 @@ def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     """Every pair scored (rapidfuzz cdist on the whole matrix): the reference for blocking."""
     import numpy as np
 
+    if len(prepared) < 2:
+        return
     norms = [p.norm for p in prepared]
     ratio = process.cdist(norms, norms, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
     sort = process.cdist(norms, norms, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)

@@ -8,7 +8,9 @@ that disagree on the date split the claim into several events.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import islice, takewhile
 from dataclasses import dataclass
 
 from storyline.summarize.model import Article, Claim, Sentence
@@ -65,7 +67,8 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     day" can refer to a date an earlier sentence named.
     """
     published = article.published_date
-    for t in (t for t in found if sentence.start <= t.start < sentence.end):
+    first = bisect_left(found, sentence.start, key=lambda t: t.start)  # `found` is in text order
+    for t in takewhile(lambda t: t.start < sentence.end, islice(found, first, None)):
         if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
             continue
         if published and t.span.start > published:

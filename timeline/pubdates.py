@@ -21,9 +21,14 @@ from .tagger import tag
 
 
 def dated_articles(story: Story) -> tuple[Article, ...]:
-    """The story's articles with estimated dates, without ranking: what `storyline sources` lists."""
+    """The story's articles with estimated dates, without ranking: what `storyline sources` lists.
+
+    Claims are only found when they can help: some articles dated and some not."""
     from storyline.summarize.dedup import build_claims
 
+    dated = sum(1 for a in story.articles if a.published)
+    if dated in (0, len(story.articles)):
+        return with_estimates(story.articles, ())
     return with_estimates(story.articles, build_claims(story.sentences))
 
 
