@@ -7,6 +7,7 @@ import json
 
 from tests.conftest import SEEDS
 from storyline.tui.app import StorylineApp
+from storyline.tui.screens.confirm import ConfirmScreen
 from storyline.tui.screens.source import SourceScreen
 from storyline.tui.widgets.chat import AnswerLineView
 from storyline.tui.widgets.timeline_tree import TimelineTree
@@ -207,3 +208,29 @@ async def test_typing_in_the_filter_box_filters_the_timeline() -> None:
                 break
             await pilot.pause(0.02)
         assert filtered()
+
+
+async def test_export_writes_what_is_shown_and_asks_before_overwriting(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        shown = app.filter_timeline("2015")
+        await pilot.press("f5")
+        await pilot.pause()
+        written = (tmp_path / "storyline-timeline.md").read_text()
+        assert written.count("\n- **") == shown < len(app.analysis.timeline.events)
+        (tmp_path / "storyline-timeline.md").write_text("mine")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert (tmp_path / "storyline-timeline.md").read_text() == "mine"
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert (tmp_path / "storyline-timeline.md").read_text().startswith("# ")
+        await ask(app, pilot, f"/export md {SEEDS / '000_cfa9c618f1c3bea8.txt'}")
+        assert any("one of the input articles" in str(n.message) for n in app._notifications)
