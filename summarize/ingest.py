@@ -177,6 +177,13 @@ def _parse(origin: str, data: bytes, problems: list[InputError]) -> list[RawDocu
     return [RawDocument(origin=origin, text=text)]
 
 
+def json_documents(origin: str, text: str) -> list[RawDocument] | None:
+    """The records of a JSON or JSON Lines input (malformed ones left out), or None for other text."""
+    if _kind(origin if origin != STDIN else "<stdin>", text) != "json":
+        return None
+    return _parse_json(origin, text, [])
+
+
 def _kind(origin: str, text: str) -> str:
     suffix = Path(origin).suffix.lower() if origin != "<stdin>" else ""
     if suffix in JSON_SUFFIXES:

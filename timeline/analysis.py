@@ -66,12 +66,28 @@ class Analysis:
         return self.article(max(shared, key=lambda i: (shared[i], -i))).title if shared else "Storyline"
 
     def span_label(self) -> str:
-        """The story's date span, e.g. "May 2015 – Mar 2016"."""
-        events = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+        """The story's date span over every event it shows, e.g. "May 2015 – Mar 2016"."""
+        events = self.timeline.events
         if not events:
             return "no dates"
-        first, last = events[0].span.start, max(e.span.end for e in events)
+        first, last = min(e.span.start for e in events), max(e.span.end for e in events)
         return f"{first:%b %Y} – {last:%b %Y}"
+
+    def busiest_date(self) -> Event | None:
+        """The best event of the date the most sources name (publication days aside when any other is named)."""
+        named = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+        if not named:
+            return None
+        sources: dict[str, set[int]] = {}
+        for event in named:
+            sources.setdefault(event.span.value, set()).update(event.sources)
+        value = max(sources, key=lambda v: (len(sources[v]), v))
+        return max((e for e in named if e.span.value == value), key=lambda e: (len(e.sources), e.score))
+
+    def most_cited(self) -> Event | None:
+        """The dated event the most sources report (best ranked among equals)."""
+        named = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+        return max(named, key=lambda e: (len(e.sources), e.score), default=None)
 
 
 def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:

@@ -2,45 +2,51 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
-from dataclasses import dataclass
-from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tree
 from textual.worker import get_current_worker
 
+from storyline.summarize.cite import marks, source_line
 from storyline.summarize.errors import StorylineError
-from storyline.summarize.untrusted import shown_path
 from storyline.summarize.rank import RANKERS
-from storyline.summarize.cite import source_line
+from storyline.summarize.untrusted import shown_path
 from storyline.timeline.analysis import Analysis, load_and_analyse
-from storyline.timeline.build import filter_events
 from storyline.timeline.ask import Answer, ask, summary_answer
+from storyline.timeline.build import Event, filter_events, select
 from storyline.timeline.render import label
 
-from .messages import CopyText, OpenCitation
 from .files import check_target, write_atomic
+from .messages import CopyText, OpenCitation
 from .screens.confirm import ConfirmScreen
+from .screens.help import HelpScreen
 from .screens.source import SourceScreen
-from .widgets.chat import ChatLog
-from .widgets.timeline_tree import TimelineTree
+from .widgets.chat import ChatLog, PromptInput
+from .widgets.event_detail import EventDetail
+from .widgets.timeline_tree import FilterInput, TimelineTree
 
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
-HELP = """Ask about the story: "When did ISIS seize Palmyra?", "What happened on March 27?", "Who …?", "summary".
+KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
+KEY_DATES, KEY_PER_DATE = 20, 4
+DATE_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+HELP = """Ask the story when, what, who or how many (“What happened on …?”, “When did …?”), or “summary”.
 Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json PATH · /algorithm NAME · /clear · /help
-Keys: Tab moves between panes · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
+Keys: F1 or ? lists every key · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
 
 
 def loader_context() -> BaseContext:
@@ -67,6 +73,21 @@ def literal(text: str) -> str:
     return text.replace("[", "\\[")
 
 
+def hints(analysis: Analysis, key_dates: bool) -> str:
+    """What to try first, from the story itself: its busiest date and its most reported event."""
+    lines = []
+    busiest, cited = analysis.busiest_date(), analysis.most_cited()
+    if busiest:
+        lines.append(f"Try \u201cWhat happened on {label(replace(busiest.span, certain=True))}?\u201d: "
+                     "the date most sources name.")
+    if cited:
+        text = cited.text if len(cited.text) <= 90 else cited.text[:89] + "…"
+        lines.append(f"Most reported: \u201c{text}\u201d {marks(cited.sources)}: ask when, who or what about it.")
+    if key_dates:
+        lines.append(f"The timeline shows the {KEY_DATES} key dates; press a (in the timeline) for every event.")
+    return "\n".join(lines)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
@@ -78,10 +99,13 @@ class StorylineApp(App[None]):
     TITLE = "Storyline"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("q", "quit", "Quit", show=False),  # only reaches the app when no text box takes the key
+        Binding("f1,question_mark", "help", "Help", key_display="f1"),
         Binding("f2", "focus('prompt')", "Ask"),
-        Binding("f3", "focus('timeline')", "Timeline"),
+        Binding("f3", "focus('timeline')", "Tree"),
         Binding("f4", "focus('filter')", "Filter"),
-        Binding("f5", "export('md')", "Export md"),
+        Binding("f5", "export('md')", "Export"),
+        Binding("a", "toggle_key_dates", "All/key dates", show=False),
     ]
 
     @dataclass
@@ -93,6 +117,7 @@ class StorylineApp(App[None]):
     class Loaded(Message):
         analysis: Analysis
         warnings: list[str]
+        reranked: bool = False
 
     @dataclass
     class Failed(Message):
@@ -111,18 +136,22 @@ class StorylineApp(App[None]):
         self.analysis: Analysis | None = None
         self.loader = loader_context()
         self._filter_timer: Timer | None = None
+        self.key_dates = False  # the tree shows the key dates only (big stories open so)
+        self.pending: list[str] = []  # questions asked while the story was loading
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="timeline-pane"):
-                yield Input(placeholder="Filter: words, 2016-03, or 2015-05..2016-03", id="filter")
+                yield FilterInput(placeholder="Filter: words, a date (YYYY-MM) or a range (from..to)", id="filter")
+                yield Static(id="count")
                 yield TimelineTree(id="timeline")
+                yield EventDetail(id="detail")
             with Vertical(id="chat-pane"):
                 yield ProgressBar(total=3, show_eta=False, id="progress")  # steps: start, read+analyse, shown
                 yield ChatLog(id="chat")
-                yield Input(placeholder="Ask the story… (/help)", id="prompt")
-        yield Footer()
+                yield PromptInput(placeholder="Ask the story… (/help, F1 for keys)", id="prompt")
+        yield Footer(compact=True)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -159,7 +188,7 @@ class StorylineApp(App[None]):
                     time.sleep(0.02)
                 analysis = future.result()
             self.post_message(self.Progress(2, "showing"))
-            self.post_message(self.Loaded(analysis, [p.warning() for p in analysis.story.problems]))
+            self.post_message(self.Loaded(analysis, [p.warning() for p in analysis.story.problems], story is not None))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
@@ -179,12 +208,24 @@ class StorylineApp(App[None]):
         self.title = analysis.title
         self.sub_title = (f"{_count(len(analysis.sources), 'article')} · {_count(len(analysis.claims), 'claim')} · "
                           f"{_count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
-        self.query_one(TimelineTree).show(analysis.timeline.events)
+        events = analysis.timeline.events
+        if events:
+            first, last = events[0].span.value[:7], max(e.span.value[:7] for e in events)
+            self.query_one("#filter", Input).placeholder = f"Filter: words, {first}, or {first}..{last}"
+        reranked = message.reranked
+        if not reranked:
+            self.key_dates = len(events) > KEY_DATES_OVER
+        self.filter_timeline(self.query_one("#filter", Input).value)  # a re-ranking keeps the filter
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
         chat = self.query_one(ChatLog)
         chat.add_note(f"Loaded {self.sub_title} (ranking: {analysis.algorithm}).")
+        if not reranked:
+            chat.add_note(hints(analysis, self.key_dates))
         chat.add_answer(summary_answer(analysis, 3, "summary"))  # the story at a glance
+        for question in self.pending:  # asked while loading: answered now, in order
+            self.answer(question)
+        self.pending.clear()
 
     @on(Failed)
     def show_failure(self, message: Failed) -> None:
@@ -203,10 +244,12 @@ class StorylineApp(App[None]):
             return
         chat = self.query_one(ChatLog)
         chat.add_question(text)
+        self.query_one(PromptInput).remember(text)
         if text.startswith("/"):
             self.run_command(text)
         elif self.analysis is None:
-            chat.add_note("Still reading the story; ask again in a moment.")
+            self.pending.append(text)
+            chat.add_note("Still reading the story: this will be answered as soon as it is ready.")
         else:
             self.answer(text)
 
@@ -232,8 +275,7 @@ class StorylineApp(App[None]):
         elif name == "summary":
             chat.add_answer(summary_answer(self.analysis, int(args[0]) if args and args[0].isdigit() else 5))
         elif name == "timeline":
-            self.filter_timeline("..".join(args[:2]) if args else "")
-            chat.add_note(f"Timeline filtered to {' – '.join(args) or 'everything'}.")
+            self.timeline_range(args)
         elif name == "sources":
             for a in self.analysis.sources:
                 chat.add_note(f"[{a.id}] {source_line(a)}")
@@ -256,14 +298,72 @@ class StorylineApp(App[None]):
         self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self.filter_timeline(event.value))
 
     def filter_timeline(self, query: str) -> int:
-        """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03")."""
+        """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03");
+        with no query, the key dates or every event. The count line says how many are shown."""
         if self.analysis is None:
             return 0
-        return self.query_one(TimelineTree).show(filter_events(self.analysis.timeline.events, query))
+        events = self.analysis.timeline.events
+        if query.strip():
+            shown = filter_events(events, query)
+        elif self.key_dates:
+            shown = select(self.analysis.timeline, KEY_DATES, KEY_PER_DATE)
+        else:
+            shown = list(events)
+        count = self.query_one(TimelineTree).show(shown)
+        what = "key dates: " if self.key_dates and not query.strip() else ""
+        more = " · a: all" if what else (" · a: key dates" if len(events) > KEY_DATES_OVER and not query else "")
+        note = f"{what}{count} of {_count(len(events), 'event')}{more}" if count else "no events match"
+        self.query_one("#count", Static).update(Text(note, style="dim"))
+        return count
+
+    def timeline_range(self, args: list[str]) -> None:
+        """/timeline [from] [to]: set the filter to a date range, or say what is wrong with it."""
+        chat = self.query_one(ChatLog)
+        if len(args) > 2 or not all(DATE_PREFIX.fullmatch(a) for a in args):
+            chat.add_note("Give /timeline a date or two, as YYYY, YYYY-MM or YYYY-MM-DD: /timeline 2015-05 2016-03",
+                          error=True)
+            return
+        if len(args) == 2 and args[0][:len(args[1])] > args[1]:
+            chat.add_note(f"The range starts after it ends ({args[0]} > {args[1]}): give the earlier date first.",
+                          error=True)
+            return
+        query = f"{args[0]}..{args[1]}" if len(args) == 2 else (args[0] if args else "")
+        self.query_one("#filter", Input).value = query  # the range shows in the filter box
+        count = self.filter_timeline(query)
+        chat.add_note(f"Timeline: {count} event{'s' * (count != 1)} in {' – '.join(args)}." if args and count else
+                      f"No events match {' – '.join(args)}." if args else "Timeline: everything.",
+                      error=bool(args) and not count)
+
+    def action_toggle_key_dates(self) -> None:
+        """a: all events, or back to the key dates."""
+        self.key_dates = not self.key_dates
+        self.query_one("#filter", Input).value = ""
+        self.filter_timeline("")
 
     def jump_to(self, value: str) -> None:
-        if not self.query_one(TimelineTree).jump_to(value):
+        """Move to a date; if the filter or the key dates hide it, show everything first (and say so)."""
+        tree = self.query_one(TimelineTree)
+        if tree.jump_to(value):
+            return
+        if self.analysis and any(e.span.value.startswith(value) for e in self.analysis.timeline.events):
+            self.key_dates = False
+            self.query_one("#filter", Input).value = ""
+            self.filter_timeline("")
+            self.notify("The filter hid that date: showing every event.")
+            self.call_after_refresh(tree.jump_to, value)  # once the rebuilt tree has its lines
+        else:
             self.notify(f"No event dated {value}", severity="warning")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.query_one(TimelineTree).focus()
+
+    @on(Tree.NodeHighlighted, "#timeline")
+    def show_detail(self, message: Tree.NodeHighlighted[Event]) -> None:
+        self.query_one(EventDetail).show(message.node.data, self.analysis)
 
     # --- citations, copying, exporting --------------------------------------------------------------
 
@@ -341,7 +441,8 @@ class StorylineApp(App[None]):
         yield SystemCommand("Export timeline as JSON", "Write storyline-timeline.json",
                             lambda: self.action_export("json"))
         for name in RANKERS:
-            yield SystemCommand(f"Rank with {name}", f"Re-rank claims with {name}",
+            active = " (active)" if name == self.algorithm else ""
+            yield SystemCommand(f"Rank with {name}{active}", f"Re-rank claims with {name}",
                                 lambda name=name: self.switch_algorithm(name), discover=False)
         if self.analysis is None:
             return

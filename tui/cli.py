@@ -21,9 +21,11 @@ def _interrupted_while_starting(signum: int, frame: object) -> None:
 if os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as the command, not imported
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
-import json  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
+import inspect  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
+import json  # noqa: E402
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from datetime import date
 from pathlib import Path
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -261,12 +263,15 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
     Offsets are character offsets into the decoded input. Without --published the date is
     found as `storyline sources` finds it; expressions that need it stay unresolved (X values).
+    A JSON or JSON Lines FILE has each record's text tagged, against its own date, one
+    document per record.
 
     \b
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
-    from storyline.summarize.ingest import MAX_BYTES, decode, read_file
+    from storyline.summarize.dates import parse_date
+    from storyline.summarize.ingest import MAX_BYTES, decode, json_documents, read_file
     from storyline.summarize.metadata import published_day
     from storyline.timeline import report
     from storyline.timeline.tagger import tag
@@ -278,13 +283,27 @@ def dates(file: str, published: Any, fmt: str) -> None:
         raise StorylineError(f"<stdin>: too large (more than the {MAX_BYTES / 1e6:.0f} MB limit)")
     text = decode(file, data)
     if not text.strip():
-        raise StorylineError(f"{'<stdin>' if file == '-' else file}: empty")
-    dct = published.date() if published else published_day(text)
-    found = tag(text, dct)
+        raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
+    records = json_documents(file, text)
+    if records is None:  # plain text: tagged exactly as given
+        dct = published.date() if published else published_day(text)
+        found = tag(text, dct)
+        if fmt == "json":
+            echo_json(report.dates_json(dct, found))
+        else:
+            click.echo(report.dates_text(found), nl=False)
+        return
+    documents = []
+    for record in records:
+        container = parse_date(record.published) if record.published else None
+        dct = published.date() if published else (date.fromisoformat(container[:10]) if container else
+                                                   published_day(record.text))
+        documents.append((record.origin, dct, tag(record.text, dct)))
     if fmt == "json":
-        echo_json(report.dates_json(dct, found))
+        echo_json({"documents": [{"origin": o} | report.dates_json(d, f) for o, d, f in documents]})
     else:
-        click.echo(report.dates_text(found), nl=False)
+        for origin, _, found in documents:
+            click.echo("".join(f"{origin}\t{line}\n" for line in report.dates_text(found).splitlines()), nl=False)
 
 
 def read_stdin() -> bytes:
@@ -316,7 +335,7 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
     if "-" in paths:
         stdin = read_stdin()
         _reattach_terminal()
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual reads keys on stdin and draws on stderr
         raise StorylineError("the app needs a terminal; in a script or a pipe use timeline, summarize or ask")
     StorylineApp(paths, stdin=stdin, algorithm=algorithm).run()
 
@@ -351,6 +370,11 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
     if len(args) < 2:
         raise click.UsageError('give one or more PATHs, then the QUESTION in quotes')
     *paths, question = args
+    if not question.strip():
+        raise click.UsageError("the QUESTION is empty")
+    if any(p != "-" and not Path(p).exists() and Path(paths[0]).exists() for p in paths[1:]):
+        raise click.UsageError(f"{shown_path(next(p for p in paths[1:] if not Path(p).exists()))!r} is not a "
+                               "file or folder: did you mean to quote the question?")
     story = read_story(paths)
     with working("analysing the story…"):
         analysis = analyse(story, algorithm)
@@ -361,12 +385,9 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
         click.echo(report.answer_text(answer), nl=False)
 
 
-sources.help = f"{sources.help}\n\n{PATHS_HELP}"
-sentences.help = f"{sentences.help}\n\n{PATHS_HELP}"
-summarize_command.help = f"{summarize_command.help}\n\n{PATHS_HELP}"
-timeline_command.help = f"{timeline_command.help}\n\n{PATHS_HELP}"
-tui.help = f"{tui.help}\n\n{PATHS_HELP}"
-ask_command.help = f"{ask_command.help}\n\n{PATHS_HELP}"
+for _command in (sources, sentences, summarize_command, timeline_command, tui, ask_command):
+    # click dedents a docstring only when it reads it itself: dedent before adding the PATH line.
+    _command.help = f"{inspect.cleandoc(_command.help or '')}\n\n{PATHS_HELP}"
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from storyline.summarize.cite import marks
 from storyline.timeline.ask import Answer, AnswerLine
@@ -17,8 +19,10 @@ class AnswerLineView(Static, can_focus=True):
     """One cited line of an answer: Enter or 1–9 opens a citation, c copies it."""
 
     BINDINGS = [
-        Binding("enter", "open(0)", "Open source"),
+        Binding("enter", "open(0)", "Open"),
         Binding("c", "copy", "Copy"),
+        Binding("up", "step(-1)", "Previous", show=False),
+        Binding("down", "step(1)", "Next", show=False),
         *[Binding(str(n), f"open({n - 1})", f"Source {n}", show=False) for n in range(1, 10)],
     ]
 
@@ -34,6 +38,19 @@ class AnswerLineView(Static, can_focus=True):
     def action_open(self, index: int) -> None:
         if index < len(self.line.sources):
             self.post_message(OpenCitation(self.line.sources[index], self.line.claim))
+        else:
+            count = len(self.line.sources)
+            self.notify(f"This line has {count} source{'s' * (count != 1)}: press 1–{count}.", severity="warning")
+
+    def action_step(self, direction: int) -> None:
+        """Up and Down move between answer lines; past the last one, back to the prompt."""
+        lines = list(self.screen.query(AnswerLineView))
+        at = lines.index(self) + direction
+        if 0 <= at < len(lines):
+            lines[at].focus()
+            lines[at].scroll_visible()
+        elif direction > 0:
+            self.app.query_one("#prompt").focus()
 
     def action_copy(self) -> None:
         self.post_message(CopyText(f"{self.line.text} {marks(self.line.sources)}"))
@@ -59,6 +76,37 @@ class ChatLog(VerticalScroll):
     def clear_messages(self) -> None:
         self.remove_children()
 
+    def on_resize(self) -> None:
+        # A new width re-wraps every message; keep the latest answer in view, not the top.
+        self.call_after_refresh(self.scroll_end, animate=False)
+
     def _add(self, widget: Static) -> None:
         self.mount(widget)
         self.call_after_refresh(self.scroll_end, animate=False)
+
+
+class PromptInput(Input):
+    """The chat prompt: Up and Down recall earlier questions, as a shell does."""
+
+    BINDINGS = [
+        Binding("up", "recall(-1)", "Earlier", show=False),
+        Binding("down", "recall(1)", "Later", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        self._at = 0
+
+    def remember(self, question: str) -> None:
+        if not self.history or self.history[-1] != question:
+            self.history.append(question)
+        self._at = len(self.history)
+
+    def action_recall(self, step: int) -> None:
+        if step > 0 and self._at >= len(self.history):  # below the newest: nothing to recall
+            return
+        self._at = max(0, min(len(self.history), self._at + step))
+        self.value = self.history[self._at] if self._at < len(self.history) else ""
+        self.cursor_position = len(self.value)
+

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.widgets import Tree
+from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from storyline.summarize.cite import marks
@@ -21,15 +21,13 @@ MAX_TEXT = 160
 
 
 def event_label(event: Event) -> Text:
-    """One event line: text, citation badges, outlet count, and a mark when uncertain."""
+    """One event line: citations first (a narrow pane cuts the end of a line, never them), a mark
+    when the date is uncertain, then the text; the detail pane below shows it whole."""
     text = Text()
-    if not event.certain:
-        text.append("? ", style="bold yellow")
+    text.append(marks(event.sources), style="bold cyan")
+    text.append(" ? " if not event.certain else " ", style="bold yellow")
     body = event.text if len(event.text) <= MAX_TEXT else event.text[:MAX_TEXT - 1] + "…"
     text.append(body)  # a Text, so markup in articles stays literal
-    text.append(f" {marks(event.sources)}", style="bold cyan")
-    if len(event.sources) > 1:
-        text.append(f" {len(event.sources)} outlets", style="dim")
     return text
 
 
@@ -37,8 +35,11 @@ class TimelineTree(Tree[Event]):
     """Browse events by date; Enter opens the first citation, c copies the event."""
 
     BINDINGS = [
-        Binding("c", "copy_event", "Copy event"),
-        Binding("o", "open_source", "Open source"),
+        Binding("c", "copy_event", "Copy"),
+        Binding("o", "open_source(0)", "Open"),
+        Binding("left", "fold", "Fold", show=False),
+        Binding("right", "unfold", "Unfold", show=False),
+        *[Binding(str(n), f"open_source({n - 1})", f"Source {n}", show=False) for n in range(1, 10)],
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -100,11 +101,50 @@ class TimelineTree(Tree[Event]):
         if message.node.data is not None:
             self.action_open_source()
 
-    def action_open_source(self) -> None:
-        if self.event:
-            self.post_message(OpenCitation(self.event.sources[0], self.event.claim))
+    def action_open_source(self, index: int = 0) -> None:
+        """Open the event's `index`-th citation (Enter and o the first, 1–9 the others)."""
+        event = self.event
+        if event is None:
+            return
+        if index >= len(event.sources):
+            count = len(event.sources)
+            self.notify(f"This event has {count} source{'s' * (count != 1)}: press 1–{count}.", severity="warning")
+            return
+        self.post_message(OpenCitation(event.sources[index], event.claim))
+
+    def action_fold(self) -> None:
+        """Left: fold the node, or go to its parent when it is folded or a leaf (as file trees do)."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_unfold(self) -> None:
+        """Right: unfold the node, or step into its first child when it is open."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
 
     def action_copy_event(self) -> None:
         if self.event:
             e = self.event
             self.post_message(CopyText(f"{e.span.iso()} {e.text} {marks(e.sources)}"))
+
+
+class FilterInput(Input):
+    """The timeline filter: Enter or Down goes into the tree, Escape clears the filter."""
+
+    BINDINGS = [
+        Binding("down", "app.focus('timeline')", "Tree", show=False),
+        Binding("escape", "clear_filter", "Clear"),
+    ]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""

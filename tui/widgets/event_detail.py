@@ -1,0 +1,47 @@
+"""The highlighted event in full, under the tree (as lazygit previews): text, how it was dated, sources."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from storyline.summarize.cite import marks, source_line
+from storyline.timeline.analysis import Analysis
+from storyline.timeline.build import Event
+from storyline.timeline.render import label
+
+
+def how_dated(event: Event, analysis: Analysis) -> str:
+    """How the event's date was found, in words."""
+    if event.fallback:
+        why = "the sentence names no date: its article's publication day stands in"
+    else:
+        why = f"dated by \u201c{event.expression}\u201d in the text"
+    if not event.certain:
+        undated = [i for i in event.sources if analysis.article(i).published_estimated]
+        why += (f"; uncertain: {marks(undated)} has no date of its own, so it was estimated from the other "
+                "articles" if undated else "; uncertain")
+    return why
+
+
+def describe(event: Event, analysis: Analysis) -> Text:
+    """The detail pane's text for one event (a Text: what articles say is never read as markup)."""
+    text = Text()
+    text.append(label(event.span), style="bold green")
+    text.append(f" — {how_dated(event, analysis)}\n", style="dim")
+    text.append(event.text)
+    text.append(f" {marks(event.sources)}\n", style="bold cyan")
+    count = len(event.sources)
+    text.append(f"{count} source{'s' * (count != 1)} (1–9 opens one):\n", style="dim")
+    for i in event.sources:
+        text.append(f"[{i}] ", style="bold cyan")
+        text.append(f"{source_line(analysis.article(i))}\n")
+    return text
+
+
+class EventDetail(Static):
+    """Shows the event the tree's cursor is on."""
+
+    def show(self, event: Event | None, analysis: Analysis | None) -> None:
+        self.update(describe(event, analysis) if event and analysis else
+                    Text("Move through the timeline to see an event in full here.", style="dim"))
