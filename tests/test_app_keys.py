@@ -230,3 +230,38 @@ async def test_algorithm_switch_keeps_the_filter() -> None:
         await pilot.pause()
         assert app.analysis.algorithm == "textrank"
         assert len(app.query_one(TimelineTree).events) == shown
+
+
+async def test_big_stories_open_on_their_key_dates(monkeypatch) -> None:
+    monkeypatch.setattr("storyline.tui.app.KEY_DATES_OVER", 20)
+    monkeypatch.setattr("storyline.tui.app.KEY_DATES", 5)
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        total = len(app.analysis.timeline.events)
+        tree = app.query_one(TimelineTree)
+        assert app.key_dates and len(tree.date_nodes) <= 5 and len(tree.events) < total
+        assert str(app.query_one("#count").render()).startswith("key dates:")
+        tree.focus()
+        await pilot.press("a")
+        assert len(tree.events) == total
+
+
+def test_cli_small_promises(tmp_path) -> None:
+    from tests.conftest import run_cli
+
+    assert run_cli("ask", SEEDS, "").exit_code == 2
+    unquoted = run_cli("ask", SEEDS, "When", "did", "it", "happen?")
+    assert unquoted.exit_code == 2 and "did you mean to quote the question?" in unquoted.stderr
+    assert run_cli("dates", SEEDS).exit_code == 2
+    for command in ("sources", "summarize", "timeline", "ask", "sentences", "tui"):
+        lines = run_cli(command, "--help").stdout.splitlines()
+        example = lines.index("  Example:")
+        assert lines[example + 1].startswith("    storyline ") and all(line == line.rstrip() for line in lines)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "It began on Monday.", "published": "2016-03-29"}\n'
+                    '{"text": "It ended last May.", "published": "2016-03-25"}\n')
+    documents = json.loads(run_cli("dates", feed).stdout)["documents"]
+    assert [[t["value"] for t in d["timexes"]] for d in documents] == [["2016-03-28"], ["2015-05"]]
+    text = run_cli("timeline", SEEDS, "--format", "text", "--dates", "3").stdout
+    assert "\nSources:\n[1] " in text
