@@ -178,11 +178,11 @@ def should_join(left: str, right: str, known: frozenset[str] = frozenset()) -> b
         return True
     if left[0].isupper():
         return False
-    joined_z, left_z, right_z = _zipf(joined), _zipf(left.lower()), _zipf(right)
+    joined_z, left_z, right_z = zipf(joined), zipf(left.lower()), zipf(right)
     return joined_z >= 3.0 and min(left_z, right_z) < 3.0
 
 
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     """Zipf frequency of an English word (0 when rarer than once per million words)."""
     return _common_words().get(word, 0.0)
 

@@ -187,7 +187,7 @@ async def test_keys_people_expect() -> None:
 async def test_a_question_typed_while_loading_is_answered_when_ready(monkeypatch) -> None:
     app = StorylineApp([str(SEEDS)])
     load = app.load
-    monkeypatch.setattr(app, "load", lambda algorithm: None)  # hold the loading until the question is in
+    monkeypatch.setattr(app, "load", lambda *args, **kwargs: None)  # hold the loading until the question is in
     async with app.run_test(size=(120, 35)) as pilot:
         prompt = app.query_one("#prompt")
         prompt.value = "When did ISIS seize Palmyra?"
@@ -265,3 +265,28 @@ def test_cli_small_promises(tmp_path) -> None:
     assert [[t["value"] for t in d["timexes"]] for d in documents] == [["2016-03-28"], ["2015-05"]]
     text = run_cli("timeline", SEEDS, "--format", "text", "--dates", "3").stdout
     assert "\nSources:\n[1] " in text
+
+
+async def test_a_mixed_input_opens_on_its_stories(wikinews_rows, tmp_path) -> None:
+    from storyline.tui.screens.stories import StoryListScreen
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(row) for row in wikinews_rows) + "\n")
+    app = StorylineApp([str(feed)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StoryListScreen) and app.analysis is None
+        assert len(app.mixed.groups) >= 4
+        await pilot.press("enter")  # the first (largest) story
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.analysis is not None
+        assert len(app.analysis.sources) == len(app.mixed.groups[0].articles) < len(wikinews_rows)
+
+
+async def test_one_story_does_not_ask_which() -> None:
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        assert app.mixed is None

@@ -30,3 +30,26 @@ def test_sentence_count_tracks_lines(wikinews_rows) -> None:
     lines = sum(1 for row in wikinews_rows for line in row["text"].splitlines() if line.strip())
     # The release puts one sentence on each line; we may split a little more, never merge much.
     assert 0.95 * lines <= len(sentences) <= 1.15 * lines
+
+
+def test_a_mixed_feed_groups_into_stories(wikinews_rows, tmp_path) -> None:
+    """The demo story hidden among 120 Wikinews articles comes back whole and alone; the Wikinews
+    groups are pure (topic-level stories spanning years may split into several event stories)."""
+    from collections import Counter
+
+    from tests.conftest import SEEDS, run_cli
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(row) for row in wikinews_rows) + "\n")
+    stories = json.loads(run_cli("stories", feed, SEEDS, "--format", "json").stdout)["stories"]
+    truth = {i: row["story"] for i, row in enumerate(wikinews_rows, 1)}
+    demo = [s for s in stories if any(i > len(wikinews_rows) for i in s["articles"])]
+    assert len(demo) == 1 and demo[0]["articles"] == list(range(121, 126)) and demo[0]["first"] == "2016-03-25"
+    wiki = [s for s in stories if s not in demo]
+    pure = sum(Counter(truth[i] for i in s["articles"]).most_common(1)[0][1] for s in wiki)
+    assert pure / len(wikinews_rows) >= 0.95
+    story_id = demo[0]["id"]
+    timeline = json.loads(run_cli("timeline", feed, SEEDS, "--story", story_id, "--format", "json").stdout)
+    assert len(timeline["sources"]) == 5 and {"2015-05", "2016-03-27"} <= {e["date"] for e in timeline["events"]}
+    missing = run_cli("timeline", feed, "--story", "999")
+    assert missing.exit_code == 1 and "no story 999" in missing.stderr

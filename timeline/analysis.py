@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.stories import StoryGroup, group_stories, several_stories, story_subset
 from storyline.summarize.story import Story, load_story, ranked_claims
 
 from .build import Event, Timeline, build_timeline
@@ -96,7 +98,28 @@ def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
     return Analysis(story, claims, build_timeline(story.articles, claims), algorithm)
 
 
-def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str,
-                     story: Story | None = None) -> Analysis:
-    """Read (unless `story` is given) and analyse: what the app's loading process runs."""
-    return analyse(story or load_story(paths, stdin=stdin), algorithm)
+@dataclass(frozen=True)
+class Mixed:
+    """An input that clearly holds several stories: all of it, and its stories to choose from."""
+
+    story: Story
+    groups: tuple[StoryGroup, ...]
+
+
+def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None = None,
+                     story_id: int | None = None, choose: bool = False) -> Analysis | Mixed:
+    """Read (unless `story` is given) and analyse: what the app's loading process runs.
+
+    With `story_id`, only that story of the input is analysed; with `choose`, an input that holds
+    several stories comes back as `Mixed`, for the reader to pick one.
+    """
+    story = story or load_story(paths, stdin=stdin)
+    if story_id is not None or choose:
+        groups = group_stories(story.articles)
+        if story_id is not None:
+            if story_id > len(groups):
+                raise StorylineError(f"no story {story_id}: the input holds {len(groups)}")
+            story = story_subset(story, groups[story_id - 1].articles)
+        elif several_stories(groups, len(story.articles)):
+            return Mixed(story, groups)
+    return analyse(story, algorithm)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from storyline.summarize.cite import marks, source_line, source_record
 from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
 from storyline.summarize.untrusted import markdown_literal
 
@@ -72,6 +73,13 @@ def answer_text(answer: Answer) -> str:
 def source_rows(story: Story, articles: Sequence[Article]) -> list[dict[str, object]]:
     """Each article's source record plus its sentence count (`storyline sources`)."""
     return [source_record(a) | {"sentences": len(story.sentences_of(a.id))} for a in articles]
+
+
+def story_rows(groups: Sequence[StoryGroup]) -> list[dict[str, object]]:
+    """`{"id", "title", "articles", "first", "last"}` per story (`storyline stories`)."""
+    return [{"id": g.id, "title": g.title, "articles": list(g.articles),
+             "first": g.first.isoformat() if g.first else None, "last": g.last.isoformat() if g.last else None}
+            for g in groups]
 
 
 def sentence_record(sentence: Sentence) -> dict[str, object]:

@@ -26,7 +26,8 @@ from storyline.summarize.cite import marks, source_line
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank import RANKERS
 from storyline.summarize.untrusted import shown_path
-from storyline.timeline.analysis import Analysis, load_and_analyse
+from storyline.summarize.story import Story
+from storyline.timeline.analysis import Analysis, Mixed, load_and_analyse
 from storyline.timeline.ask import Answer, ask, summary_answer
 from storyline.timeline.build import Event, filter_events, select
 from storyline.timeline.render import label
@@ -36,6 +37,7 @@ from .messages import CopyText, OpenCitation
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
 from .screens.source import SourceScreen
+from .screens.stories import StoryListScreen
 from .widgets.chat import ChatLog, PromptInput
 from .widgets.event_detail import EventDetail
 from .widgets.timeline_tree import FilterInput, TimelineTree
@@ -120,6 +122,10 @@ class StorylineApp(App[None]):
         reranked: bool = False
 
     @dataclass
+    class Grouped(Message):
+        mixed: Mixed
+
+    @dataclass
     class Failed(Message):
         error: str
 
@@ -128,9 +134,12 @@ class StorylineApp(App[None]):
         question: str
         answer: Answer
 
-    def __init__(self, paths: Sequence[str], stdin: bytes | None = None, algorithm: str = "lexrank") -> None:
+    def __init__(self, paths: Sequence[str], stdin: bytes | None = None, algorithm: str = "lexrank",
+                 story_id: int | None = None) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.story_id = story_id  # one story of a mixed input, chosen on the command line
+        self.mixed: Mixed | None = None  # a mixed input's stories, once grouped
         self.stdin = stdin
         self.algorithm = algorithm
         self.analysis: Analysis | None = None
@@ -163,12 +172,13 @@ class StorylineApp(App[None]):
         self.sub_title = "reading…"
         self.query_one("#prompt", Input).focus()
         self.query_one(ChatLog).add_note(HELP)
-        self.load(self.algorithm)
+        self.load(self.algorithm, story_id=self.story_id, choose=self.story_id is None)
 
     # --- loading ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load")
-    def load(self, algorithm: str) -> None:
+    def load(self, algorithm: str, story: Story | None = None, story_id: int | None = None,
+             choose: bool = False, rerank: bool = False) -> None:
         """Read and analyse the story in another process, so the UI never waits on the GIL.
 
         This thread only waits for the process, posting progress by messages; imports and
@@ -176,19 +186,21 @@ class StorylineApp(App[None]):
         a hundred milliseconds at a time.
         """
         worker = get_current_worker()
-        story = self.analysis.story if self.analysis else None
         try:
             self.post_message(self.Progress(1, "reading and analysing the articles"))
             with ProcessPoolExecutor(max_workers=1, mp_context=self.loader) as pool:
-                future = pool.submit(load_and_analyse, self.paths, self.stdin, algorithm, story)
+                future = pool.submit(load_and_analyse, self.paths, self.stdin, algorithm, story, story_id, choose)
                 while not future.done():
                     if worker.is_cancelled:
                         future.cancel()
                         return
                     time.sleep(0.02)
-                analysis = future.result()
+                result = future.result()
             self.post_message(self.Progress(2, "showing"))
-            self.post_message(self.Loaded(analysis, [p.warning() for p in analysis.story.problems], story is not None))
+            if isinstance(result, Mixed):
+                self.post_message(self.Grouped(result))
+            else:
+                self.post_message(self.Loaded(result, [p.warning() for p in result.story.problems], rerank))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
@@ -226,6 +238,23 @@ class StorylineApp(App[None]):
         for question in self.pending:  # asked while loading: answered now, in order
             self.answer(question)
         self.pending.clear()
+
+    @on(Grouped)
+    def choose_story(self, message: Grouped) -> None:
+        """A mixed input: list its stories, and analyse the one the reader picks."""
+        self.mixed = message.mixed
+        self.sub_title = f"{_count(len(message.mixed.groups), 'story')} in {_count(len(message.mixed.story.articles), 'article')}"
+        self.push_screen(StoryListScreen(message.mixed.groups), self.open_story)
+
+    def open_story(self, story_id: int | None) -> None:
+        """Analyse one story of the mixed input (None: all of it, as one story)."""
+        if self.mixed is None:
+            return
+        self.query_one("#progress").display = True
+        self.query_one(ChatLog).add_note("Reading the whole input as one story." if story_id is None else
+                                         f"Opening story {story_id}: {self.mixed.groups[story_id - 1].title}")
+        self.analysis = None
+        self.load(self.algorithm, story=self.mixed.story, story_id=story_id)
 
     @on(Failed)
     def show_failure(self, message: Failed) -> None:
@@ -270,6 +299,8 @@ class StorylineApp(App[None]):
             chat.add_note(HELP)
         elif name == "clear":
             chat.clear_messages()
+        elif name == "stories" and self.mixed is not None:
+            self.push_screen(StoryListScreen(self.mixed.groups), self.open_story)
         elif self.analysis is None:
             chat.add_note("Still reading the story; try again in a moment.")
         elif name == "summary":
@@ -430,7 +461,7 @@ class StorylineApp(App[None]):
             return
         self.query_one(ChatLog).add_note(f"Re-ranking with {name}…")
         self.query_one("#progress").display = True
-        self.load(name)
+        self.load(name, story=self.analysis.story if self.analysis else None, rerank=self.analysis is not None)
 
     # --- command palette ---------------------------------------------------------------------------
 

@@ -80,13 +80,23 @@ def working(message: str) -> AbstractContextManager[object]:
 
 
 def read_story(paths: Sequence[str]) -> Story:
-    """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input."""
+    """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input;
+    with --story ID, only that story of a mixed input (its articles numbered 1, 2, …)."""
     stdin = read_stdin() if "-" in paths else None
     with working("reading and cleaning articles…"):
         story = load_story(paths, stdin=stdin)
     for problem in story.problems:
         click.echo(f"storyline: warning: {problem.warning()}", err=True)
-    return story
+    story_id = click.get_current_context().meta.get("story")
+    if story_id is None:
+        return story
+    from storyline.summarize.stories import group_stories, story_subset
+
+    with working("grouping articles into stories…"):
+        groups = group_stories(story.articles)
+    if story_id > len(groups):
+        raise StorylineError(f"no story {story_id}: the input holds {len(groups)} (see `storyline stories`)")
+    return story_subset(story, groups[story_id - 1].articles)
 
 
 def echo_json(data: object) -> None:
@@ -96,6 +106,15 @@ def echo_json(data: object) -> None:
 
 
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+
+
+def _remember_story(ctx: click.Context, _: click.Parameter, value: int | None) -> None:
+    ctx.meta["story"] = value  # read_story reads it: one place for every command
+
+
+story_option = click.option("--story", type=click.IntRange(min=1), default=None, expose_value=False,
+                            callback=_remember_story, metavar="ID",
+                            help="Only story ID of a mixed input (ids from `storyline stories`).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,6 +136,7 @@ def main() -> None:
 
 @main.command()
 @paths_argument
+@story_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @friendly
 def sources(paths: tuple[str, ...], fmt: str) -> None:
@@ -150,6 +170,7 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
 
 @main.command()
 @paths_argument
+@story_option
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 @friendly
 def sentences(paths: tuple[str, ...], fmt: str) -> None:
@@ -168,6 +189,7 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
 
 @main.command(name="summarize")
 @paths_argument
+@story_option
 @click.option("--sentences", "-n", "count", type=click.IntRange(min=1), default=None,
               help="How many sentences (default 5).")
 @click.option("--words", "-w", type=click.IntRange(min=1), default=None, help="At most this many words instead.")
@@ -208,6 +230,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
 
 @main.command(name="timeline")
 @paths_argument
+@story_option
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "text"]), default=None,
               help="Output format  [default: md, or as -o FILE's extension says]")
 @click.option("--dates", "max_dates", type=click.IntRange(min=1), default=None,
@@ -250,6 +273,40 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
         click.echo(f"storyline: wrote {shown_path(str(target))}", err=True)
     else:
         click.echo(out.rstrip("\n"))
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly
+def stories(paths: tuple[str, ...], fmt: str) -> None:
+    """Group a mixed input into stories: id, article count, date span, name.
+
+    Every other command takes --story ID to work on one of them.
+
+    \b
+    Example:
+      storyline stories feed.jsonl
+      storyline timeline feed.jsonl --story 2
+    """
+    from storyline.summarize.stories import group_stories
+    from storyline.timeline.report import story_rows
+
+    story = read_story(paths)
+    with working("grouping articles into stories…"):
+        groups = group_stories(story.articles)
+    if fmt == "json":
+        echo_json({"stories": story_rows(groups)})
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("id", "articles", "first", "last", "title", box=None, show_edge=False)
+    table.columns[4].overflow = "fold"
+    for g in groups:
+        table.add_row(str(g.id), str(len(g.articles)), str(g.first or "-"), str(g.last or "-"), Text(g.title))
+    Console(width=None if sys.stdout.isatty() else 200, highlight=False).print(table)
 
 
 @main.command()
@@ -315,6 +372,7 @@ def read_stdin() -> bytes:
 
 @main.command()
 @paths_argument
+@story_option
 @click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
 @friendly
 def tui(paths: tuple[str, ...], algorithm: str) -> None:
@@ -337,7 +395,7 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
         _reattach_terminal()
     if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual reads keys on stdin and draws on stderr
         raise StorylineError("the app needs a terminal; in a script or a pipe use timeline, summarize or ask")
-    StorylineApp(paths, stdin=stdin, algorithm=algorithm).run()
+    StorylineApp(paths, stdin=stdin, algorithm=algorithm, story_id=click.get_current_context().meta.get("story")).run()
 
 
 def _reattach_terminal() -> None:
@@ -352,6 +410,7 @@ def _reattach_terminal() -> None:
 
 @main.command(name="ask")
 @click.argument("args", nargs=-1, required=True, metavar='PATH... "QUESTION"')
+@story_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
 @friendly
@@ -385,7 +444,7 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
         click.echo(report.answer_text(answer), nl=False)
 
 
-for _command in (sources, sentences, summarize_command, timeline_command, tui, ask_command):
+for _command in (sources, sentences, summarize_command, timeline_command, tui, ask_command, stories):
     # click dedents a docstring only when it reads it itself: dedent before adding the PATH line.
     _command.help = f"{inspect.cleandoc(_command.help or '')}\n\n{PATHS_HELP}"
 
