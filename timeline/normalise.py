@@ -18,7 +18,7 @@ from storyline.summarize.dates import month_number, normalise_numeric, weekday_n
 
 from . import resolve, timex
 from .patterns import COUNTED_NOUN, FUTURE_CUES, NUMBER_WORDS, ORDINAL_QUARTER, PAST_CUES, VAGUE_NUMBERS
-from .timex import TimeSpan, Timex
+from .timex import TimeSpan
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
@@ -386,11 +386,10 @@ def clock(m: Hit, c: Context) -> Found | None:
     return Found("TIME", f"{c.dct.isoformat()}{clock}", timex.day(c.dct), relative=True)
 
 
-def resolve_anaphor(found: Found, before: list[Timex], published: date | None) -> Found:
-    """"The next day" after "on March 3": a day after the last date named, else after publication."""
+def resolve_anaphor(found: Found, named: date | None, published: date | None) -> Found:
+    """"The next day" after "on March 3": a day after the last date `named`, else after publication."""
     unit, amount = found.anaphor or ("day", 0)
-    reference = next((t.span.start for t in reversed(before) if t.span and t.type in ("DATE", "TIME")
-                      and t.span.granularity != "range"), published)
+    reference = named or published
     if reference is None:
         return Found("DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", relative=True)
     span = resolve.shift(reference, unit, amount)

@@ -42,6 +42,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         if hit is not None:
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
+    named: date | None = None  # the last date named so far: what "the next day" counts from
     taken_until = -1
     for start, _, _, rule, hit in sorted(candidates, key=lambda c: c[:3]):
         if start < taken_until:
@@ -49,7 +50,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         try:
             found = rule.normalise(hit, context)
             if found is not None and found.anaphor:
-                found = resolve_anaphor(found, chosen, published)
+                found = resolve_anaphor(found, named, published)
         except (ValueError, OverflowError):  # "10,000 years ago", "tomorrow" of 9999-12-31: off the calendar
             continue
         if found is None:
@@ -57,6 +58,8 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         s, e = _trim(hit)
         chosen.append(Timex(s, e, text[s:e], found.type, found.value, found.span, found.mod, found.relative,
                             found.future))
+        if found.span and found.type in ("DATE", "TIME") and found.span.granularity != "range":
+            named = found.span.start
         taken_until = hit.end()
     return [_mark_subordinate(t, context) for t in _attach_times(_join_ranges(chosen, text), text)]
 
