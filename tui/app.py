@@ -222,7 +222,8 @@ class StorylineApp(App[None]):
                           f"{_count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
         events = analysis.timeline.events
         if events:
-            first, last = events[0].span.value[:7], max(e.span.value[:7] for e in events)
+            first = min(e.span.start for e in events).strftime("%Y-%m")
+            last = max(e.span.end for e in events).strftime("%Y-%m")
             self.query_one("#filter", Input).placeholder = f"Filter: words, {first}, or {first}..{last}"
         reranked = message.reranked
         if not reranked:
