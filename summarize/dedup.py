@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
 from .model import Claim, Sentence
+from .partition import Partition
 from .sentences import STOP_WORDS
 
 if TYPE_CHECKING:  # numpy is imported where it is used
@@ -127,14 +128,7 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
     if exhaustive is None:
         exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
     candidates = _all_pairs if exhaustive else _blocked_pairs
-    parent = list(range(len(distinct)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    claims = Partition(len(distinct))
     conflicts = [0] * len(distinct)
     for i, j in candidates(distinct, threshold):
         # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
@@ -145,17 +139,17 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
             alike[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
                                           workers=-1) >= threshold
         for a, b in zip(i[alike].tolist(), j[alike].tolist()):
-            ra, rb = find(a), find(b)
-            if ra == rb or (conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS):
+            saturated = conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS
+            if saturated or claims.find(a) == claims.find(b):
                 continue  # already one claim; or two sentences each of many look-alikes with other facts
             if conflict(distinct[a], distinct[b]):
                 conflicts[a] += 1
                 conflicts[b] += 1
             else:
-                parent[max(ra, rb)] = min(ra, rb)
+                claims.join(a, b)
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
-        groups.setdefault(find(form), []).append(index)
+        groups.setdefault(claims.find(form), []).append(index)
     return sorted(groups.values(), key=lambda g: g[0])
 
 

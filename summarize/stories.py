@@ -19,6 +19,7 @@ from datetime import date
 
 from .clean import zipf
 from .model import Article
+from .partition import Partition
 from .sentences import STOP_WORDS, stem, words
 from .story import Story
 
@@ -26,8 +27,8 @@ SIMILAR = 0.1  # cosine of an article to a story's centroid above which it joins
 RARE_TERMS = 12  # an article is compared with the stories that hold one of its heaviest terms
 WINDOW_DAYS = 120  # a dated story takes dated articles up to this long after its last one
 MERGE = 0.25  # cosine of two stories' centroids above which they are one story
-CENTROID_TERMS = 200
-HEAD_CHARS = 4000  # an article's opening names its story; the rest adds noise and time  # a story's centroid keeps its heaviest terms only (bounded memory per story)
+CENTROID_TERMS = 200  # a story's centroid keeps its heaviest terms only (bounded memory per story)
+HEAD_CHARS = 4000  # an article's opening names its story; the rest adds noise and time
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def group_stories(articles: Sequence[Article]) -> tuple[StoryGroup, ...]:
         stories.append((sorted(articles[i].id for i in group), articles[central].title,
                         min(days, default=None), max(days, default=None)))
     stories.sort(key=lambda g: (-len(g[0]), g[0][0]))
-    return tuple(StoryGroup(k, title, tuple(ids), first, last) for k, (ids, title, first, last) in enumerate(stories, 1))
+    return tuple(StoryGroup(k, title, tuple(ids), first, last)
+                 for k, (ids, title, first, last) in enumerate(stories, 1))
 
 
 def _vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
@@ -137,14 +139,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def _merge_alike(members: list[list[int]], centroids: list[dict[str, float]]) -> list[list[int]]:
     """Stories whose centroids are alike (cosine >= MERGE) are one: the single pass can start a
     story twice when its first articles came before the words that join them were seen."""
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    stories = Partition(len(members))
     holders: dict[str, list[int]] = {}
     for s, centroid in enumerate(centroids):
         for t in centroid:
@@ -153,10 +148,10 @@ def _merge_alike(members: list[list[int]], centroids: list[dict[str, float]]) ->
         others = {o for t in sorted(centroid, key=lambda t: -centroid[t])[:RARE_TERMS] for o in holders[t] if o > s}
         for o in others:
             if _cosine(centroid, centroids[o]) >= MERGE:
-                parent[find(o)] = find(s)
+                stories.join(s, o)
     merged: dict[int, list[int]] = {}
     for s, group in enumerate(members):
-        merged.setdefault(find(s), []).extend(group)
+        merged.setdefault(stories.find(s), []).extend(group)
     return [sorted(group) for group in merged.values()]
 
 

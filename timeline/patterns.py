@@ -14,7 +14,8 @@ from storyline.summarize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_
 DAY = r"(?:[12]\d|3[01]|0[1-9]|[1-9])(?:st|nd|rd|th)?"  # no leading optional: keeps the scan fast
 
 MONTH_FULL = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
-MONTH_ANY = MONTH_FULL[:-1] + "".join(f"|{a.capitalize()}" for a in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
+_ABBREVIATED = sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)  # "Sept" before "Sep"
+MONTH_ANY = MONTH_FULL[:-1] + "".join(f"|{a.capitalize()}" for a in _ABBREVIATED) + r")\.?"
 WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + ")"
 SEASON_WORD = r"(?:spring|summer|autumn|fall|winter)"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
