@@ -263,3 +263,24 @@ def test_markdown_output_keeps_article_markup_as_text(story_file) -> None:
 def test_app_refuses_to_run_without_a_terminal() -> None:
     result = run_cli("tui", SEEDS)
     assert result.exit_code == 1 and "needs a terminal" in result.stderr
+
+
+@pytest.mark.parametrize("delay", [0.08, 0.15, 0.4])
+def test_ctrl_c_at_any_moment_is_one_line(delay: float) -> None:
+    """Early (while importing), midway or late: a Ctrl+C prints one line, never a traceback.
+
+    (Within the first few hundredths of a second Python itself is still starting, before any
+    code of ours runs; what it prints then is not ours to shape.)"""
+    import shutil
+    import signal
+    import subprocess
+
+    command = shutil.which("storyline")
+    assert command, "the storyline command is installed"
+    process = subprocess.Popen([command, "timeline", str(SEEDS)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    lines = err.decode().strip().splitlines()
+    assert "Traceback" not in err.decode() and len(lines) <= 1
+    assert process.returncode in (0, 130, -signal.SIGINT) and (not lines or lines[0] == "storyline: interrupted")
