@@ -42,11 +42,15 @@ def test_a_mixed_feed_groups_into_stories(wikinews_rows, tmp_path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(row) for row in wikinews_rows) + "\n")
     stories = json.loads(run_cli("stories", feed, SEEDS, "--format", "json").stdout)["stories"]
-    truth = {i: row["story"] for i, row in enumerate(wikinews_rows, 1)}
-    demo = [s for s in stories if any(i > len(wikinews_rows) for i in s["articles"])]
-    assert len(demo) == 1 and demo[0]["articles"] == list(range(121, 126)) and demo[0]["first"] == "2016-03-25"
+    sources = json.loads(run_cli("sources", feed, SEEDS, "--format", "json").stdout)  # ids follow the paths' order
+    seeds = [r["id"] for r in sources if r["path"].startswith(str(SEEDS))]
+    truth = {r["id"]: wikinews_rows[int(r["path"].rsplit(":", 1)[1]) - 1]["story"] for r in sources
+             if r["id"] not in seeds}
+    demo = [s for s in stories if set(s["articles"]) & set(seeds)]
+    assert len(seeds) == 5 and len(demo) == 1 and demo[0]["articles"] == seeds and demo[0]["first"] == "2016-03-25"
     wiki = [s for s in stories if s not in demo]
     pure = sum(Counter(truth[i] for i in s["articles"]).most_common(1)[0][1] for s in wiki)
+    assert sum(len(s["articles"]) for s in wiki) == len(wikinews_rows)
     assert pure / len(wikinews_rows) >= 0.95
     story_id = demo[0]["id"]
     timeline = json.loads(run_cli("timeline", feed, SEEDS, "--story", story_id, "--format", "json").stdout)
