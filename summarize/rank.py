@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -43,47 +44,68 @@ class LexRank:
         self.chunk = chunk
 
     def scores(self, texts: Sequence[str]) -> list[float]:
+        """One score per text. Texts with the same bag of stems are one node carrying their count:
+        every copy has the same row in sumy's graph and the same score, so the result is sumy's
+        to rounding while the graph holds distinct bags only (a story retold by a thousand copies
+        costs one node, not a thousand)."""
+        import numpy as np
+
         if not texts:
             return []
-        rows, cols, tf, size = _tf_entries([stems(t) for t in texts])
-        if len(texts) * size <= DENSE_CELLS:
-            return self._dense(rows, cols, tf, (len(texts), size))
-        return self._sparse(rows, cols, tf, (len(texts), size))
+        node_of: dict[tuple[tuple[str, int], ...], int] = {}
+        documents: list[list[str]] = []
+        nodes: list[int] = []
+        for text in texts:
+            terms = stems(text)
+            key = tuple(sorted(Counter(terms).items()))
+            if key not in node_of:
+                node_of[key] = len(documents)
+                documents.append(terms)
+            nodes.append(node_of[key])
+        copies = np.bincount(nodes).astype(np.float64)
+        rows, cols, tf, size = _tf_entries(documents)
+        idf = _idf(rows, cols, copies, len(texts), size)
+        shape = (len(documents), size)
+        compute = self._dense if len(documents) * size <= DENSE_CELLS else self._sparse
+        by_node = compute(rows, cols, tf, idf, copies, shape)
+        return [by_node[node] for node in nodes]
 
-    def _dense(self, rows: list[int], cols: list[int], tf: list[float], shape: tuple[int, int]) -> list[float]:
+    def _dense(self, rows: list[int], cols: list[int], tf: list[float], idf: NDArray[np.float64],
+               copies: NDArray[np.float64], shape: tuple[int, int]) -> list[float]:
         """The computation with dense numpy arrays: small inputs, no scipy import."""
         import numpy as np
 
         vectors = np.zeros(shape)
         vectors[rows, cols] = tf
-        vectors *= _idf(cols, shape)
+        vectors *= idf
         norms = np.linalg.norm(vectors, axis=1)
         unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
         adjacency = (unit @ unit.T > self.threshold).astype(np.float64)
-        degrees = adjacency.sum(axis=1)
+        degrees = adjacency @ copies  # a sentence's degree counts every copy of its neighbours
         degrees[degrees == 0] = 1
-        return self._power((adjacency / degrees[:, None]).T)
+        return self._power((adjacency * (copies / degrees)[:, None]).T, copies)
 
-    def _power(self, transition_t: Any) -> list[float]:  # a dense array or a scipy sparse matrix
-        """sumy's power iteration: L2-normalised steps until they move less than epsilon."""
+    def _power(self, transition_t: Any, copies: NDArray[np.float64]) -> list[float]:
+        """sumy's power iteration over all sentences, done on distinct nodes weighted by their copies:
+        L2-normalised steps until they move less than epsilon."""
         import numpy as np
 
-        n = transition_t.shape[0]
-        p = np.full(n, 1.0 / n)
+        p = np.full(transition_t.shape[0], 1.0 / copies.sum())
         change = 1.0
         while change > self.epsilon:
             nxt = transition_t @ p
-            nxt /= np.linalg.norm(nxt) or 1.0
-            change = float(np.linalg.norm(nxt - p))
+            nxt /= math.sqrt(float(copies @ (nxt * nxt))) or 1.0
+            change = math.sqrt(float(copies @ ((nxt - p) ** 2)))
             p = nxt
-        return [float(x) for x in p]
+        return [float(x) for x in np.asarray(p).ravel()]
 
-    def _sparse(self, rows: list[int], cols: list[int], tf: list[float], shape: tuple[int, int]) -> list[float]:
+    def _sparse(self, rows: list[int], cols: list[int], tf: list[float], idf: NDArray[np.float64],
+                copies: NDArray[np.float64], shape: tuple[int, int]) -> list[float]:
         """The computation with sparse matrices, the similarity graph built in row blocks: big inputs."""
         import numpy as np
         from scipy import sparse
 
-        vectors = sparse.csr_matrix((tf, (rows, cols)), shape=shape) @ sparse.diags(_idf(cols, shape))
+        vectors = sparse.csr_matrix((tf, (rows, cols)), shape=shape) @ sparse.diags(idf)
         norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
         unit = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors
         transposed = unit.T.tocsr()
@@ -94,9 +116,9 @@ class LexRank:
             cosine.eliminate_zeros()
             blocks.append(cosine)
         adjacency = sparse.vstack(blocks).tocsr()
-        degrees = np.asarray(adjacency.sum(axis=1)).ravel()
+        degrees = np.asarray(adjacency @ copies).ravel()
         degrees[degrees == 0] = 1
-        return self._power((sparse.diags(1.0 / degrees) @ adjacency).T.tocsr())
+        return self._power((sparse.diags(copies / degrees) @ adjacency).T.tocsr(), copies)
 
 
 def _tf_entries(documents: list[list[str]]) -> tuple[list[int], list[int], list[float], int]:
@@ -119,11 +141,14 @@ def _tf_entries(documents: list[list[str]]) -> tuple[list[int], list[int], list[
     return rows, cols, vals, max(len(vocab), 1)
 
 
-def _idf(cols: list[int], shape: tuple[int, int]) -> NDArray[np.float64]:
-    """sumy's idf: log(N / (1 + df)) per vocabulary column."""
+def _idf(rows: list[int], cols: list[int], copies: NDArray[np.float64], sentences: int,
+         size: int) -> NDArray[np.float64]:
+    """sumy's idf, log(N / (1 + df)) per vocabulary column, each node counted as its copies."""
     import numpy as np
 
-    return np.log(shape[0] / (1.0 + np.bincount(cols, minlength=shape[1])))
+    df = np.bincount(np.asarray(cols, dtype=np.int64), weights=copies[np.asarray(rows, dtype=np.int64)],
+                     minlength=size)
+    return np.log(sentences / (1.0 + df))
 
 
 class SumyRanker:
