@@ -229,7 +229,7 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
     docs = []
     for where, item in items:
         try:
-            docs.append(_from_record(where, item))
+            docs.append(record_document(where, item))
         except InputError as err:
             problems.append(err)
     if not docs and not problems:
@@ -237,7 +237,7 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
     return docs
 
 
-def _from_record(origin: str, item: object) -> RawDocument:
+def record_document(origin: str, item: object) -> RawDocument:
     """One JSON article record: `text` required; title, url, outlet/source, published/date optional."""
     if not isinstance(item, dict):
         raise InputError(origin, "expected a JSON object with a \"text\" field")

@@ -29,6 +29,7 @@ WINDOW_DAYS = 120  # a dated story takes dated articles up to this long after it
 MERGE = 0.25  # cosine of two stories' centroids above which they are one story
 CENTROID_TERMS = 200  # a story's centroid keeps its heaviest terms only (bounded memory per story)
 HEAD_CHARS = 4000  # an article's opening names its story; the rest adds noise and time
+PROFILE_TERMS = 60  # terms kept of each article: its story shows in its heaviest ones
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,36 @@ class StoryGroup:
     last: date | None
 
 
-def _terms(article: Article, weights: dict[str, float]) -> Counter[str]:
+@dataclass(frozen=True)
+class Profile:
+    """What grouping needs of an article, and no more (an archive keeps only these in memory):
+    its id, title and day, and its heaviest terms as (stem, weight in the article, rarity in English)."""
+
+    id: int
+    title: str
+    published: str | None
+    terms: tuple[tuple[str, int, float], ...]
+
+    @property
+    def day(self) -> date | None:
+        return date.fromisoformat(self.published[:10]) if self.published else None
+
+
+def profile(article: Article) -> Profile:
     """The article's terms: stems of the content words of its opening, the title's and the names'
-    (capitalised words) counted double. Each stem's weight in English at large goes to `weights`."""
+    (capitalised words) counted double; the PROFILE_TERMS heaviest are kept."""
     head = words(article.text[:HEAD_CHARS])
-    terms: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    rarity: dict[str, float] = {}
     for tokens, times in ((head, 1), (words(article.title), 2), ([w for w in head if w[:1].isupper()], 1)):
         for word in (w.lower() for w in tokens):
             if word in STOP_WORDS or word.isdigit():
                 continue
             key = stem(word)
-            terms[key] += times
-            weights[key] = min(weights.get(key, 9.0), _background(word))
-    return terms
+            counts[key] += times
+            rarity[key] = min(rarity.get(key, 9.0), _background(word))
+    kept = sorted(counts, key=lambda t: (-counts[t] * rarity[t], t))[:PROFILE_TERMS]
+    return Profile(article.id, article.title, article.published, tuple((t, counts[t], rarity[t]) for t in kept))
 
 
 def _background(word: str) -> float:
@@ -72,31 +90,34 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 
 def group_stories(articles: Sequence[Article]) -> tuple[StoryGroup, ...]:
     """The stories in `articles`, largest first; each story's articles in input order."""
-    vectors = _vectors(articles)
-    members = _merge_alike(*_single_pass(articles, vectors))
+    return group_profiles([profile(a) for a in articles])
+
+
+def group_profiles(profiles: Sequence[Profile]) -> tuple[StoryGroup, ...]:
+    """The stories of articles known by their profiles, largest first."""
+    vectors = _vectors(profiles)
+    members = _merge_alike(*_single_pass(profiles, vectors))
     stories = []
     for group in members:
         centroid = _unit(dict(sum((Counter(vectors[i]) for i in group), Counter[str]()).most_common(CENTROID_TERMS)))
         central = max(group, key=lambda i: (_cosine(vectors[i], centroid), -i))  # the most central headline
-        days = [d for d in (articles[i].published_date for i in group) if d]
-        stories.append((sorted(articles[i].id for i in group), articles[central].title,
+        days = [d for d in (profiles[i].day for i in group) if d]
+        stories.append((sorted(profiles[i].id for i in group), profiles[central].title,
                         min(days, default=None), max(days, default=None)))
     stories.sort(key=lambda g: (-len(g[0]), g[0][0]))
     return tuple(StoryGroup(k, title, tuple(ids), first, last)
                  for k, (ids, title, first, last) in enumerate(stories, 1))
 
 
-def _vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
+def _vectors(profiles: Sequence[Profile]) -> list[dict[str, float]]:
     """Unit tf-idf vectors, the idf of the input times the rarity of the word in English."""
-    background: dict[str, float] = {}
-    bags = [_terms(a, background) for a in articles]
-    df = Counter(t for bag in bags for t in bag)
-    n = len(articles)
-    return [_unit({t: (1 + math.log(c)) * background[t] * (1 + math.log((1 + n) / (1 + df[t])))
-                   for t, c in bag.items()}) for bag in bags]
+    df = Counter(t for p in profiles for t, _, _ in p.terms)
+    n = len(profiles)
+    return [_unit({t: (1 + math.log(c)) * rarity * (1 + math.log((1 + n) / (1 + df[t]))) for t, c, rarity in p.terms})
+            for p in profiles]
 
 
-def _single_pass(articles: Sequence[Article], vectors: list[dict[str, float]]
+def _single_pass(profiles: Sequence[Profile], vectors: list[dict[str, float]]
                  ) -> tuple[list[list[int]], list[dict[str, float]]]:
     """Articles in publication order, each into the most alike story in its time window, or a new one."""
     shared = Counter(t for vector in vectors for t in vector)
@@ -104,8 +125,8 @@ def _single_pass(articles: Sequence[Article], vectors: list[dict[str, float]]
     members: list[list[int]] = []
     last_day: list[date | None] = []
     index: dict[str, set[int]] = {}  # term -> the stories whose centroid holds it
-    for i in sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i)):
-        vector, day = vectors[i], articles[i].published_date
+    for i in sorted(range(len(profiles)), key=lambda i: (profiles[i].published or "9999", i)):
+        vector, day = vectors[i], profiles[i].day
         # Compared only with stories holding one of its heaviest shared terms: a word of its own finds none.
         heavy = sorted((t for t in vector if shared[t] > 1), key=lambda t: (-vector[t], t))[:RARE_TERMS]
         best, best_score = -1, SIMILAR

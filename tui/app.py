@@ -24,15 +24,16 @@ from textual.worker import get_current_worker
 
 from storyline.summarize.cite import marks, source_line
 from storyline.summarize.errors import StorylineError
+from storyline.summarize.outfile import write_atomic
 from storyline.summarize.rank import RANKERS
-from storyline.summarize.untrusted import shown_path
 from storyline.summarize.story import Story
+from storyline.summarize.untrusted import shown_path
 from storyline.timeline.analysis import Analysis, Mixed, load_and_analyse
 from storyline.timeline.ask import Answer, ask, summary_answer
 from storyline.timeline.build import Event, filter_events, select
 from storyline.timeline.render import label
 
-from .files import check_target, write_atomic
+from .files import check_target
 from .messages import CopyText, OpenCitation
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen

@@ -253,7 +253,9 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
     from storyline.timeline.analysis import analyse
     from storyline.timeline.build import select
 
-    from .files import check_target, format_for, write_atomic
+    from storyline.summarize.outfile import write_atomic
+
+    from .files import check_target, format_for
 
     fmt = format_for(output, fmt, "md")
     target = check_target(output, paths) if output else None  # before the work, not after it
