@@ -312,6 +312,55 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
+@click.argument("archives", nargs=-1, required=True, metavar="ARCHIVE...")
+@click.option("--out", "out", required=True, metavar="DIR", help="Folder for the stories' files and index.json.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="An existing Dask scheduler (tcp://host:8786); default: a local cluster on this machine.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of the local cluster (default: one per core).")
+@click.option("--format", "formats", default="json,md", show_default=True, help="Files to write per story.")
+@click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank", show_default=True)
+@friendly
+def batch(archives: tuple[str, ...], out: str, scheduler: str | None, workers: int | None, formats: str,
+          algorithm: str) -> None:
+    """Analyse a whole archive: group it into stories, one Dask task per story.
+
+    ARCHIVE is JSON Lines (.jsonl, or .jsonl.gz), one article per line, read in a stream.
+    Writes DIR/<story-id>.json and .md and DIR/index.json; stories already written are
+    skipped, so an interrupted run resumes; a story that fails is listed with its error.
+
+    \b
+    Example:
+      storyline batch archive.jsonl.gz --out stories/
+      storyline batch archive.jsonl --out stories/ --scheduler tcp://10.0.0.5:8786
+    """
+    from storyline.timeline.batch import FORMATS, run_batch
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    if not chosen or any(f not in FORMATS for f in chosen):
+        raise click.UsageError(f"--format takes {' and/or '.join(FORMATS)}, comma-separated")
+    target = Path(out).expanduser()
+    if target.exists() and not target.is_dir():
+        raise StorylineError(f"{shown_path(out)} is not a folder")
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\rstoryline: stories {done}/{total}", err=True, nl=done == total)
+
+    with working("reading and grouping the archive…"):
+        index = run_batch(archives, target, scheduler, workers, chosen, algorithm, progress)
+    stories = index["stories"]
+    assert isinstance(stories, list)
+    failed = [s for s in stories if s.get("status") == "failed"]
+    for story in failed:
+        click.echo(f"storyline: warning: story {story['id']} ({story['title']}): {story['error']}", err=True)
+    click.echo(f"storyline: {len(stories)} stories ({len(failed)} failed) in {shown_path(str(target / 'index.json'))}",
+               err=True)
+    if not stories or len(failed) == len(stories):
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("file", metavar="FILE|-")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date to resolve relative expressions against (default: found in the text).")
@@ -446,7 +495,7 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
         click.echo(report.answer_text(answer), nl=False)
 
 
-for _command in (sources, sentences, summarize_command, timeline_command, tui, ask_command, stories):
+for _command in (sources, sentences, summarize_command, timeline_command, tui, ask_command, stories):  # PATH users
     # click dedents a docstring only when it reads it itself: dedent before adding the PATH line.
     _command.help = f"{inspect.cleandoc(_command.help or '')}\n\n{PATHS_HELP}"
 
