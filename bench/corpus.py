@@ -27,7 +27,19 @@ def wikinews() -> list[dict]:
 
 def story_jsonl(n_articles: int, path: Path) -> Path:
     """Write an n-article story (JSON Lines) made from the Wikinews articles."""
-    rows = wikinews()
+    return _cycled(wikinews(), n_articles, path)
+
+
+def archive_jsonl(n_articles: int, path: Path) -> Path:
+    """A mixed archive of n articles: the Wikinews stories and the demo story, cycled and altered
+    as `story_jsonl` alters copies (rotated, one sentence in five dropped)."""
+    demo = [{"id": f"seed-{p.stem}", "text": p.read_text(encoding="utf-8"), "url": p.name}
+            for p in sorted(SEEDS.iterdir())]
+    return _cycled(wikinews() + demo, n_articles, path)
+
+
+def _cycled(rows: list[dict], n_articles: int, path: Path) -> Path:
+    """n articles cycling through `rows`; copy k > 0 rotated by k, one sentence in five dropped."""
     with path.open("w", encoding="utf-8") as out:
         for i in range(n_articles):
             row = dict(rows[i % len(rows)])

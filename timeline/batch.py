@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from storyline.summarize.archive import archive_lines, parse_line
 from storyline.summarize.errors import InputError, StorylineError
@@ -25,6 +27,8 @@ from storyline.summarize.stories import Profile, group_profiles, profile
 from storyline.summarize.story import build_articles, load_story
 
 FORMATS = ("json", "md")
+CHUNK = 500  # archive lines profiled per task
+IN_FLIGHT = 4  # chunks per worker sent ahead: the archive is never all in memory
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,54 @@ class Shard:
     last: str | None
 
 
-def plan(archives: Sequence[str], work: Path, problems: list[InputError]) -> list[Shard]:
-    """Group the archive's articles into stories and write one shard per story into `work`."""
-    profiles: list[Profile] = []
-    kept: list[int] = []  # for each profile, its record's position in the archive
-    for position, (origin, line) in enumerate(archive_lines(archives)):
+Chunk = list[tuple[int, str, bytes]]  # (position in the archive, origin, line)
+Profiled = list[tuple[int, "Profile | InputError"]]
+
+
+def profile_lines(chunk: Chunk) -> Profiled:
+    """Clean and profile a chunk of archive lines (a task of its own, run in a worker): one result
+    per line, a Profile or the reason it was skipped, with the line's position."""
+    out: Profiled = []
+    for position, origin, line in chunk:
         try:
             articles, skipped = build_articles([parse_line(origin, line)])
         except InputError as err:
-            problems.append(err)
+            out.append((position, err))
             continue
-        problems.extend(skipped)
-        if articles:
-            profiles.append(replace(profile(articles[0]), id=len(profiles) + 1))
-            kept.append(position)
+        out.append((position, profile(articles[0]) if articles else skipped[0]))
+    return out
+
+
+def chunks(archives: Sequence[str]) -> Iterator[Chunk]:
+    """The archive's lines in chunks of CHUNK, each line with its position."""
+    chunk: Chunk = []
+    for position, (origin, line) in enumerate(archive_lines(archives)):
+        chunk.append((position, origin, line))
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def plan(archives: Sequence[str], work: Path, problems: list[InputError],
+         profile_all: Callable[[Iterator[Chunk]], Iterable[Profiled]] = lambda c: map(profile_lines, c)
+         ) -> list[Shard]:
+    """Group the archive's articles into stories and write one shard per story into `work`.
+
+    `profile_all` profiles the chunks, in any order: here by default, on the cluster in `run_batch`."""
+    found: list[tuple[int, Profile]] = []
+    skipped: list[tuple[int, InputError]] = []
+    for results in profile_all(chunks(archives)):
+        for position, result in results:
+            if isinstance(result, InputError):
+                skipped.append((position, result))
+            else:
+                found.append((position, result))
+    found.sort(key=lambda pr: pr[0])  # chunks come back in any order: ids follow the archive's
+    profiles = [replace(p, id=i) for i, (_, p) in enumerate(found, 1)]
+    kept = [position for position, _ in found]
+    problems.extend(err for _, err in sorted(skipped, key=lambda pe: pe[0]))
     groups = group_profiles(profiles)
     story_of = {kept[i - 1]: k for k, g in enumerate(groups) for i in g.articles}
     work.mkdir(parents=True, exist_ok=True)
@@ -113,34 +151,45 @@ def run_batch(archives: Sequence[str], out: Path, scheduler: str | None = None, 
 
     problems: list[InputError] = []
     out.mkdir(parents=True, exist_ok=True)
-    shards = plan(archives, out / ".shards", problems)
-    done = [s for s in shards if all((out / f"{s.id}.{fmt}").exists() for fmt in formats)]
-    todo = [s for s in shards if s not in done]
-    entries = [_cached(s, formats) for s in done]
-    if progress:
-        progress(len(entries), len(shards))
-    if todo:
-        cluster = None if scheduler else LocalCluster(n_workers=workers or _cores(), threads_per_worker=1,
-                                                       processes=True, dashboard_address=None)
-        try:
-            with Client(scheduler or cluster) as client:
-                futures = {client.submit(task, s, str(out), tuple(formats), algorithm, pure=False): s for s in todo}
-                for future in as_completed(futures):
-                    try:
-                        entries.append(future.result())
-                    except Exception as err:  # a worker died or the task raised: that story only
-                        entries.append(_cached(futures[future], ()) | {
-                            "status": "failed", "files": [], "error": f"{type(err).__name__}: {err}"})
-                    if progress:
-                        progress(len(entries), len(shards))
-        finally:
-            if cluster is not None:
-                cluster.close()
+    cluster = None if scheduler else LocalCluster(n_workers=workers or _cores(), threads_per_worker=1,
+                                                   processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            shards = plan(archives, out / ".shards", problems, lambda c: _on_cluster(client, c))
+            done = [s for s in shards if all((out / f"{s.id}.{fmt}").exists() for fmt in formats)]
+            entries = [_cached(s, formats) for s in done]
+            if progress:
+                progress(len(entries), len(shards))
+            futures = {client.submit(task, s, str(out), tuple(formats), algorithm, pure=False): s
+                       for s in shards if s not in done}
+            for future in as_completed(futures):
+                try:
+                    entries.append(future.result())
+                except Exception as err:  # a worker died or the task raised: that story only
+                    entries.append(_cached(futures[future], ()) | {
+                        "status": "failed", "files": [], "error": f"{type(err).__name__}: {err}"})
+                if progress:
+                    progress(len(entries), len(shards))
+    finally:
+        if cluster is not None:
+            cluster.close()
     order = {s.id: i for i, s in enumerate(shards)}
     index = {"stories": sorted(entries, key=lambda e: order[str(e["id"])]),
              "skipped_records": [str(p) for p in problems]}
     write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2) + "\n")
     return index
+
+
+def _on_cluster(client: Any, pending: Iterator[Chunk]) -> Iterator[Profiled]:
+    """Profile chunks on the cluster, a few per worker in flight at a time, as they complete."""
+    from distributed import as_completed
+
+    window = IN_FLIGHT * max(1, len(client.scheduler_info().get("workers", {})))
+    running = as_completed([client.submit(profile_lines, c, pure=False) for c in islice(pending, window)])
+    for future in running:
+        yield future.result()
+        for chunk in islice(pending, 1):
+            running.add(client.submit(profile_lines, chunk, pure=False))
 
 
 def _cached(shard: Shard, formats: Iterable[str]) -> dict[str, object]:
