@@ -245,6 +245,26 @@ def report_time() -> None:
           f"{big['events']} events in {big['seconds']:.1f} s, peak {big['peak_mb']:.0f} MB\n")
 
 
+def report_scaling(sizes: list[int]) -> None:
+    """End to end at growing sizes, and the fitted exponents of time and memory (1 = linear)."""
+    import math
+
+    print("## Scaling: one story end to end (bench corpus)")
+    print(f"{'articles':>8} {'sentences':>10} {'claims':>7} {'seconds':>8} {'peak MB':>8}")
+    runs = [(n, measure("timeline", n)) for n in sizes]
+    for n, r in runs:
+        print(f"{n:>8,} {r['sentences']:>10,} {r['claims']:>7,} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f}")
+
+    def slope(key: str) -> float:
+        xs = [math.log(n) for n, _ in runs]
+        ys = [math.log(r[key]) for _, r in runs]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+    print(f"fitted exponent over {', '.join(f'{n:,}' for n in sizes)}: time {slope('seconds'):.2f}, "
+          f"memory {slope('peak_mb'):.2f} (goal at 10,000: <= 60 s, <= 2 GB)\n")
+
+
 def report_app() -> None:
     print("## App (headless, Textual run_test)")
     for n, name in ((0, "seeds"), (1000, "1,000 articles")):
@@ -269,6 +289,8 @@ def main() -> None:
         return
     report_ingest()
     report_time()
+    if not args.quick:
+        report_scaling([1000, 3000, 10000])
     report_app()
     report_rank([300, 1000] if args.quick else [300, 1000, 3000])
     report_dedup([3000] if args.quick else [3000, 30000], exhaustive_up_to=30000 if args.full else 3000)
