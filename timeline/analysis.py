@@ -75,9 +75,14 @@ class Analysis:
         first, last = min(e.span.start for e in events), max(e.span.end for e in events)
         return f"{first:%b %Y} – {last:%b %Y}"
 
+    @cached_property
+    def _named(self) -> list[Event]:
+        """Events dated by what their sentences say; all events when none is."""
+        return [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+
     def busiest_date(self) -> Event | None:
         """The best event of the date the most sources name (publication days aside when any other is named)."""
-        named = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
+        named = self._named
         if not named:
             return None
         sources: dict[str, set[int]] = {}
@@ -88,8 +93,7 @@ class Analysis:
 
     def most_cited(self) -> Event | None:
         """The dated event the most sources report (best ranked among equals)."""
-        named = [e for e in self.timeline.events if not e.fallback] or list(self.timeline.events)
-        return max(named, key=lambda e: (len(e.sources), e.score), default=None)
+        return max(self._named, key=lambda e: (len(e.sources), e.score), default=None)
 
 
 def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:

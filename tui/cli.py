@@ -349,8 +349,7 @@ def batch(archives: tuple[str, ...], out: str, scheduler: str | None, workers: i
 
     with working("reading and grouping the archive…"):
         index = run_batch(archives, target, scheduler, workers, chosen, algorithm, progress)
-    stories = index["stories"]
-    assert isinstance(stories, list)
+    stories = cast(list[dict[str, object]], index["stories"])
     failed = [s for s in stories if s.get("status") == "failed"]
     for story in failed:
         click.echo(f"storyline: warning: story {story['id']} ({story['title']}): {story['error']}", err=True)
