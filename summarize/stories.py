@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .clean import zipf
+from .errors import StorylineError
 from .model import Article
 from .partition import Partition
 from .sentences import STOP_WORDS, stem, words
@@ -181,6 +182,14 @@ def several_stories(groups: Sequence[StoryGroup], articles: int) -> bool:
     and none holding most of the input (one story with a few odd articles is still one story)."""
     big = [len(g.articles) for g in groups if len(g.articles) >= 3]
     return len(big) >= 2 and max(big) < 0.6 * articles
+
+
+def one_story(story: Story, story_id: int, groups: Sequence[StoryGroup] | None = None) -> Story:
+    """Story `story_id` (as `group_stories` numbers them) of a mixed input, as a story of its own."""
+    groups = group_stories(story.articles) if groups is None else groups
+    if not 1 <= story_id <= len(groups):
+        raise StorylineError(f"no story {story_id}: the input holds {len(groups)} (see `storyline stories`)")
+    return story_subset(story, groups[story_id - 1].articles)
 
 
 def story_subset(story: Story, ids: Sequence[int]) -> Story:

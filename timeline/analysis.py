@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from storyline.summarize.model import Article, Claim, Sentence
-from storyline.summarize.errors import StorylineError
-from storyline.summarize.stories import StoryGroup, group_stories, several_stories, story_subset
+from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories
 from storyline.summarize.story import Story, load_story, ranked_claims
 
 from .build import Event, Timeline, build_timeline
@@ -118,12 +117,10 @@ def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str, 
     several stories comes back as `Mixed`, for the reader to pick one.
     """
     story = story or load_story(paths, stdin=stdin)
-    if story_id is not None or choose:
+    if story_id is not None:
+        story = one_story(story, story_id)
+    elif choose:
         groups = group_stories(story.articles)
-        if story_id is not None:
-            if story_id > len(groups):
-                raise StorylineError(f"no story {story_id}: the input holds {len(groups)}")
-            story = story_subset(story, groups[story_id - 1].articles)
-        elif several_stories(groups, len(story.articles)):
+        if several_stories(groups, len(story.articles)):
             return Mixed(story, groups)
     return analyse(story, algorithm)

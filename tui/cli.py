@@ -90,13 +90,10 @@ def read_story(paths: Sequence[str]) -> Story:
     story_id = click.get_current_context().meta.get("story")
     if story_id is None:
         return story
-    from storyline.summarize.stories import group_stories, story_subset
+    from storyline.summarize.stories import one_story
 
     with working("grouping articles into stories…"):
-        groups = group_stories(story.articles)
-    if story_id > len(groups):
-        raise StorylineError(f"no story {story_id}: the input holds {len(groups)} (see `storyline stories`)")
-    return story_subset(story, groups[story_id - 1].articles)
+        return one_story(story, story_id)
 
 
 def echo_json(data: object) -> None:
