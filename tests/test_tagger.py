@@ -73,7 +73,16 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     # durations, sets and references to the present are not event dates
     ("It has 270,000 dead over the past five years.", TUE, [("the past five years", "DURATION", "P5Y")]),
     ("The ruins could be restored in five years.", TUE, [("five years", "DURATION", "P5Y")]),
-    ("They demolished the 2 000-year-old temple.", TUE, [("2 000-year-old", "DURATION", "P2000Y")]),
+    # ages and compound adjectives are not time expressions in TimeML
+    ("They demolished the 2 000-year-old temple.", TUE, []),
+    ("A 44-year-old man was arrested.", TUE, []),
+    # a number and a unit is a duration without a lead word; a year before a unit is not a count
+    ("The strike lasted five days.", TUE, [("five days", "DURATION", "P5D")]),
+    ("Passengers waited 90 minutes at the gate.", TUE, [("90 minutes", "DURATION", "PT90M")]),
+    # vague adverbs are not dates; "now" is the present
+    ("The minister recently visited the town and will return soon.", TUE, []),
+    # a hyphenated quarter is a quarter, the latest one up to publication
+    ("Third-quarter profit rose 5%.", date(2016, 11, 2), [("Third-quarter", "DATE", "2016-Q3")]),
     ("A five-year plan was agreed.", TUE, [("five-year", "DURATION", "P5Y")]),
     ("Protesters gather every Friday.", TUE, [("every Friday", "SET", "XXXX-WXX-5")]),
     ("The index is updated daily.", TUE, [("daily", "SET", "P1D")]),
@@ -147,3 +156,8 @@ def test_anaphoric_days_follow_the_date_named_before() -> None:
     assert found[:2] == [("March 3", "2016-03-03"), ("The next day", "2016-03-04")]
     assert [(t.text, t.value) for t in tag("The following week, prices fell.", TUE)] == [
         ("The following week", "2016-W14")]
+
+
+def test_a_year_before_a_unit_is_not_a_count() -> None:
+    """"the 1988 second quarter" is no duration of 1,988 seconds."""
+    assert all(t.type != "DURATION" for t in tag("Profit in the 1988 second quarter rose.", date(1989, 11, 2)))

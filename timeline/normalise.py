@@ -340,6 +340,8 @@ def ago(m: Hit, c: Context) -> Found | None:
 
 
 def duration(m: Hit, c: Context) -> Found | None:
+    if re.fullmatch(r"\d{4}", m["n"] or m["n2"]):
+        return None  # "the 1988 second quarter": a year, not a count
     n = _number(m["n"] or m["n2"] or "1")
     unit = (m["unit"] or m["unit2"]).lower()
     if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):

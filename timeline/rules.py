@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
                  rf"(?P<y>{YEAR})\b",
          left=r"the\s+", required=False, lower=True,
          starts="early mid late end beginning start middle first second".split(), normalise=normalise.mod_year),
-    Rule("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+quarter(?:\s+of)?"
+    Rule("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of)?"
                 rf"(?:\s+(?P<y>{YEAR})|\s+(?:the\s+)?(?P<rely>last|this|next|previous|current)\s+year)?\b",
          left=r"the\s+", required=False, lower=True,
          starts="first second third fourth 1st 2nd 3rd 4th last final".split(), normalise=normalise.quarter),
@@ -126,10 +126,10 @@ RULES: tuple[Rule, ...] = (
          left=r"the\s+", required=False, lower=True,
          starts=["past"], normalise=normalise.duration),
     Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later))",
-         left=rf"(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to)\s+"
-                 rf"(?:the\s+)?(?P<n>{NUMBER})\s+", required=True, lower=True,
+         left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to)\s+"
+                 rf"(?:the\s+)?)?(?P<n>{NUMBER})\s+", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
-    Rule("duration_adj", rf"(?P<unit>{UNIT})[-\s](?:old|long)\b",
+    Rule("duration_adj", rf"(?P<unit>{UNIT})[-\s]long\b",
          left=rf"(?P<n>{NUMBER})[-\s]", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
     Rule("duration_hyphen", rf"(?P<unit>{UNIT})\b(?![-\s](?:old|long)\b)",
@@ -142,10 +142,9 @@ RULES: tuple[Rule, ...] = (
     Rule("set_plural", rf"(?P<wds>{WEEKDAY.lower()})s\b",
          left=r"on\s+", required=True, lower=True,
          starts=[d + "s" for d in DAY_WORDS], normalise=normalise.recurring),
-    Rule("present", r"(?P<present>now|currently|presently|nowadays)\b|(?P<past>recently|previously|formerly|lately)\b|"
-                r"(?P<future>soon)\b",
+    Rule("present", r"(?P<present>now|currently|presently|nowadays)\b",  # "recently", "soon": vague, not dates
          left=None, required=False, lower=True,
-         starts="now currently presently nowadays recently previously formerly lately soon".split(), normalise=normalise.present),
+         starts="now currently presently nowadays".split(), normalise=normalise.present),
     Rule("present_phrase", r"(?P<present>present|moment|days)\b",
          left=r"(?:at|at the|these)\s+", required=True, lower=True,
          starts="present moment days".split(), normalise=normalise.present),
