@@ -79,6 +79,9 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     # a number and a unit is a duration without a lead word; a year before a unit is not a count
     ("The strike lasted five days.", TUE, [("five days", "DURATION", "P5D")]),
     ("Passengers waited 90 minutes at the gate.", TUE, [("90 minutes", "DURATION", "PT90M")]),
+    # a year before a noun after a determiner is a year; a bare number before a noun is a count
+    ("His 2007 campaign failed, and a 2009 analysis found 2000 people had left.", TUE,
+     [("2007", "DATE", "2007"), ("2009", "DATE", "2009")]),
     # vague adverbs are not dates; "now" is the present
     ("The minister recently visited the town and will return soon.", TUE, []),
     # a hyphenated quarter is a quarter, the latest one up to publication

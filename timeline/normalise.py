@@ -25,6 +25,7 @@ UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": 
 SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "MID", "middle of": "MID",
         "late": "END", "end of": "END", "earlier": "BEFORE", "later": "AFTER"}
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|its|their|our|this|that|[A-Za-z]+'s)\s+$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|for|before|after|through|to|and|"
                                  r"between|year|early|late|mid|around|about|circa|c\.)\s+$", re.I)
 
@@ -260,8 +261,8 @@ def year(m: Hit, c: Context) -> Found | None:
     if before[-1:] in tuple("$£€.,/'-") or re.search(r"\w\($", before):
         return None  # "$2015", "1,2015", "string(1957)": part of a number or a dump
     if not _PREPOSITION_BEFORE.search(before):
-        if COUNTED_NOUN.match(c.text, m.end()):
-            return None  # "2000 people": a count, not a year
+        if COUNTED_NOUN.match(c.text, m.end()) and not _DETERMINER_BEFORE.search(before):
+            return None  # "2000 people": a count, not a year ("a 2009 analysis" is a year)
         if re.search(r"\b[A-Z][\w&-]*\s$", before) and not re.search(r"(?:^|[.!?]\s+)\S+\s$", before):
             return None  # "Russell 2000", "Windows 2000": a name, not a year
     span = timex.year(int(m["y"]))
