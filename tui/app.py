@@ -42,6 +42,7 @@ from .screens.stories import StoryListScreen
 from .widgets.chat import ChatLog, PromptInput
 from .widgets.event_detail import EventDetail
 from .widgets.timeline_tree import FilterInput, TimelineTree
+from .words import count
 
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
@@ -89,10 +90,6 @@ def hints(analysis: Analysis, key_dates: bool) -> str:
     if key_dates:
         lines.append(f"The timeline shows the {KEY_DATES} key dates; press a (in the timeline) for every event.")
     return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 class StorylineApp(App[None]):
@@ -219,8 +216,8 @@ class StorylineApp(App[None]):
         self.query_one("#progress", ProgressBar).update(progress=3)
         self.query_one("#progress").display = False
         self.title = analysis.title
-        self.sub_title = (f"{_count(len(analysis.sources), 'article')} · {_count(len(analysis.claims), 'claim')} · "
-                          f"{_count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
+        self.sub_title = (f"{count(len(analysis.sources), 'article')} · {count(len(analysis.claims), 'claim')} · "
+                          f"{count(len(analysis.timeline.events), 'event')} · {analysis.span_label()}")
         events = analysis.timeline.events
         if events:
             first = min(e.span.start for e in events).strftime("%Y-%m")
@@ -245,7 +242,8 @@ class StorylineApp(App[None]):
     def choose_story(self, message: Grouped) -> None:
         """A mixed input: list its stories, and analyse the one the reader picks."""
         self.mixed = message.mixed
-        self.sub_title = f"{_count(len(message.mixed.groups), 'story')} in {_count(len(message.mixed.story.articles), 'article')}"
+        mixed = message.mixed
+        self.sub_title = f"{count(len(mixed.groups), 'story')} in {count(len(mixed.story.articles), 'article')}"
         self.push_screen(StoryListScreen(message.mixed.groups), self.open_story)
 
     def open_story(self, story_id: int | None) -> None:
@@ -342,12 +340,12 @@ class StorylineApp(App[None]):
             shown = select(self.analysis.timeline, KEY_DATES, KEY_PER_DATE)
         else:
             shown = list(events)
-        count = self.query_one(TimelineTree).show(shown)
+        number = self.query_one(TimelineTree).show(shown)
         what = "key dates: " if self.key_dates and not query.strip() else ""
         more = " · a: all" if what else (" · a: key dates" if len(events) > KEY_DATES_OVER and not query else "")
-        note = f"{what}{count} of {_count(len(events), 'event')}{more}" if count else "no events match"
+        note = f"{what}{number} of {count(len(events), 'event')}{more}" if number else "no events match"
         self.query_one("#count", Static).update(Text(note, style="dim"))
-        return count
+        return number
 
     def timeline_range(self, args: list[str]) -> None:
         """/timeline [from] [to]: set the filter to a date range, or say what is wrong with it."""
@@ -362,10 +360,10 @@ class StorylineApp(App[None]):
             return
         query = f"{args[0]}..{args[1]}" if len(args) == 2 else (args[0] if args else "")
         self.query_one("#filter", Input).value = query  # the range shows in the filter box
-        count = self.filter_timeline(query)
-        chat.add_note(f"Timeline: {count} event{'s' * (count != 1)} in {' – '.join(args)}." if args and count else
+        shown = self.filter_timeline(query)
+        chat.add_note(f"Timeline: {count(shown, 'event')} in {' – '.join(args)}." if args and shown else
                       f"No events match {' – '.join(args)}." if args else "Timeline: everything.",
-                      error=bool(args) and not count)
+                      error=bool(args) and not shown)
 
     def action_toggle_key_dates(self) -> None:
         """a: all events, or back to the key dates."""

@@ -13,14 +13,15 @@ from textual.widgets.option_list import Option
 
 from storyline.summarize.stories import StoryGroup
 
+from ..words import count
+
 
 def story_line(group: StoryGroup) -> Text:
     """One row of the list: the story's name, its size and its date span (never read as markup)."""
     span = f"{group.first} – {group.last}" if group.first and group.last else "undated"
-    count = len(group.articles)
     text = Text(f"{group.id:>3}  ")
     text.append(group.title, style="bold")
-    text.append(f"  {count} article{'s' * (count != 1)} · {span}", style="dim")
+    text.append(f"  {count(len(group.articles), 'article')} · {span}", style="dim")
     return text
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from storyline.summarize.cite import marks
 from storyline.timeline.ask import Answer, AnswerLine
 
-from ..messages import CopyText, OpenCitation
+from ..messages import CopyText, follow
 
 
 class AnswerLineView(Static, can_focus=True):
@@ -36,11 +36,7 @@ class AnswerLineView(Static, can_focus=True):
         self.line = line
 
     def action_open(self, index: int) -> None:
-        if index < len(self.line.sources):
-            self.post_message(OpenCitation(self.line.sources[index], self.line.claim))
-        else:
-            count = len(self.line.sources)
-            self.notify(f"This line has {count} source{'s' * (count != 1)}: press 1–{count}.", severity="warning")
+        follow(self, self.line.sources, index, self.line.claim, "line")
 
     def action_step(self, direction: int) -> None:
         """Up and Down move between answer lines; past the last one, back to the prompt."""

@@ -10,6 +10,8 @@ from storyline.timeline.analysis import Analysis
 from storyline.timeline.build import Event
 from storyline.timeline.render import label
 
+from ..words import count
+
 
 def how_dated(event: Event, analysis: Analysis) -> str:
     """How the event's date was found, in words."""
@@ -31,8 +33,7 @@ def describe(event: Event, analysis: Analysis) -> Text:
     text.append(f" — {how_dated(event, analysis)}\n", style="dim")
     text.append(event.text)
     text.append(f" {marks(event.sources)}\n", style="bold cyan")
-    count = len(event.sources)
-    text.append(f"{count} source{'s' * (count != 1)} (1–9 opens one):\n", style="dim")
+    text.append(f"{count(len(event.sources), 'source')} (1–9 opens one):\n", style="dim")
     for i in event.sources:
         text.append(f"[{i}] ", style="bold cyan")
         text.append(f"{source_line(analysis.article(i))}\n")

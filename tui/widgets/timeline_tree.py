@@ -15,7 +15,7 @@ from storyline.summarize.cite import marks
 from storyline.timeline.build import Event
 from storyline.timeline.render import calendar_place, label
 
-from ..messages import CopyText, OpenCitation
+from ..messages import CopyText, follow
 
 MAX_TEXT = 160
 
@@ -103,14 +103,8 @@ class TimelineTree(Tree[Event]):
 
     def action_open_source(self, index: int = 0) -> None:
         """Open the event's `index`-th citation (Enter and o the first, 1–9 the others)."""
-        event = self.event
-        if event is None:
-            return
-        if index >= len(event.sources):
-            count = len(event.sources)
-            self.notify(f"This event has {count} source{'s' * (count != 1)}: press 1–{count}.", severity="warning")
-            return
-        self.post_message(OpenCitation(event.sources[index], event.claim))
+        if self.event is not None:
+            follow(self, self.event.sources, index, self.event.claim, "event")
 
     def action_fold(self) -> None:
         """Left: fold the node, or go to its parent when it is folded or a leaf (as file trees do)."""
