@@ -118,7 +118,9 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
     form_of: list[int] = []
     prepared_texts: dict[str, Prepared] = {}
     for text in texts:
-        p = prepared_texts.get(text) or prepared_texts.setdefault(text, prepare(text))
+        p = prepared_texts.get(text)
+        if p is None:  # a sentence repeated word for word is prepared once
+            p = prepared_texts[text] = prepare(text)
         if p.norm not in first_of:
             first_of[p.norm] = len(distinct)
             distinct.append(p)

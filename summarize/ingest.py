@@ -56,7 +56,7 @@ def _sources(paths: list[str], stdin: bytes | None, problems: list[InputError],
     if STDIN in paths:
         data = stdin if stdin is not None else b""
         if len(data) > max_bytes:
-            problems.append(InputError("<stdin>", f"too large (more than the {max_bytes / 1e6:.0f} MB limit)"))
+            problems.append(too_large("<stdin>", max_bytes))
         else:
             yield "<stdin>", data
 
@@ -97,8 +97,13 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     except OSError as err:
         raise InputError(str(path), err.strerror or "cannot be read") from None
     if len(data) > max_bytes:
-        raise InputError(str(path), f"too large (more than the {max_bytes / 1e6:.0f} MB limit)")
+        raise too_large(str(path), max_bytes)
     return data
+
+
+def too_large(origin: str, max_bytes: int = MAX_BYTES) -> InputError:
+    """The reason an input over the size limit is not read."""
+    return InputError(origin, f"too large (more than the {max_bytes / 1e6:.0f} MB limit)")
 
 
 def _walk(folder: Path) -> list[Path]:

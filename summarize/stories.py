@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -100,7 +100,7 @@ def group_profiles(profiles: Sequence[Profile]) -> tuple[StoryGroup, ...]:
     members = _merge_alike(*_single_pass(profiles, vectors))
     stories = []
     for group in members:
-        centroid = _unit(dict(sum((Counter(vectors[i]) for i in group), Counter[str]()).most_common(CENTROID_TERMS)))
+        centroid = _centroid(sum((Counter(vectors[i]) for i in group), Counter[str]()))
         central = max(group, key=lambda i: (_cosine(vectors[i], centroid), -i))  # the most central headline
         days = [d for d in (profiles[i].day for i in group) if d]
         stories.append((sorted(profiles[i].id for i in group), profiles[central].title,
@@ -148,10 +148,15 @@ def _single_pass(profiles: Sequence[Profile], vectors: list[dict[str, float]]
         merged: dict[str, float] = dict(centroids[best])
         for t, w in vector.items():
             merged[t] = merged.get(t, 0.0) + w / len(members[best])
-        centroids[best] = _unit(dict(sorted(merged.items(), key=lambda tw: -tw[1])[:CENTROID_TERMS]))
+        centroids[best] = _centroid(merged)
         for t in centroids[best]:
             index.setdefault(t, set()).add(best)
     return members, centroids
+
+
+def _centroid(weights: Mapping[str, float]) -> dict[str, float]:
+    """A story's centroid: its heaviest CENTROID_TERMS terms, as a unit vector."""
+    return _unit(dict(sorted(weights.items(), key=lambda tw: -tw[1])[:CENTROID_TERMS]))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -375,7 +375,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
     from storyline.summarize.dates import parse_date
-    from storyline.summarize.ingest import MAX_BYTES, decode, json_documents, read_file
+    from storyline.summarize.ingest import MAX_BYTES, decode, json_documents, read_file, too_large
     from storyline.summarize.metadata import published_day
     from storyline.timeline import report
     from storyline.timeline.tagger import tag
@@ -384,7 +384,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
     data = read_stdin() if file == "-" else read_file(Path(file))
     if len(data) > MAX_BYTES:
-        raise StorylineError(f"<stdin>: too large (more than the {MAX_BYTES / 1e6:.0f} MB limit)")
+        raise too_large("<stdin>")
     text = decode(file, data)
     if not text.strip():
         raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
