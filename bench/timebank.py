@@ -87,7 +87,7 @@ def cause(g: Gold) -> str:
 
 
 def main() -> None:
-    from storyline.timeline.tagger import tag
+    from storyline.timeline.tagger import expressions, tag
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -106,7 +106,7 @@ def main() -> None:
     for path in files:
         text, dct, gold = read_tml(path)
         start = time.perf_counter()
-        found = tag(text, dct)
+        found = expressions(tag(text, dct))
         seconds += time.perf_counter() - start
         chars += len(text)
         gold_total += len(gold)

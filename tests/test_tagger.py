@@ -56,7 +56,7 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     # relative days, weeks, months, years
     ("The ministry said yesterday that it had won.", TUE, [("yesterday", "DATE", "2016-03-28")]),
     ("Talks are due to resume tomorrow.", TUE, [("tomorrow", "DATE", "2016-03-30")]),
-    ("Shelling resumed last night.", TUE, [("last night", "DATE", "2016-03-28")]),
+    ("Shelling resumed last night.", TUE, [("last night", "TIME", "2016-03-28TNI")]),
     ("Earlier this month, Russia announced a draw down.", TUE, [("Earlier this month", "DATE", "2016-03")]),
     ("The army launched an offensive early this month.", FRI, [("early this month", "DATE", "2016-03")]),
     ("Sales doubled last year.", TUE, [("last year", "DATE", "2015")]),
@@ -164,3 +164,72 @@ def test_anaphoric_days_follow_the_date_named_before() -> None:
 def test_a_year_before_a_unit_is_not_a_count() -> None:
     """"the 1988 second quarter" is no duration of 1,988 seconds."""
     assert all(t.type != "DURATION" for t in tag("Profit in the 1988 second quarter rose.", date(1989, 11, 2)))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the governing verb decides, not any word ending in -ed in the sentence
+    ("The papers, which were signed Tuesday, must be returned by Jan. 14.", date(2000, 1, 7), "2000-01-14"),
+    ("The United States expects a reply in June.", date(2016, 3, 29), "2016-06"),
+    ("The board has identified three candidates and will run the search through June.", date(2016, 3, 29),
+     "2016-06"),
+    ("Organisers have extended the deadline to Nov. 20.", date(1990, 11, 2), "1990-11-20"),
+    ("The dividend is payable Dec. 7 to holders of record.", date(1995, 10, 27), "1995-12-07"),
+    ("Crowds could gather outside the court as early as Tuesday.", date(2001, 4, 2), "2001-04-03"),
+    ("Fans planned a march through the city on Saturday.", date(2000, 1, 7), "2000-01-08"),
+    ("Up until Thursday, the police had not named a suspect.", date(1999, 5, 6), "1999-05-06"),
+    # a simple past looks back however near the coming one is
+    ("In May, rebels took over the town.", date(2016, 3, 29), "2015-05"),
+    ("The plant closed on April 2.", date(2016, 3, 29), "2015-04-02"),
+    # a future a year off is rather the date just gone
+    ("The minister will mark the Aug. 7 anniversary of the blasts.", date(1998, 8, 18), "1998-08-07"),
+])
+def test_tense_of_the_governing_verb(text: str, published: date, expected: str) -> None:
+    assert [t.value for t in tag(text, published) if t.type == "DATE"][-1] == expected
+
+
+def test_quarters_refer_back_to_the_quarter_named() -> None:
+    text = ("Acme earned $4 million in the third quarter. A year earlier, it lost money. Sales in the quarter "
+            "rose, and profit beat the year-ago quarter. In the 1994 second quarter it broke even; this year's "
+            "first quarter was weak.")
+    found = [(t.text, t.value) for t in tag(text, date(1995, 10, 20))]
+    assert found == [("the third quarter", "1995-Q3"), ("A year earlier", "1994-Q3"), ("the quarter", "1995-Q3"),
+                     ("the year-ago quarter", "1994-Q3"), ("the 1994 second quarter", "1994-Q2"),
+                     ("this year's first quarter", "1995-Q1")]
+
+
+def test_without_a_quarter_named_a_year_ago_is_a_year_and_the_quarter_is_nothing() -> None:
+    found = [(t.text, t.value) for t in tag("A year ago, the mine flooded. The quarter was calm.", date(1995, 10, 20))]
+    assert found == [("A year ago", "1994")]
+    assert [(t.text, t.value) for t in tag("Profit fell in the latest quarter.", date(1995, 10, 20))] == [
+        ("the latest quarter", "1995-Q3")]
+
+
+def test_a_range_is_one_event_date_but_two_timeml_expressions() -> None:
+    from storyline.timeline.tagger import expressions
+
+    found = tag("Output fell between 1994 and 1997.", date(2000, 1, 1))
+    assert [(t.text, t.value) for t in found] == [("between 1994 and 1997", "1994/1997")]
+    assert [(t.text, t.value) for t in expressions(found)] == [("1994", "1994"), ("1997", "1997")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # parts of day are TIMEs with TIMEX3's part-of-day codes
+    ("Police moved in Friday afternoon.", date(2013, 3, 23), [("Friday afternoon", "TIME", "2013-03-22TAF")]),
+    ("The talks resume this evening.", date(2013, 3, 23), [("this evening", "TIME", "2013-03-23TEV")]),
+    ("Shelling went on last night.", date(2013, 3, 23), [("last night", "TIME", "2013-03-22TNI")]),
+    # years and centuries written out
+    ("The dam was finished in nineteen fifty-two.", date(1999, 5, 1), [("nineteen fifty-two", "DATE", "1952")]),
+    ("Plans for the year two thousand are ready.", date(1999, 5, 1), [("the year two thousand", "DATE", "2000")]),
+    ("The bridge is a relic of the 19th century.", date(1999, 5, 1), [("the 19th century", "DATE", "18")]),
+    ("It was the bloodiest war of the twentieth century.", date(1999, 5, 1),
+     [("the twentieth century", "DATE", "19")]),
+    # "that year" is the year just named
+    ("The mill opened in 1931. Later that year it burned down.", date(1999, 5, 1),
+     [("1931", "DATE", "1931"), ("Later that year", "DATE", "1931")]),
+    # holidays, resolved by tense like any date without a year
+    ("Shops were busy before Thanksgiving.", date(1999, 10, 8), [("Thanksgiving", "DATE", "1998-11-26")]),
+    ("The troops will be home by Christmas.", date(1999, 10, 8), [("Christmas", "DATE", "1999-12-25")]),
+    ("Easter 2001 was late.", date(1999, 10, 8), [("Easter 2001", "DATE", "2001-04-15")]),
+])
+def test_parts_of_day_centuries_and_holidays(text: str, published: date, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text, published) == expected

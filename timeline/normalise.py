@@ -8,16 +8,16 @@ date, its sentences) and returning a `Found`, or None when the match is not a da
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
 
 from storyline.summarize.dates import month_number, normalise_numeric, weekday_number
 
 from . import resolve, timex
-from .patterns import COUNTED_NOUN, FUTURE_CUES, NUMBER_WORDS, ORDINAL_QUARTER, PAST_CUES, VAGUE_NUMBERS
+from .patterns import COUNTED_NOUN, NUMBER_WORDS, ORDINAL_QUARTER, VAGUE_NUMBERS
+from .tense import tense
 from .timex import TimeSpan
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
@@ -28,9 +28,6 @@ MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|its|their|our|this|that|[A-Za-z]+'s)\s+$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|for|before|after|through|to|and|"
                                  r"between|year|early|late|mid|around|about|circa|c\.)\s+$", re.I)
-
-
-TENSE_WINDOW = 200  # characters either side of a date in which its sentence's verbs are looked for
 
 
 @dataclass(frozen=True)
@@ -49,29 +46,12 @@ class Context:
         return (self.sentences[i][1] if i >= 0 else 0), (self.sentences[i + 1][0] if i + 1 < len(
             self.sentences) else len(self.text))
 
-    def future(self, start: int, end: int) -> bool:
-        """Whether the clause around [start, end) speaks of the future (will, aiming to, …)."""
-        before = re.split(r"[.;!?]|,\s", self.text[max(0, start - 60):start])[-1]
-        after = re.split(r"[.;!?,]", self.text[end:end + 30])[0]
-        return bool(FUTURE_CUES.search(before) or re.match(r"\s*(?:will|would|is to|are to)\b", after))
-
-    def past(self, start: int, end: int) -> bool:
-        """Whether the sentence around [start, end) is told in the past tense (took, was, seized …)."""
-        first, last = self.sentence(start)
-        first, last = max(first, start - TENSE_WINDOW), min(max(last, end), end + TENSE_WINDOW)
-        i = bisect_left(self._past_cues, first)
-        return i < len(self._past_cues) and self._past_cues[i] < last
-
-    @cached_property
-    def _past_cues(self) -> list[int]:
-        """Where past-tense verbs stand in the text: found once, so each date's check is a bisection."""
-        return [m.start() for m in PAST_CUES.finditer(self.text)]
-
     def ahead(self, start: int, end: int) -> bool | None:
-        """True: future tense; False: past tense; None: the tense does not say."""
-        if self.future(start, end):
-            return True
-        return False if self.past(start, end) else None
+        """True: the clause around [start, end) speaks of the future; False: the past; None: it does not say."""
+        return tense(self.text, start, end, self.sentence(start))
+
+    def future(self, start: int, end: int) -> bool:
+        return self.ahead(start, end) is True
 
 
 @dataclass(frozen=True)
@@ -83,6 +63,9 @@ class Found:
     relative: bool = False
     future: bool = False
     anaphor: tuple[str, int] | None = None  # (unit, amount) from the date named before: "the next day"
+    # In a story that reports quarters, the quarter last named this many years away ("a year ago" = the
+    # year-ago quarter). Without one, the value stands; an empty value means the expression lapses.
+    of_quarter: int | None = None
 
 
 class Hit:
@@ -192,8 +175,20 @@ def mod_year(m: Hit, c: Context) -> Found | None:
 
 def quarter(m: Hit, c: Context) -> Found | None:
     which = m["which"].lower()
-    if m["rely"] and c.dct:  # "the first quarter of last year"
-        year_ = c.dct.year + {"last": -1, "previous": -1, "next": 1}.get(m["rely"], 0)
+    if m["ly"]:  # "the 1988 second quarter"
+        span = timex.quarter(int(m["ly"]), 4 if which in ("last", "final") else ORDINAL_QUARTER[which])
+        return Found("DATE", span.value, span)
+    if m["ago"]:  # "the year-ago third quarter": the year before the quarter named
+        number = 4 if which in ("last", "final") else ORDINAL_QUARTER[which]
+        this_q = (c.dct.month - 1) // 3 + 1 if c.dct else 4
+        year_ = (c.dct.year if c.dct and number <= this_q else (c.dct.year - 1 if c.dct else 0)) - 1
+        if year_ <= 0:
+            return Found("DATE", "XXXX-QX", relative=True)
+        span = timex.quarter(year_, number)
+        return Found("DATE", span.value, span, relative=True)
+    rely = m["rely"] or m["lrel"]
+    if rely and c.dct:  # "the first quarter of last year", "this year's third quarter"
+        year_ = c.dct.year + {"last": -1, "previous": -1, "next": 1}.get(rely, 0)
         span = timex.quarter(year_, 4 if which in ("last", "final") else ORDINAL_QUARTER[which])
         return Found("DATE", span.value, span, relative=True, future=year_ > c.dct.year)
     if m["y"]:
@@ -209,6 +204,27 @@ def quarter(m: Hit, c: Context) -> Found | None:
         this_q = (c.dct.month - 1) // 3 + 1
         span = timex.quarter(c.dct.year if number <= this_q else c.dct.year - 1, number)
     return Found("DATE", span.value, span, relative=True)
+
+
+def quarter_ref(m: Hit, c: Context) -> Found | None:
+    """"the quarter", "the year-ago quarter", "last year's period": the quarter last named, or nothing."""
+    ref = m["ref"].lower()
+    if m.group(0).lower().endswith("period") and ref in ("the", "that", "this", "the current"):
+        return None  # "the period" alone is too vague to tag
+    years = -1 if m["ago"] or ref.startswith("last year") else 0
+    if c.dct and not years and ref.split()[-1] in ("latest", "recent", "just-ended", "current", "this"):
+        # unless a quarter was named: the one just reported ("the latest quarter") or under way
+        span = resolve.shift(c.dct, "quarter", 0 if ref.split()[-1] in ("current", "this") else -1)
+        return Found("DATE", span.value, span, relative=True, of_quarter=0)
+    return Found("DATE", "", relative=True, of_quarter=years)
+
+
+def year_ago(m: Hit, c: Context) -> Found | None:
+    """"year-earlier" results: the year before publication's, or the year-ago quarter in a quarterly report."""
+    if not c.dct:
+        return Found("DATE", "XXXX", relative=True, of_quarter=-1)
+    span = timex.year(c.dct.year - 1)
+    return Found("DATE", span.value, span, relative=True, of_quarter=-1)
 
 
 def q_code(m: Hit, c: Context) -> Found | None:
@@ -269,19 +285,78 @@ def year(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span)
 
 
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def spelled_year(m: Hit, c: Context) -> Found | None:
+    """"nineteen ninety-six", "the year two thousand" (broadcast transcripts write years out)."""
+    words = re.findall(r"[a-z]+", m.group(0).lower())
+    if "thousand" in words:
+        rest = [w for w in words if w not in ("the", "year", "two", "thousand", "and")]
+        number = 2000 + sum(NUMBER_WORDS.get(w, _TENS.get(w, 0)) for w in rest)
+    else:
+        tail = words[words.index("nineteen") + 1:]
+        number = 1900 + sum(_TENS.get(w, NUMBER_WORDS.get(w, 0)) for w in tail if w not in ("hundred", "and"))
+    span = timex.year(number)
+    return Found("DATE", span.value, span)
+
+
+def century(m: Hit, c: Context) -> Found | None:
+    """"the 20th century" (value 19), "this century" (the publication's)."""
+    if m["rel"]:
+        if not c.dct:
+            return Found("DATE", "XX", relative=True)
+        shift = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[m["rel"].lower()]
+        first = (c.dct.year // 100 + shift) * 100
+        span = timex.century(first)
+        return Found("DATE", span.value, span, relative=True, future=shift > 0)
+    ordinal = m["ord"].lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
+    if not number or not 1 <= number <= 21:
+        return None
+    span = timex.century((number - 1) * 100)
+    return Found("DATE", span.value, span, _mod(m["mod"]))
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+            "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "twenty-first": 21}
+
+
+def that_year(m: Hit, c: Context) -> Found | None:
+    """"that year", "the full year": the year of the date named before (else publication's)."""
+    return Found("DATE", "XXXX", relative=True, anaphor=("year", 0))
+
+
+def holiday(m: Hit, c: Context) -> Found | None:
+    name = re.sub(r"['’]", "'", re.sub(r"\s+", " ", m["name"].lower()))
+    if m["y"]:
+        d = resolve.HOLIDAYS[name](int(m["y"]))
+        return Found("DATE", d.isoformat(), timex.day(d))
+    if not c.dct:
+        return Found("DATE", "XXXX-XX-XX", relative=True)
+    rel = (m["rel"] or "").lower()
+    d = resolve.holiday(c.dct, name, c.ahead(m.start(), m.end()), rel)
+    return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=d > c.dct)
+
+
 def rel_day(m: Hit, c: Context) -> Found | None:
     offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
               "day after tomorrow": 2}[m["word"].lower()]
     if not c.dct:
         return Found("DATE", "XXXX-XX-XX", relative=True)
     span = resolve.shift(c.dct, "day", offset)
-    return Found("DATE", span.value, span, relative=True, future=offset > 0)
+    part = "night" if m["word"].lower() == "tonight" else _part(m.group(0))
+    return _in_part(Found("DATE", span.value, span, relative=True, future=offset > 0), part)
 
 
 def this_part(m: Hit, c: Context) -> Found | None:
     if not c.dct:
         return Found("DATE", "XXXX-XX-XX", relative=True)
-    return Found("DATE", c.dct.isoformat(), timex.day(c.dct), relative=True)
+    return _in_part(Found("DATE", c.dct.isoformat(), timex.day(c.dct), relative=True), _part(m.group(0)))
 
 
 def last_night(m: Hit, c: Context) -> Found | None:
@@ -289,7 +364,7 @@ def last_night(m: Hit, c: Context) -> Found | None:
     if not c.dct:
         return Found("DATE", "XXXX-XX-XX", relative=True)
     span = resolve.shift(c.dct, "day", -1)
-    return Found("DATE", span.value, span, relative=True)
+    return _in_part(Found("DATE", span.value, span, relative=True), "night")
 
 
 def weekday(m: Hit, c: Context) -> Found | None:
@@ -300,8 +375,8 @@ def weekday(m: Hit, c: Context) -> Found | None:
     if not c.dct:
         return Found("DATE", f"XXXX-WXX-{number + 1}", relative=True)
     future = rel in ("next", "coming") or (rel not in ("last", "past") and c.future(m.start(), m.end()))
-    d = resolve.weekday(c.dct, number, future, strict=rel in ("last", "past"))
-    return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future)
+    d = resolve.weekday(c.dct, number, future, strict=rel in ("last", "past", "next"))
+    return _in_part(Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future), _part(m.group(0)))
 
 
 def weekend(m: Hit, c: Context) -> Found | None:
@@ -337,7 +412,9 @@ def ago(m: Hit, c: Context) -> Found | None:
         return Found("DATE", "XXXX", relative=True)
     direction = 1 if m["dir"].lower() == "later" else -1
     span = resolve.shift(c.dct, unit, direction * int(n))
-    return Found("DATE", span.value, span, relative=True, future=direction > 0)
+    a_year_back = unit == "year" and n == 1 and direction < 0
+    return Found("DATE", span.value, span, relative=True, future=direction > 0,
+                 of_quarter=-1 if a_year_back else None)
 
 
 def duration(m: Hit, c: Context) -> Found | None:
@@ -399,7 +476,31 @@ def resolve_anaphor(found: Found, named: date | None, published: date | None) ->
     return Found("DATE", span.value, span, relative=True, future=bool(published and span.start > published))
 
 
+def resolve_quarter(found: Found, named: TimeSpan | None) -> Found | None:
+    """A year-ago or "the quarter" expression against the quarter last named (None: it lapses)."""
+    if named is None or found.of_quarter is None:
+        return found if found.value else None
+    span = timex.quarter(named.start.year + found.of_quarter, (named.start.month - 1) // 3 + 1)
+    return replace(found, value=span.value, span=span)
+
+
 # --- helpers ---------------------------------------------------------------------------------
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
+
+
+def _part(text: str) -> str | None:
+    found = _PART.search(text)
+    return found.group(1).lower() if found else None
+
+
+def _in_part(found: Found, part: str | None) -> Found:
+    """"Friday afternoon" is a TIME: the day with TIMEX3's part-of-day code (2013-03-22TAF)."""
+    if part is None:
+        return found
+    return replace(found, type="TIME", value=f"{found.value}T{PARTS_OF_DAY[part]}")
+
 
 def _int(text: str) -> int:
     return int(re.sub(r"\D", "", text))

@@ -7,7 +7,10 @@ latest such month up to publication; future tense looks forward instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 from . import timex
 from .timex import TimeSpan
@@ -19,7 +22,7 @@ def weekday(dct: date, number: int, future: bool, strict: bool = False) -> date:
     `strict` excludes the publication day itself ("last Sunday" on a Sunday is a week ago).
     """
     if future:
-        ahead = (number - dct.weekday()) % 7 or 7
+        ahead = (number - dct.weekday()) % 7 or (7 if strict else 0)
         return dct + timedelta(days=ahead)
     back = (dct.weekday() - number) % 7
     if back == 0 and strict:
@@ -46,20 +49,62 @@ def day_without_year(dct: date, month_: int, day_: int, future: bool) -> date | 
     return None
 
 
-def looks_ahead(days_back: int, days_ahead: int) -> bool:
-    """Whether an unmarked "June 24" is the coming one: news names dates near publication, so a
-    date two months or more back is read forward when its next occurrence is less than half as far."""
+def looks_ahead(tense: bool | None, days_back: int, days_ahead: int) -> bool:
+    """Whether an unmarked "June 24" is the coming one rather than the last.
+
+    A simple past looks back ("In May, ISIS took the city"). Otherwise news names dates near
+    publication, so nearness can overrule the future: "will hold … Aug. 7" in an Aug. 18 story is
+    the Aug. 7 just gone; with no tense, the nearer way wins if it is less than half as far.
+    """
+    if tense is False:
+        return False
+    if tense is True:
+        return not (days_ahead > 60 and 3 * days_back < days_ahead)
     return days_back > 60 and 2 * days_ahead < days_back
 
 
 def day_without_year_nearest(dct: date, month_: int, day_: int, tense: bool | None) -> tuple[date | None, bool]:
-    """The date of "June 24" and whether it lies ahead: as the tense says (True future, False past),
-    or, when it says nothing, forward only if that is much nearer."""
+    """The date of "June 24" and whether it lies ahead, by tense (True future, False past) and nearness."""
     back = day_without_year(dct, month_, day_, False)
     ahead = day_without_year(dct, month_, day_, True)
-    if tense or (tense is None and back and ahead and looks_ahead((dct - back).days, (ahead - dct).days)):
-        return ahead, ahead is not None and ahead > dct
+    if back is None or ahead is None:
+        chosen = back or ahead
+        return chosen, chosen is not None and chosen > dct
+    if looks_ahead(tense, (dct - back).days, (ahead - dct).days):
+        return ahead, ahead > dct
     return back, False
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # fourth Thursday of November (US)
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # Tuesday after the first Monday
+}
+
+
+def _nth_weekday(year_: int, month_: int, weekday_: int, n: int) -> date:
+    first = date(year_, month_, 1)
+    return first + timedelta(days=(weekday_ - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(dct: date, name: str, tense: bool | None, rel: str = "") -> date:
+    """The holiday's date in the year the context points to: "last Christmas", "at Easter" (as for days)."""
+    on = HOLIDAYS[name]
+    back = on(dct.year) if on(dct.year) <= dct else on(dct.year - 1)
+    ahead = on(dct.year) if on(dct.year) >= dct else on(dct.year + 1)
+    if rel == "last":
+        return back if back < dct else on(dct.year - 1)
+    if rel == "next":
+        return ahead if ahead > dct else on(dct.year + 1)
+    return ahead if looks_ahead(tense, (dct - back).days, (ahead - dct).days) else back
 
 
 def month_without_year_nearest(dct: date, number: int, tense: bool | None, strict: bool = False) -> tuple[int, bool]:
@@ -68,7 +113,7 @@ def month_without_year_nearest(dct: date, number: int, tense: bool | None, stric
     ahead = month_without_year(dct, number, True, strict)
     months_back = (dct.year - back) * 12 + dct.month - number
     months_ahead = (ahead - dct.year) * 12 + number - dct.month
-    if tense or (tense is None and looks_ahead(months_back * 30, months_ahead * 30)):
+    if looks_ahead(tense, months_back * 30, months_ahead * 30):
         return ahead, (ahead, number) > (dct.year, dct.month)
     return back, False
 

@@ -73,8 +73,15 @@ RULES: tuple[Rule, ...] = (
          starts="early mid late end beginning start middle first second".split(), normalise=normalise.mod_year),
     Rule("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of)?"
                 rf"(?:\s+(?P<y>{YEAR})|\s+(?:the\s+)?(?P<rely>last|this|next|previous|current)\s+year)?\b",
-         left=r"the\s+", required=False, lower=True,
+         left=rf"(?:the\s+)?(?:(?P<ly>{YEAR})\s+|(?P<lrel>this|last|next|previous)\s+year['’]s\s+|"
+              r"(?:comparable\s+|same\s+)?(?P<ago>year-(?:ago|earlier))\s+)?", required=False, lower=True,
          starts="first second third fourth 1st 2nd 3rd 4th last final".split(), normalise=normalise.quarter),
+    Rule("quarter_ref", r"(?:quarter|period)\b(?!s)",
+         left=r"(?P<ref>the|that|this|the (?:latest|same|comparable|current|most recent|just-ended)|"
+              r"(?:the\s+)?(?:comparable\s+|same\s+)?(?P<ago>year-(?:ago|earlier))|last year['’]s)\s+",
+         required=True, lower=True, starts=["quarter", "period"], normalise=normalise.quarter_ref),
+    Rule("year_ago_adj", r"year-(?:ago|earlier)\b",
+         left=None, required=False, lower=True, starts=["year"], normalise=normalise.year_ago),
     Rule("q_code", rf"q(?P<q>[1-4])\s+(?P<y>{YEAR})\b",
          left=None, required=False, lower=True,
          starts="q1 q2 q3 q4".split(), normalise=normalise.q_code),
@@ -94,6 +101,28 @@ RULES: tuple[Rule, ...] = (
     Rule("year", rf"(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
          left=None, required=False, lower=False,
          starts=[YEAR_DIGITS], normalise=normalise.year),
+    Rule("spelled_year", r"nineteen[- ](?:hundred[- ](?:and[- ])?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                         r"sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                         r"ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?)\b"
+                         r"|year two thousand(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten)\b)?",
+         left=r"the\s+", required=False, lower=True, starts=["nineteen", "year"], normalise=normalise.spelled_year),
+    Rule("century", r"(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                    r"nineteenth|twentieth|twenty-first)|(?P<rel>this|current|last|previous|past|next))"
+                    r"[\s-]+century\b",
+         left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?", required=False, lower=True,
+         starts=[DIGITS, "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth", "twenty", "this", "current", "last", "previous", "past",
+                 "next"], normalise=normalise.century),
+    Rule("that_year", r"year\b(?![\s-]+(?:\d|two\b|nineteen\b|ago|earlier|end|-))",
+         left=r"(?:that|that same|the full|later that|earlier that|(?:earlier|later) in the)\s+", required=True,
+         lower=True, starts=["year"], normalise=normalise.that_year),
+    Rule("holiday", r"(?P<name>New Year['’]s (?:Day|Eve)|Christmas(?: (?:Day|Eve))?|Easter(?: Sunday)?|Good Friday|"
+                    r"Thanksgiving(?: Day)?|Election Day)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?",
+         left=r"(?P<rel>(?i:last|next|this))\s+", required=False, lower=False,
+         starts=["new", "christmas", "easter", "good", "thanksgiving", "election"], normalise=normalise.holiday),
     Rule("rel_day", r"(?P<word>day before yesterday|day after tomorrow|yesterday|today|tonight|tomorrow)"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b",
          left=r"the\s+", required=False, lower=True,

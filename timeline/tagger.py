@@ -16,13 +16,14 @@ from datetime import date
 from storyline.summarize.sentences import sentence_spans
 
 from . import timex
-from .normalise import Context, Hit, resolve_anaphor
+from .normalise import Context, Hit, resolve_anaphor, resolve_quarter
 from .patterns import DIGIT_RUN, DIGITS, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, SUBORDINATORS, WORD, YEAR_DIGITS
 from .rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
-from .timex import Timex
+from .timex import TimeSpan, Timex
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it
+QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago" means the year-ago quarter
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
 
 
@@ -43,6 +44,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
     named: date | None = None  # the last date named so far: what "the next day" counts from
+    quarter: tuple[TimeSpan, int] | None = None  # the last quarter named, and where
     taken_until = -1
     for start, _, _, rule, hit in sorted(candidates, key=lambda c: c[:3]):
         if start < taken_until:
@@ -51,6 +53,9 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
             found = rule.normalise(hit, context)
             if found is not None and found.anaphor:
                 found = resolve_anaphor(found, named, published)
+            if found is not None and found.of_quarter is not None:
+                near = quarter is not None and start - quarter[1] < QUARTER_REACH
+                found = resolve_quarter(found, quarter[0] if quarter and near else None)
         except (ValueError, OverflowError):  # "10,000 years ago", "tomorrow" of 9999-12-31: off the calendar
             continue
         if found is None:
@@ -60,8 +65,18 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
                             found.future))
         if found.span and found.type in ("DATE", "TIME") and found.span.granularity != "range":
             named = found.span.start
+            if found.span.granularity == "quarter" and found.of_quarter is None:
+                quarter = (found.span, start)
         taken_until = hit.end()
     return [_mark_subordinate(t, context) for t in _attach_times(_join_ranges(chosen, text), text)]
+
+
+def expressions(found: Sequence[Timex]) -> list[Timex]:
+    """The expressions as TimeML annotates them: a range is its two dates ("between 1994 and 1997").
+
+    Events keep the range (`tag`); `storyline dates` and the TimeBank bench list expressions.
+    """
+    return [part for t in found for part in (t.parts or (t,))]
 
 
 def _starts(lowered: str) -> Iterator[tuple[Rule, int]]:
@@ -119,7 +134,7 @@ def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
             start = prev.start - (len(lead.group(0)) if lead else 0)
             span = timex.between(prev.span, t.span)
             out[-1] = Timex(start, t.end, text[start:t.end], "DATE", span.value, span, None,
-                            prev.relative or t.relative, prev.future and t.future)
+                            prev.relative or t.relative, prev.future and t.future, parts=(prev, t))
             continue
         out.append(t)
     return out

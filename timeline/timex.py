@@ -42,6 +42,7 @@ class Timex:
     relative: bool = False  # resolved against the publication date
     future: bool = False  # refers to after the publication date
     subordinate: bool = False  # inside a since/after/until clause or a relative clause
+    parts: tuple[Timex, ...] = ()  # a range's two ends, as found ("between 1994 and 1997")
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
@@ -95,6 +96,11 @@ def weekend(saturday: date) -> TimeSpan:
 
 def decade(first_year: int) -> TimeSpan:
     return TimeSpan(date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade", f"{first_year // 10:03d}")
+
+
+def century(first_year: int) -> TimeSpan:
+    """The 20th century: 1900-1999, TIMEX3 value "19" (as TimeML and HeidelTime write it)."""
+    return TimeSpan(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), "century", f"{first_year // 100:02d}")
 
 
 def between(a: TimeSpan, b: TimeSpan) -> TimeSpan:

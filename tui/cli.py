@@ -378,7 +378,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
     from storyline.summarize.ingest import MAX_BYTES, decode, json_documents, read_file, too_large
     from storyline.summarize.metadata import published_day
     from storyline.timeline import report
-    from storyline.timeline.tagger import tag
+    from storyline.timeline.tagger import expressions, tag
 
     if file != "-" and Path(file).is_dir():
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
@@ -391,7 +391,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
     records = json_documents(file, text)
     if records is None:  # plain text: tagged exactly as given
         dct = published.date() if published else published_day(text)
-        found = tag(text, dct)
+        found = expressions(tag(text, dct))
         if fmt == "json":
             echo_json(report.dates_json(dct, found))
         else:
@@ -402,7 +402,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
         container = parse_date(record.published) if record.published else None
         dct = published.date() if published else (date.fromisoformat(container[:10]) if container else
                                                    published_day(record.text))
-        documents.append((record.origin, dct, tag(record.text, dct)))
+        documents.append((record.origin, dct, expressions(tag(record.text, dct))))
     if fmt == "json":
         echo_json({"documents": [{"origin": o} | report.dates_json(d, f) for o, d, f in documents]})
     else:

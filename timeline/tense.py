@@ -1,0 +1,107 @@
+"""Which way a date without a year points: the tense of the verb that governs it.
+
+A bare "Friday", "in June" or "Dec. 15" is resolved before or after publication by the clause
+it stands in, as HeidelTime does for news. The governing verb is the one nearest the date in
+its own clause (before it, else just after it: "said Friday", "On Friday, he said"). Only
+finite verbs count: a participle after "is/be/been" is passive ("must be returned by Jan. 14"),
+one after "the" is an adjective ("the reduced dividend"). "by", "until", "as early as" point
+forward unless a simple past governs the clause ("remained closed until Tuesday"); "payable",
+"effective", "as early as" always do.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR_PAST = (
+    "was|were|did|had|said|told|took|gave|made|met|went|came|saw|found|left|began|fell|won|lost|held|"
+    "kept|led|put|ran|sent|spent|stood|struck|swept|overran|sold|bought|brought|thought|fought|caught|"
+    "taught|paid|laid|rose|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|rode|shot|"
+    "fled|sought|became|hid|bore|tore|wore|woke|forbade|withdrew|began|sank|shrank|sang|rang|"
+    "drank|swam|dealt|felt|heard|meant|built|slid|wept|lent|bent"
+)
+# -ed words that are not past tenses.
+_NOT_PAST = frozenset(
+    "hundred indeed need speed feed seed bed red shed embed proceed succeed exceed breed greed creed sacred "
+    "kindred wicked naked rugged ragged jagged beloved bled fled wed united".split())
+_VERB = re.compile(
+    r"(?P<future>\b(?:will|won't|wo n't|'ll|shall|would|going to|must|should|"
+    r"(?:aim|plan|intend|expect|hope|schedul|slat|due|set|poise|prepar)(?:e|es|s|ed|ing|d)?\s+(?:to|for)|"
+    r"is to|are to|to be|upcoming|(?:plann|schedul|slat)ed(?! by))\b)"
+    r"|(?P<present>\b(?:is|are|am|has|have|does|do)\b)"
+    r"|(?P<past>\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b)")
+# Words before a participle that make it passive, perfect or adjectival rather than a simple past.
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|the|a|an|its|his|her|their|our|this|that|"
+                                r"has|have|had|to|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+# "as early as Tuesday" is ahead; "by/until/through Tuesday" only rules out a participle's past.
+_AHEAD = re.compile(r"\b(?:as (?:soon|early) as|no later than|effective|payable|due|expires?|expiring|"
+                    r"from now)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:until|till|by|through|starting|beginning)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
+_POSTPONED = re.compile(r"\b(?:extend|postpon|delay|mov|push|adjourn|defer|reschedul)(?:ed|e|es|s)\b"
+                        r"(?:\s+[\w'’]+){0,4}?\s+(?:to|until|till)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
+_CLAUSE_START = re.compile(r"[.;:!?]\s|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when|where|which|who)\s",
+                           re.I)
+_CLAUSE_END = re.compile(r"[.;:!?,]|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when)\s", re.I)
+WINDOW = 150  # characters either side of a date searched for its verb
+
+
+def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | None:
+    """True if the clause around text[start:end] speaks of the future, False the past, None if it does not say."""
+    first, last = max(sentence[0], start - WINDOW), min(max(sentence[1], end), end + WINDOW)
+    before = text[first:start]
+    clause_start = None
+    for clause_start in _CLAUSE_START.finditer(before):
+        pass
+    left = before[clause_start.end():] if clause_start else before
+    verb = _nearest(left)
+    if verb == "future":
+        return True
+    if _AHEAD.search(left):
+        return True
+    if _POSTPONED.search(left):  # "postponed until Tuesday": a date after the act
+        return True
+    if _DEADLINE.search(left) and verb != "simple past":
+        return None
+    if verb is None:
+        after = text[end:last]
+        if not left.strip(" ,(\"'") or re.fullmatch(r"\s*\w+\s*", left):  # "On Tuesday, the league said"
+            after = after.lstrip(" ,")
+        stop = _CLAUSE_END.search(after)
+        verb = _first(after[:stop.start()] if stop else after)
+    if verb == "future":
+        return True
+    if verb == "simple past":
+        return False
+    return None  # present, perfect ("has set Nov. 10 as the deadline") or no verb: nearness decides
+
+
+def _kind(match: re.Match[str], text: str) -> str | None:
+    if match.lastgroup == "future":
+        return "future"
+    if match.lastgroup == "present":
+        return "present"
+    word = match.group(0)
+    if word.lower() in _NOT_PAST or (word[0].isupper() and match.start() > 0):
+        return None  # "United", "Ted": names, not verbs
+    before = _PARTICIPLE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    if before is None:
+        return "simple past"
+    return "perfect" if before.group(0).split()[0].lower() in ("has", "have", "had") else None
+
+
+def _nearest(text: str) -> str | None:
+    """The kind of the verb nearest the end of `text` (the date's left context)."""
+    for match in reversed(list(_VERB.finditer(text))):
+        kind = _kind(match, text)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _first(text: str) -> str | None:
+    """The kind of the first verb of `text` (the date's right context)."""
+    for match in _VERB.finditer(text):
+        kind = _kind(match, text)
+        if kind is not None:
+            return kind
+    return None
