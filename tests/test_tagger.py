@@ -82,8 +82,9 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
     # a year before a noun after a determiner is a year; a bare number before a noun is a count
     ("His 2007 campaign failed, and a 2009 analysis found 2000 people had left.", TUE,
      [("2007", "DATE", "2007"), ("2009", "DATE", "2009")]),
-    # vague adverbs are not dates; "now" is the present
-    ("The minister recently visited the town and will return soon.", TUE, []),
+    # "soon" is too vague to tag; "recently" is the past (PAST_REF), "now" the present
+    ("The minister recently visited the town and will return soon.", TUE, [("recently", "DATE", "PAST_REF")]),
+    ("Shelling has intensified in recent weeks.", TUE, [("recent weeks", "DURATION", "PXW")]),
     # a hyphenated quarter is a quarter, the latest one up to publication
     ("Third-quarter profit rose 5%.", date(2016, 11, 2), [("Third-quarter", "DATE", "2016-Q3")]),
     ("A five-year plan was agreed.", TUE, [("five-year", "DURATION", "P5Y")]),
@@ -232,4 +233,20 @@ def test_a_range_is_one_event_date_but_two_timeml_expressions() -> None:
     ("Easter 2001 was late.", date(1999, 10, 8), [("Easter 2001", "DATE", "2001-04-15")]),
 ])
 def test_parts_of_day_centuries_and_holidays(text: str, published: date, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Prices rose over the past five days.", TUE, [("the past five days", "DURATION", "P5D")]),
+    ("The next couple of years will be hard.", TUE, [("The next couple of years", "DURATION", "P2Y")]),
+    ("The flight took 5 1/2 hours.", TUE, [("5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("The feud lasted two decades.", TUE, [("two decades", "DURATION", "P20Y")]),
+    ("The paper said in an editorial on Monday, Oct. 26, that…", date(1998, 10, 25),
+     [("Monday, Oct. 26", "DATE", "1998-10-26")]),
+    ("Marchers pledged to block roads this summer.", date(1998, 3, 22), [("this summer", "DATE", "1998-SU")]),
+    ("Hudson said it will redeem its Series H preferred shares on Oct. 31.", date(1989, 10, 27),
+     [("Oct. 31", "DATE", "1989-10-31")]),
+])
+def test_durations_named_weekdays_and_adjectives(text: str, published: date,
+                                                 expected: list[tuple[str, str, str]]) -> None:
     assert values(text, published) == expected

@@ -155,6 +155,13 @@ def md(m: Hit, c: Context) -> Found | None:
         return None
     if not c.dct:
         return Found("DATE", f"XXXX-{month_:02d}-{day_:02d}", relative=True)
+    named_day = weekday_number(m["wd"]) if m["wd"] else None
+    if named_day is not None:  # "Monday, Oct. 26": the nearest year in which Oct. 26 is a Monday
+        matching = [d for y in (c.dct.year - 1, c.dct.year, c.dct.year + 1)
+                    if (d := _safe_date(y, month_, day_)) and d.weekday() == named_day]
+        if matching:
+            d = min(matching, key=lambda d: abs((d - c.dct).days))
+            return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=d > c.dct)
     d, future = resolve.day_without_year_nearest(c.dct, month_, day_, c.ahead(m.start(), m.end()))
     return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future) if d else None
 
@@ -247,6 +254,9 @@ def season(m: Hit, c: Context) -> Found | None:
         return None  # a bare "summer" or "fall" is too often not a date
     if not c.dct:
         return Found("DATE", f"XXXX-{code}", relative=True)
+    if rel == "this":  # "this summer": the publication year's, whichever way the verb points
+        span = resolve.season_without_year(c.dct, code, False) if code == "WI" else timex.season(c.dct.year, code)
+        return Found("DATE", span.value, span, relative=True, future=span.start > c.dct)
     future = rel == "next" or (rel not in ("last",) and c.future(m.start(), m.end()))
     span = resolve.season_without_year(c.dct, code, future, strict=rel in ("last", "next"))
     return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
@@ -327,8 +337,13 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 
 def that_year(m: Hit, c: Context) -> Found | None:
-    """"that year", "the full year": the year of the date named before (else publication's)."""
-    return Found("DATE", "XXXX", relative=True, anaphor=("year", 0))
+    """"that year": the year of the date named before; "the full year", "earlier in the year": publication's."""
+    if "that" in m.group(0).lower():
+        return Found("DATE", "XXXX", relative=True, anaphor=("year", 0))
+    if not c.dct:
+        return Found("DATE", "XXXX", relative=True)
+    span = timex.year(c.dct.year)
+    return Found("DATE", span.value, span, relative=True)
 
 
 def holiday(m: Hit, c: Context) -> Found | None:
@@ -424,10 +439,30 @@ def duration(m: Hit, c: Context) -> Found | None:
     unit = (m["unit"] or m["unit2"]).lower()
     if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
         return None  # "about a quarter of its dealers": a fraction
+    return Found("DURATION", duration_value(n, unit))
+
+
+_HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}  # half a unit, in the next unit down
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P5D, PT3H, P20Y for two decades (as TimeBank writes them), PT5H30M for 5 1/2 hours."""
+    if unit == "fortnight":
+        unit, n = "week", None if n is None else n * 2
+    if unit == "decade" and n is not None:
+        unit, n = "year", n * 10
     code = UNIT_CODES[unit]
-    amount = "X" if n is None else (f"{n * 2:g}" if unit == "fortnight" else f"{n:g}")
-    value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
-    return Found("DURATION", value)
+    time = "T" if code.startswith("T") else ""
+    if n is None:
+        return f"P{time}X{code[-1] if time else code}"
+    if n != int(n) and n * 2 == int(n * 2) and unit in _HALVES:
+        return f"P{time}{int(n)}{code[-1] if time else code}{_HALVES[unit]}"
+    return f"P{time}{n:g}{code[-1] if time else code}"
+
+
+def vague_duration(m: Hit, c: Context) -> Found | None:
+    """"in recent weeks": some weeks (PXW)."""
+    return Found("DURATION", duration_value(None, m["unit"].lower()))
 
 
 def recurring(m: Hit, c: Context) -> Found | None:
@@ -516,6 +551,10 @@ def _safe_date(year_: int, month_: int, day_: int) -> date | None:
 def _number(text: str) -> float | None:
     """5 for "five" or "5"; None for a vague "several"."""
     text = text.lower().strip()
+    for half in (" and a half", " 1/2"):
+        if text.endswith(half):
+            whole = _number(text[:-len(half)])
+            return None if whole is None else whole + 0.5
     if text in VAGUE_NUMBERS:
         return None
     if text in NUMBER_WORDS:

@@ -25,9 +25,10 @@ NUMBER_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }
-VAGUE_NUMBERS = ("a few", "few", "several", "a couple of", "couple of", "many", "some")
-NUMBER = (r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True))
-          + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
+NUMBER_WORDS |= {"a couple of": 2, "couple of": 2}
+VAGUE_NUMBERS = ("a few", "few", "several", "many", "some")
+NUMBER = (r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?: 1/2|\.\d+)?|" + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True))
+          + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?: and a half)?")
 MOD = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)"
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 

@@ -20,6 +20,7 @@ _IRREGULAR_PAST = (
     "fled|sought|became|hid|bore|tore|wore|woke|forbade|withdrew|began|sank|shrank|sang|rang|"
     "drank|swam|dealt|felt|heard|meant|built|slid|wept|lent|bent"
 )
+_IRREGULAR_SET = frozenset(_IRREGULAR_PAST.split("|"))
 # -ed words that are not past tenses.
 _NOT_PAST = frozenset(
     "hundred indeed need speed feed seed bed red shed embed proceed succeed exceed breed greed creed sacred "
@@ -27,7 +28,9 @@ _NOT_PAST = frozenset(
 _VERB = re.compile(
     r"(?P<future>\b(?:will|won't|wo n't|'ll|shall|would|going to|must|should|"
     r"(?:aim|plan|intend|expect|hope|schedul|slat|due|set|poise|prepar)(?:e|es|s|ed|ing|d)?\s+(?:to|for)|"
-    r"is to|are to|to be|upcoming|(?:plann|schedul|slat)ed(?! by))\b)"
+    r"is to|are to|to be|upcoming|to (?:restart|resume|hold|begin|start|meet|launch|open|vote|visit|return|release|"
+    r"respond|testify|appear|attend|decide|announce|sign|leave|arrive|complete|finish|deliver|pay|file|submit|"
+    r"report|hear|rule|review|consider|travel|reach|end|take effect|expire)|(?:plann|schedul|slat)ed(?! by))\b)"
     r"|(?P<present>\b(?:is|are|am|has|have|does|do)\b)"
     r"|(?P<past>\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b)")
 # Words before a participle that make it passive, perfect or adjectival rather than a simple past.
@@ -90,12 +93,24 @@ def _kind(match: re.Match[str], text: str) -> str | None:
 
 
 def _nearest(text: str) -> str | None:
-    """The kind of the verb nearest the end of `text` (the date's left context)."""
+    """The kind of the verb nearest the end of `text` (the date's left context).
+
+    A regular -ed form may be an adjective ("Series H preferred shares"), so a modal before it
+    in the same clause ("will redeem … preferred shares on Oct. 31") outranks it.
+    """
+    weak = None
     for match in reversed(list(_VERB.finditer(text))):
         kind = _kind(match, text)
-        if kind is not None:
-            return kind
-    return None
+        if kind is None:
+            continue
+        if weak is None and kind == "simple past" and match.group(0).lower().endswith("ed") \
+                and match.group(0).lower() not in _IRREGULAR_SET:
+            weak = kind
+            continue
+        if weak is not None and kind != "future":
+            return weak
+        return kind
+    return weak
 
 
 def _first(text: str) -> str | None:
