@@ -155,13 +155,14 @@ def md(m: Hit, c: Context) -> Found | None:
         return None
     if not c.dct:
         return Found("DATE", f"XXXX-{month_:02d}-{day_:02d}", relative=True)
+    dct = c.dct
     named_day = weekday_number(m["wd"]) if m["wd"] else None
     if named_day is not None:  # "Monday, Oct. 26": the nearest year in which Oct. 26 is a Monday
-        matching = [d for y in (c.dct.year - 1, c.dct.year, c.dct.year + 1)
-                    if (d := _safe_date(y, month_, day_)) and d.weekday() == named_day]
+        candidates = [_safe_date(y, month_, day_) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        matching = [d for d in candidates if d and d.weekday() == named_day]
         if matching:
-            d = min(matching, key=lambda d: abs((d - c.dct).days))
-            return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=d > c.dct)
+            best = min(matching, key=lambda d: abs((d - dct).days))
+            return Found("DATE", best.isoformat(), timex.day(best), relative=True, future=best > dct)
     d, future = resolve.day_without_year_nearest(c.dct, month_, day_, c.ahead(m.start(), m.end()))
     return Found("DATE", d.isoformat(), timex.day(d), relative=True, future=future) if d else None
 
