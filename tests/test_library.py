@@ -104,3 +104,17 @@ def test_select_keeps_the_best_dates() -> None:
     shown = select(timeline, dates=1, per_date=1)
     assert [e.span.value for e in shown] == ["2021-02-28"]
     assert date(2021, 2, 28) == shown[0].span.start
+
+
+def test_decades_and_centuries_are_edtf_dates_and_read_as_words() -> None:
+    analysis = analyse(story(article(1, """The mill at Tarn was the largest employer in the valley in the 1990s.
+    The chapel beside it was built in the 12th century by local monks.""", published="2021-03-03")))
+    events = {e.span.granularity: e for e in analysis.timeline.events}
+    records = {r["granularity"]: r for r in render.json_document(analysis, analysis.timeline.events)["events"]}
+    assert (records["decade"]["date"], records["decade"]["value"]) == ("199X", "199")
+    assert (records["century"]["date"], records["century"]["value"]) == ("11XX", "11")
+    md = render.markdown(analysis, analysis.timeline.events)
+    text = render.text(analysis, analysis.timeline.events)
+    assert "the 1990s" in md and "the 12th century" in md and "the 1990s" in text
+    assert not any(line.startswith(("199 ", "11 ")) for line in text.splitlines())
+    assert events["decade"].span.iso() == "199X"

@@ -49,7 +49,8 @@ class Analysis:
     def main_event(self, claim_id: int) -> Event | None:
         """The event that dates a claim: its first dated by an expression, else its first."""
         events = self.events_of(claim_id)
-        return next((e for e in events if not e.fallback), events[0] if events else None)
+        main = [e for e in events if e.role == "main"] or events
+        return next((e for e in main if not e.fallback), main[0] if main else None)
 
     def sentence_in(self, event_or_claim: Event | Claim, article_id: int) -> Sentence | None:
         """The member sentence a citation points at: the claim's sentence in that article."""
@@ -67,8 +68,9 @@ class Analysis:
         return self.article(max(shared, key=lambda i: (shared[i], -i))).title if shared else "Storyline"
 
     def span_label(self) -> str:
-        """The story's date span over every event it shows, e.g. "May 2015 – Mar 2016"."""
-        events = self.timeline.events
+        """The story's date span over its main events, e.g. "May 2015 – Mar 2016" (background and
+        planned clauses reach further out, but the story is what happened)."""
+        events = [e for e in self.timeline.events if e.role == "main"] or self.timeline.events
         if not events:
             return "no dates"
         first, last = min(e.span.start for e in events), max(e.span.end for e in events)

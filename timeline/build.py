@@ -4,6 +4,11 @@ Each member sentence of a claim is placed at the date of what it reports: the fi
 expression of its main clause that is neither future nor after publication. A sentence with
 none falls back to its article's publication date (marked, and weighted lower). Members
 that disagree on the date split the claim into several events.
+
+A date in a subordinate clause or participle phrase ("after launching an offensive early this
+month", "set up by Unesco in 2013") or a future one ("aiming to restart talks on April 9")
+dates that clause: it becomes an event of its own, role "background" or "planned", its text
+the clause, citing the same sources (the main event keeps role "main").
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from dataclasses import dataclass
 from storyline.summarize.model import Article, Claim, Sentence
 
 from . import timex
+from .clauses import clause_around
 from .pubdates import with_estimates
 from .tagger import tag
 from .timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
+SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Event:
     score: float
     fallback: bool = False
     expression: str | None = None
+    role: str = "main"  # main, background (a subordinate clause's past), planned (a future clause)
 
     @property
     def certain(self) -> bool:
@@ -81,6 +89,23 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     return Placement(timex.uncertain(span) if article.published_estimated else span, None)
 
 
+def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> list[tuple[Timex, str, str]]:
+    """(expression, role, clause text) for each date of a subordinate or future clause of the sentence."""
+    published = article.published_date
+    first = bisect_left(found, sentence.start, key=lambda t: t.start)
+    out = []
+    for t in takewhile(lambda t: t.start < sentence.end, islice(found, first, None)):
+        if t.type not in ("DATE", "TIME") or not t.span:
+            continue
+        ahead = t.future or bool(published and t.span.start > published)
+        if not (t.subordinate or ahead):
+            continue
+        clause = clause_around(article.text, t.start, t.end, (sentence.start, sentence.end))
+        if clause is not None:
+            out.append((t, "planned" if ahead else "background", clause))
+    return out
+
+
 def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Timeline:
     """Every claim placed in time; undated articles first get estimated publication dates."""
     sources = with_estimates(articles, claims)
@@ -112,10 +137,28 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
         groups, is_fallback = [[(m, earliest) for m, _ in fallback]], True
     else:
         return []
-    return [Event(span=group[0][1].span, text=claim.text, claim=claim.id,
-                  sources=tuple(sorted({m.article for m, _ in group})),
-                  score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
-                  expression=group[0][1].expression) for group in groups]
+    events = [Event(span=group[0][1].span, text=claim.text, claim=claim.id,
+                    sources=tuple(sorted({m.article for m, _ in group})),
+                    score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
+                    expression=group[0][1].expression) for group in groups]
+    return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
+
+
+def _clause_events(claim: Claim, sources: Sequence[Article], found: dict[int, list[Timex]],
+                   taken: set[str]) -> list[Event]:
+    """The claim's background and planned clauses, one event per date, citing every member that tells it."""
+    by_value: dict[str, tuple[TimeSpan, str, str, str, set[int]]] = {}
+    for member in claim.members:
+        article = sources[member.article - 1]
+        for t, role, clause in secondary(member, article, found[member.article]):
+            assert t.span is not None
+            if t.span.value in taken:
+                continue
+            span = timex.uncertain(t.span) if (t.relative and article.published_estimated) else t.span
+            by_value.setdefault(t.span.value, (span, role, clause, t.text, set()))[4].add(member.article)
+    return [Event(span=span, text=clause, claim=claim.id, sources=tuple(sorted(cited)),
+                  score=claim.score * SECONDARY_WEIGHT, expression=expression, role=role)
+            for span, role, clause, expression, cited in by_value.values()]
 
 
 def select(timeline: Timeline, dates: int | None = None, per_date: int | None = None) -> list[Event]:
@@ -129,7 +172,8 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
         by_date.setdefault(event.span.value, []).append(event)
     if dates is not None:
         def importance(value: str) -> float:
-            named = sum(len(e.sources) + e.score for e in by_date[value] if not e.fallback)
+            named = sum((len(e.sources) + e.score) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
+                        for e in by_date[value] if not e.fallback)
             return named or 0.5 * max(e.score for e in by_date[value])
         keep = set(sorted(by_date, key=lambda v: (-importance(v), v))[:dates])
         by_date = {v: es for v, es in by_date.items() if v in keep}

@@ -41,9 +41,20 @@ def label(span: TimeSpan) -> str:
         text = f"{SEASON_NAMES[span.value[-2:]]} {s.year}"
     elif g == "decade":
         text = f"the {s.year}s"
+    elif g == "century":
+        number = s.year // 100 + 1
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        text = f"the {number}{suffix} century"
     else:
         text = span.value
     return text if span.certain else f"{text} (uncertain)"
+
+
+def _text_date(span: TimeSpan) -> str:
+    """The date column of text output: ISO values, a range as start/end, a decade as "the 1990s"."""
+    if span.granularity == "range":
+        return span.value
+    return label(span) if span.granularity in ("decade", "century") else span.iso()
 
 
 def _short(d: date) -> str:
@@ -84,7 +95,11 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             section = section_heading
             lines += [*([""] if lines[-1] else []), f"### {section}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
-        lines.append(f"- **{when}** — {markdown_literal(e.text)} {marks(e.sources)}")
+        if e.role == "main":
+            lines.append(f"- **{when}** — {markdown_literal(e.text)} {marks(e.sources)}")
+        else:  # a clause's own date, quieter: "↳ launching a desert offensive — early March 2016"
+            lines.append(f"- ↳ *{markdown_literal(e.text)}* — {when}{' (planned)' if e.role == 'planned' else ''} "
+                         f"{marks(e.sources)}")
     lines += ["", "## Sources", ""]
     lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in used_sources(events)]
     return "\n".join(lines) + "\n"
@@ -96,15 +111,15 @@ def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, obje
         "sources": [source_record(a) for a in analysis.sources],
         "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
                     "value": e.span.value, "text": e.text, "sources": list(e.sources), "certain": e.certain,
-                    "dated_by": "publication" if e.fallback else e.expression, "score": round(e.score, 4)}
+                    "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
+                    "score": round(e.score, 4)}
                    for e in events],
     }
 
 
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
-    lines = [f"{e.span.value if e.span.granularity == 'range' else e.span.iso():<10} {e.text} {marks(e.sources)}"
-             for e in events]
+    lines = [f"{_text_date(e.span):<10} {e.text} {marks(e.sources)}" for e in events]
     lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in used_sources(events)]
     return "\n".join(lines) + "\n"
 

@@ -20,8 +20,13 @@ class TimeSpan:
     certain: bool = True
 
     def iso(self) -> str:
-        """The date as timelines print it: the TIMEX3 value, or the start day of a range."""
-        return self.start.isoformat() if self.granularity == "range" else self.value
+        """The date as JSON gives it: the TIMEX3 value, the start day of a range, and for decades
+        and centuries the EDTF form (TIMEX3 "199" is "199X", "19" is "19XX"), which programs read."""
+        if self.granularity == "range":
+            return self.start.isoformat()
+        if self.granularity in ("decade", "century"):
+            return self.value.ljust(4, "X")
+        return self.value
 
     def iso_end(self) -> str | None:
         """For a range, its last day; else None."""

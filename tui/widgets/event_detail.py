@@ -33,6 +33,9 @@ def describe(event: Event, analysis: Analysis) -> Text:
     text.append(f" — {how_dated(event, analysis)}\n", style="dim")
     text.append(event.text)
     text.append(f" {marks(event.sources)}\n", style="bold cyan")
+    if event.role != "main":
+        text.append(f"A {event.role} clause of: ", style="dim")
+        text.append(f"{analysis.claim(event.claim).text}\n", style="dim italic")
     text.append(f"{count(len(event.sources), 'source')} (1–9 opens one):\n", style="dim")
     for i in event.sources:
         text.append(f"[{i}] ", style="bold cyan")

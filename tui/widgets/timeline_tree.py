@@ -27,7 +27,10 @@ def event_label(event: Event) -> Text:
     text.append(marks(event.sources), style="bold cyan")
     text.append(" ? " if not event.certain else " ", style="bold yellow")
     body = event.text if len(event.text) <= MAX_TEXT else event.text[:MAX_TEXT - 1] + "…"
-    text.append(body)  # a Text, so markup in articles stays literal
+    if event.role == "main":
+        text.append(body)  # a Text, so markup in articles stays literal
+    else:  # a background or planned clause, quieter than the events of its date
+        text.append(f"↳ {body}" + (" (planned)" if event.role == "planned" else ""), style="dim italic")
     return text
 
 

@@ -1,0 +1,56 @@
+"""The clause a date belongs to, when it is not the sentence's main clause.
+
+"The army advanced into Palmyra after launching a desert offensive early this month": the
+main event is the advance; "early this month" dates the launch, told in the clause that
+starts at "after". Such a clause becomes an event of its own at its date (a background or a
+planned event), its text the clause without the word that subordinates it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a subordinate clause or participle phrase may begin, nearest the date wins.
+_OPENER = re.compile(
+    r"(?:^|(?<=[\s,;(—–]))(?:since|after|before|until|following|once|when|while|which|who|whom|whose|that|where|"
+    r"as)\s+"
+    r"|\b(?=(?:set up|founded|built|established|created|launched|formed|opened|signed|adopted|introduced|"
+    r"elected|appointed|captured|seized|destroyed|damaged)\s+(?:\w+\s+){0,3}?(?:by|in|on)\b)", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her)\s", re.I)
+_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|[.!?](?:\s|$)|\s\(|\)")
+_DROP_LEADING = re.compile(r"^(?:since|after|before|until|following|once|when|while|which|who|whom|whose|that|"
+                           r"where|as)\s+", re.I)
+MIN_WORDS = 3  # words besides the date: a shorter clause ("since 2013") says too little to stand alone
+NOUN_REACH = 80  # characters before a relative pronoun or participle searched for its noun
+_CONJUNCTION = re.compile(r"^(?:and|but|or|then|so)\s+", re.I)
+# A clause stands alone if it opens on a name, a determiner or pronoun, a number or a participle.
+_STANDS_ALONE = re.compile(r"[A-Z0-9]|(?:a|an|the|its|his|her|their|our|this|these|those|he|she|it|they|we|"
+                           r"[a-z]+ing|[a-z]+ed|set up|built)\b")
+_RELATIVE = re.compile(r"which|who|whom|whose|that", re.I)
+
+
+def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> str | None:
+    """The clause holding text[start:end], without its subordinating word, or None if too short."""
+    first, last = sentence
+    before = text[first:start]
+    opener = None
+    for opener in _OPENER.finditer(before):
+        pass
+    breaks = [m.end() for m in _BREAK.finditer(before)]
+    left = max(opener.start() if opener else 0, breaks[-1] if breaks else 0)
+    relative = bool(opener and _RELATIVE.fullmatch(opener.group(0).strip()))
+    if opener and left == opener.start() and (not opener.group(0) or relative):
+        # a participle phrase or relative clause tells of the noun before it: "a group of experts
+        # set up by Unesco in 2013", "the quarter, which ended Dec. 30": the noun phrase leads
+        floor = max(breaks[-2] if relative and len(breaks) > 1 else (breaks[-1] if breaks else 0),
+                    left - NOUN_REACH)
+        determiners = list(_DETERMINER.finditer(before, floor, left))
+        if determiners:
+            left = determiners[-1].start()
+    after = _BREAK.search(text, end, last)
+    right = after.start() if after else last
+    clause = _DROP_LEADING.sub("", text[first + left:right].strip(" ,;\"'“”‘’"))
+    clause = _CONJUNCTION.sub("", clause)
+    if len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause):
+        return None  # too short, or it opens on a bare verb ("is scheduled for release next summer")
+    return clause[0].upper() + clause[1:]
