@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Article
+from .model import Article, Claim
 
 
 def marks(ids: Iterable[int]) -> str:
@@ -25,3 +25,10 @@ def source_record(article: Article) -> dict[str, object]:
     """An article as every JSON output's `sources` entries show it."""
     return {"id": article.id, "path": article.origin, "title": article.title, "outlet": article.outlet,
             "published": article.published, "estimated": article.published_estimated}
+
+
+def variants_json(claim: Claim) -> dict[str, object]:
+    """`{"variants": [{"text", "sources"}]}` for a claim whose reports differ in a figure, else `{}`."""
+    if not claim.variants:
+        return {}
+    return {"variants": [{"text": v.text, "sources": list(v.sources)} for v in claim.variants]}

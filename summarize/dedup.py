@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
-from .model import Claim, Sentence
+from .model import Claim, Sentence, Variant
 from .partition import Partition
 from .sentences import STOP_WORDS
 
@@ -87,12 +87,23 @@ def similarity(a: Prepared, b: Prepared, cutoff: float = 0.0) -> float:
 
 def conflict(a: Prepared, b: Prepared) -> bool:
     """Whether two alike sentences still differ in a fact (each has one the other lacks)."""
-    def both_sides(x: frozenset[str], y: frozenset[str]) -> bool:
-        return bool(x - y) and bool(y - x)
+    return bool(_both_sides(a.numbers, b.numbers)) or _other_conflict(a, b)
 
-    if both_sides(a.numbers, b.numbers) or both_sides(a.times, b.times):
+
+def figures_differ(a: Prepared, b: Prepared) -> bool:
+    """Whether two alike sentences differ in a number only: one claim with variant figures."""
+    return _both_sides(a.numbers, b.numbers) and not _other_conflict(a, b)
+
+
+def _both_sides(x: frozenset[str], y: frozenset[str]) -> bool:
+    return bool(x - y) and bool(y - x)
+
+
+def _other_conflict(a: Prepared, b: Prepared) -> bool:
+    """A date word, or a name not a spelling variant, that each side has and the other lacks."""
+    if _both_sides(a.times, b.times):
         return True
-    if not both_sides(a.names, b.names):
+    if not _both_sides(a.names, b.names):
         return False
     only_b = b.names - a.names
     return any(all(fuzz.ratio(x, y) < SPELLING for y in only_b) for x in a.names - b.names)
@@ -103,8 +114,11 @@ def same_claim(a: Prepared, b: Prepared, threshold: float = THRESHOLD) -> bool:
     return similarity(a, b, threshold) >= threshold and not conflict(a, b)
 
 
-def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> list[list[int]]:
+def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None,
+            figures: list[tuple[int, int]] | None = None) -> list[list[int]]:
     """Groups of indices of near-duplicate texts, each group sorted, groups by first member.
+
+    Pairs kept apart only because their numbers differ are appended to `figures` (text indices).
 
     Texts whose normalised forms are identical are one claim before any pair is scored (a
     story retold by many copies, or one line repeated, costs one comparison, not n²); the
@@ -132,6 +146,7 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
     candidates = _all_pairs if exhaustive else _blocked_pairs
     claims = Partition(len(distinct))
     conflicts = [0] * len(distinct)
+    figure_pairs: list[tuple[int, int]] = []
     for i, j in candidates(distinct, threshold):
         # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
         # token_sort_ratio only where ratio alone falls short.
@@ -147,8 +162,15 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
             if conflict(distinct[a], distinct[b]):
                 conflicts[a] += 1
                 conflicts[b] += 1
+                if figures is not None and figures_differ(distinct[a], distinct[b]):
+                    figure_pairs.append((a, b))
             else:
                 claims.join(a, b)
+    if figures is not None:
+        first_text: dict[int, int] = {}
+        for index, form in enumerate(form_of):
+            first_text.setdefault(form, index)
+        figures.extend((first_text[a], first_text[b]) for a, b in figure_pairs)
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
         groups.setdefault(claims.find(form), []).append(index)
@@ -217,11 +239,55 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
 
 
 def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) -> tuple[Claim, ...]:
-    """Claims in story order; each claim's text is its most complete member."""
-    groups = cluster([s.text for s in sentences], threshold)
+    """Claims in story order; each claim's text is its most complete member.
+
+    Groups that agree but for a number ("killing 60" in two reports, "killing 65" in three)
+    are one claim with variants, its text showing the span ("killing 60–65 (figures differ:
+    60 [2]; 65 [3][5])"): neither figure alone gathers the corroboration the fact has.
+    """
+    links: list[tuple[int, int]] = []
+    groups = cluster([s.text for s in sentences], threshold, figures=links)
+    group_of = {i: g for g, group in enumerate(groups) for i in group}
+    families = Partition(len(groups))
+    for a, b in links:
+        families.join(group_of[a], group_of[b])
+    by_family: dict[int, list[list[int]]] = {}
+    for g, group in enumerate(groups):
+        by_family.setdefault(families.find(g), []).append(group)
     claims = []
-    for number, group in enumerate(groups, 1):
-        members = tuple(sentences[i] for i in group)
-        best = max(members, key=lambda s: (len(prepare(s.text).words), -s.article, -s.index))
-        claims.append(Claim(id=number, text=best.text, members=members))
+    for number, family in enumerate(sorted(by_family.values(), key=lambda f: f[0][0]), 1):
+        parts = [tuple(sentences[i] for i in group) for group in family]
+        members = tuple(sorted((m for part in parts for m in part), key=lambda s: (s.article, s.index)))
+        if len(parts) == 1:
+            claims.append(Claim(id=number, text=_best(members).text, members=members))
+            continue
+        variants = tuple(Variant(_best(p).text, tuple(sorted({m.article for m in p})))
+                         for p in sorted(parts, key=lambda p: (-len({m.article for m in p}), p[0].article)))
+        claims.append(Claim(id=number, text=figures_text(variants), members=members, variants=variants))
     return tuple(claims)
+
+
+def _best(members: Sequence[Sentence]) -> Sentence:
+    return max(members, key=lambda s: (len(prepare(s.text).words), -s.article, -s.index))
+
+
+def figures_text(variants: Sequence[Variant]) -> str:
+    """The best-attested wording, its one differing figure shown as a span, then who gives which."""
+    from .cite import marks
+
+    lead = variants[0].text
+    numbers = [_NUMBER.findall(_DIGIT_GROUP.sub("", v.text)) for v in variants]
+    differing = [sorted(set(n) - set.intersection(*map(set, numbers))) for n in numbers]
+    if all(len(d) == 1 for d in differing):
+        values = sorted({d[0] for d in differing}, key=float)
+        own = differing[0][0]
+        text = re.sub(rf"(?<![\d.]){re.escape(own)}(?![\d.])", f"{values[0]}–{values[-1]}",
+                      _DIGIT_GROUP.sub("", lead), count=1)
+        note = "; ".join(f"{d[0]} {marks(v.sources)}" for d, v in sorted(zip(differing, variants),
+                                                                          key=lambda dv: float(dv[0][0])))
+    else:
+        text = lead
+        note = "; ".join(f"{', '.join(d) or '—'} {marks(v.sources)}" for d, v in zip(differing, variants))
+    text = text.rstrip()
+    end = text[-1] if text[-1:] in ".!" else ""
+    return f"{text[:len(text) - len(end)]} (figures differ: {note}){end}"

@@ -49,6 +49,14 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One figure a claim is reported with, and the articles that report it so."""
+
+    text: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     """Near-duplicate sentences told once: their best text, every member, every source."""
 
@@ -57,6 +65,9 @@ class Claim:
     members: tuple[Sentence, ...]
     score: float = 0.0
     sources: tuple[int, ...] = field(default=())
+    # Reports that agree but for a number ("killing 60" / "killing 65"): each wording and its
+    # sources; `text` then shows the span of figures and who gives which.
+    variants: tuple[Variant, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.sources:

@@ -200,12 +200,14 @@ def get_ranker(name: str) -> Ranker:
         raise StorylineError(f"unknown algorithm {name!r} (choose from {', '.join(RANKERS)})") from None
 
 
-def rank_claims(claims: Sequence[Claim], algorithm: str = "lexrank") -> tuple[Claim, ...]:
+def rank_claims(claims: Sequence[Claim], algorithm: str = "lexrank",
+                source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
     """Claims with `score` set, 0–1 before corroboration.
 
     The ranker scores every member sentence, so a sentence five outlets retell weighs five
     times in the similarity graph (multi-document centrality); a claim takes its best
-    member's score, normalised by the best of all, times its corroboration.
+    member's score, normalised by the best of all, times its corroboration by independent
+    sources (`source_of`: article -> its source, see summarize/independent.py).
     """
     members = [m for c in claims for m in c.members]
     raw = get_ranker(algorithm).scores([m.text for m in members]) if members else []
@@ -213,9 +215,10 @@ def rank_claims(claims: Sequence[Claim], algorithm: str = "lexrank") -> tuple[Cl
     by_member = {(m.article, m.index): r - low for m, r in zip(members, raw)}
     best = [max(by_member[(m.article, m.index)] for m in c.members) for c in claims]
     top = max(best, default=0.0) or 1.0
-    return tuple(replace(c, score=(b / top) * corroboration(c)) for c, b in zip(claims, best))
+    return tuple(replace(c, score=(b / top) * corroboration(c, source_of)) for c, b in zip(claims, best))
 
 
-def corroboration(claim: Claim) -> float:
-    """How much more a claim counts for being carried by several outlets."""
-    return 1.0 + CORROBORATION * math.log2(len(claim.sources))
+def corroboration(claim: Claim, source_of: dict[int, int] | None = None) -> float:
+    """How much more a claim counts for being carried by several independent sources."""
+    sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
+    return 1.0 + CORROBORATION * math.log2(len(sources))

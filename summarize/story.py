@@ -86,9 +86,14 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def ranked_claims(story: Story, algorithm: str = "lexrank") -> tuple[Claim, ...]:
-    """The story's claims (deduplicated sentences), scored by `algorithm`, in story order."""
+def ranked_claims(story: Story, algorithm: str = "lexrank",
+                  source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
+    """The story's claims (deduplicated sentences), scored by `algorithm`, in story order;
+    corroboration counts the independent sources of `source_of` (by default, found here)."""
     from .dedup import build_claims
+    from .independent import independent_sources
     from .rank import rank_claims
 
-    return rank_claims(build_claims(story.sentences), algorithm)
+    if source_of is None:
+        source_of = independent_sources(story.articles)
+    return rank_claims(build_claims(story.sentences), algorithm, source_of)

@@ -20,25 +20,13 @@ def worth_summarising(text: str) -> bool:
 
 
 def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | None = None,
-              order: str = "story") -> tuple[Claim, ...]:
-    """Up to `sentences` claims, or as many as fit in `words`, by score; then in `order`."""
-    chosen: list[Claim] = []
-    seen: list[Prepared] = []  # the chosen claims, prepared once for the repeat check
-    used = 0
-    for claim in sorted(claims, key=lambda c: (-c.score, c.first.article, c.first.index)):
-        if not worth_summarising(claim.text):
-            continue
-        length = len(claim.text.split())
-        if words is not None and used + length > words:
-            continue
-        mine = prepare(claim.text)
-        if any(similarity(mine, other) >= REPEAT for other in seen):
-            continue
-        chosen.append(claim)
-        seen.append(mine)
-        used += length
-        if words is None and sentences is not None and len(chosen) >= sentences:
-            break
-    if order == "story":
-        chosen.sort(key=lambda c: (c.first.article, c.first.index))
+              order: str = "story", source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
+    """Up to `sentences` claims, or as many as fit in `words`: those covering most of what the
+    independent sources (`source_of`) stress (summarize/coverage.py); then in `order` ("story" or "score")."""
+    from .coverage import choose, concept_weights
+
+    candidates = [c for c in claims if worth_summarising(c.text)]
+    chosen = choose(candidates, concept_weights(claims, source_of), words, sentences if words is None else None,
+                    repeat=REPEAT)
+    chosen.sort(key=lambda c: (c.first.article, c.first.index) if order == "story" else (-c.score,))
     return tuple(chosen)

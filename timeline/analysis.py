@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories
+from storyline.summarize.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
 from .build import Event, Timeline, build_timeline
@@ -21,6 +22,7 @@ class Analysis:
     claims: tuple[Claim, ...]
     timeline: Timeline
     algorithm: str = "lexrank"
+    source_of: dict[int, int] = field(default_factory=dict)  # article -> its independent source
 
     @property
     def sources(self) -> tuple[Article, ...]:
@@ -99,8 +101,9 @@ class Analysis:
 
 def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
     """Claims ranked by `algorithm` and placed in time."""
-    claims = ranked_claims(story, algorithm)
-    return Analysis(story, claims, build_timeline(story.articles, claims), algorithm)
+    source_of = independent_sources(story.articles)
+    claims = ranked_claims(story, algorithm, source_of)
+    return Analysis(story, claims, build_timeline(story.articles, claims), algorithm, source_of)
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
 
 
 def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
-    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)))
+    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of)
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 

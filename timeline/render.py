@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.summarize.cite import marks, source_line, source_record
+from storyline.summarize.cite import marks, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
 from .analysis import Analysis
@@ -112,7 +112,7 @@ def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, obje
         "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
                     "value": e.span.value, "text": e.text, "sources": list(e.sources), "certain": e.certain,
                     "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
-                    "score": round(e.score, 4)}
+                    "score": round(e.score, 4)} | variants_json(analysis.claim(e.claim))
                    for e in events],
     }
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from storyline.summarize.cite import marks, source_line, source_record
+from storyline.summarize.cite import marks, source_line, source_record, variants_json
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
@@ -36,11 +36,11 @@ def cited(items: Sequence[Cited]) -> list[int]:
 
 
 def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, object]:
-    """`{"sources": [...], "sentences": [{"text", "sources", "date"}]}`."""
+    """`{"sources": [...], "sentences": [{"text", "sources", "date", "variants"?}]}`."""
     events = [analysis.main_event(c.id) for c in chosen]
     return {"sources": [source_record(analysis.article(i)) for i in cited(chosen)],
             "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None}
-                          for c, e in zip(chosen, events)]}
+                          | variants_json(c) for c, e in zip(chosen, events)]}
 
 
 def summary_markdown(analysis: Analysis, chosen: Sequence[Claim]) -> str:

@@ -214,7 +214,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
     story = read_story(paths)
     with working(f"finding claims, ranking ({algorithm}), dating…"):
         analysis = analyse(story, algorithm)
-    chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order)
+    chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
     if fmt == "json":
