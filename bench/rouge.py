@@ -64,13 +64,13 @@ def storyline_summary(articles: list[str], words: int, algorithm: str) -> str:
 def sumy_lexrank(articles: list[str], words: int) -> str:
     """sumy's LexRank scores over our sentences, best first until the budget is full, in text order."""
     from storyline.summarize.model import RawDocument
-    from storyline.summarize.rank import get_ranker
+    from storyline.summarize.rank import SUMY_LEXRANK
     from storyline.summarize.sentences import split_text
     from storyline.summarize.story import build_articles
 
     built, _ = build_articles([RawDocument(f"passage {i}", text) for i, text in enumerate(articles, 1)])
     sentences = [s for a in built for s in split_text(a.id, a.text)]
-    scores = get_ranker("lexrank-sumy").scores([s.text for s in sentences])
+    scores = SUMY_LEXRANK.scores([s.text for s in sentences])
     chosen, used = [], 0
     for k in sorted(range(len(sentences)), key=lambda k: -scores[k]):
         chosen.append(k)

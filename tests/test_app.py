@@ -234,3 +234,22 @@ async def test_export_writes_what_is_shown_and_asks_before_overwriting(tmp_path,
         assert (tmp_path / "storyline-timeline.md").read_text().startswith("# ")
         await ask(app, pilot, f"/export md {SEEDS / '000_cfa9c618f1c3bea8.txt'}")
         assert any("one of the input articles" in str(n.message) for n in app._notifications)
+
+
+async def test_figures_that_differ_show_in_the_timeline_and_summary(story_file) -> None:
+    from tests.test_summary import FIRE
+
+    folder = story_file({f"{a.id}.txt": f"{a.title}\n\nPublished March 29, 2016\n\n{a.text}" for a in FIRE.articles})
+    app = StorylineApp([str(folder)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        tree = app.query_one(TimelineTree)
+        labels = []
+        stack = [tree.root]
+        while stack:
+            node = stack.pop()
+            labels.append(str(node.label))
+            stack.extend(node.children)
+        assert any("60–65 people" in label and "figures differ" in label for label in labels)
+        lines = await ask(app, pilot, "/summary")
+        assert any("figures differ" in line.line.text for line in lines)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from storyline.summarize.rank import RANKERS, LexRank, corroboration, get_ranker, rank_claims
+from storyline.summarize.rank import RANKERS, SUMY_LEXRANK, LexRank, corroboration, get_ranker, rank_claims
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.dedup import build_claims
 from tests.conftest import ROOT
@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 def test_vectorised_lexrank_equals_sumy_on_seeds(seed_story) -> None:
     texts = [s.text for s in seed_story.sentences]
     ours = LexRank().scores(texts)
-    theirs = RANKERS["lexrank-sumy"].scores(texts)
+    theirs = SUMY_LEXRANK.scores(texts)
     assert ours == pytest.approx(theirs, abs=1e-9)
     top = sorted(range(len(texts)), key=lambda i: -ours[i])[:10]
     assert top == sorted(range(len(texts)), key=lambda i: -theirs[i])[:10]
@@ -26,7 +26,7 @@ def test_vectorised_lexrank_equals_sumy_on_seeds(seed_story) -> None:
 
 def test_vectorised_lexrank_equals_sumy_on_wikinews(wikinews_rows, monkeypatch) -> None:
     texts = [line for row in wikinews_rows[:30] for line in row["text"].splitlines() if line.strip()][:300]
-    theirs = RANKERS["lexrank-sumy"].scores(texts)
+    theirs = SUMY_LEXRANK.scores(texts)
     assert LexRank().scores(texts) == pytest.approx(theirs, abs=1e-9)  # dense path
     monkeypatch.setattr("storyline.summarize.rank.DENSE_CELLS", 0)
     assert LexRank(chunk=64).scores(texts) == pytest.approx(theirs, abs=1e-9)  # sparse path, in row blocks
@@ -79,3 +79,15 @@ def test_corroborated_claims_rank_higher(seed_story) -> None:
 def test_unknown_algorithm_is_a_user_error() -> None:
     with pytest.raises(StorylineError, match="unknown algorithm"):
         get_ranker("pagerank")
+
+
+def test_vectorised_kl_orders_sentences_as_sumy_does(seed_story) -> None:
+    """KL-Sum is reimplemented (sumy's takes minutes on 500 sentences): every round must pick
+    what sumy's picks, so the whole order of the first 30 picks is the same."""
+    from storyline.summarize.rank import KLSum, SumyRanker
+
+    texts = list(dict.fromkeys(s.text for s in seed_story.sentences))[:80]
+    ours, theirs = KLSum().scores(texts), SumyRanker("KLSummarizer", "kl").scores(texts)
+    def order(scores: list[float]) -> list[int]:
+        return sorted(range(len(texts)), key=lambda i: -scores[i])[:30]
+    assert order(ours) == order(theirs)

@@ -20,7 +20,7 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her)\s", re.I)
 _BREAK = re.compile(r"[,;:]\s|\s[—–]\s|[.!?](?:\s|$)|\s\(|\)")
 _DROP_LEADING = re.compile(r"^(?:since|after|before|until|following|once|when|while|which|who|whom|whose|that|"
                            r"where|as)\s+", re.I)
-MIN_WORDS = 3  # words besides the date: a shorter clause ("since 2013") says too little to stand alone
+MIN_WORDS = 4  # words besides the date: a shorter clause ("since 2013") says too little to stand alone
 NOUN_REACH = 80  # characters before a relative pronoun or participle searched for its noun
 _CONJUNCTION = re.compile(r"^(?:and|but|or|then|so)\s+", re.I)
 # A clause stands alone if it opens on a name, a determiner or pronoun, a number or a participle.

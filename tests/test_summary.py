@@ -1,0 +1,79 @@
+"""Summaries: figures that differ, independent sources, concept coverage; written stories, CLI and app."""
+
+from __future__ import annotations
+
+import json
+
+from storyline.summarize.independent import independent_sources
+from storyline.summarize.rank import corroboration
+from storyline.summarize.summary import summarize
+from storyline.timeline import render, report
+from storyline.timeline.analysis import analyse
+from tests.conftest import article, run_cli, story
+
+FIRE = story(
+    article(1, """A fire swept through a crowded dance hall in the port city of Varna late on Saturday.
+    The blaze killed 60 people, the regional governor said.
+    Firefighters fought the flames for four hours.""", outlet="Coast Daily"),
+    article(2, """A fire swept through a crowded dance hall in Varna on Saturday night.
+    The blaze killed 65 people, the regional governor said.
+    The owner of the hall was arrested on Sunday.""", outlet="Wire Service"),
+    article(3, """Rescue teams searched the ruins of a dance hall in Varna after a fire on Saturday.
+    The blaze killed 65 people, the regional governor said.
+    Relatives gathered outside the city morgue.""", outlet="Evening Post"),
+)
+
+
+def test_figures_that_differ_are_one_claim_with_variants() -> None:
+    analysis = analyse(FIRE)
+    toll = [c for c in analysis.claims if "governor said" in c.text]
+    assert len(toll) == 1 and toll[0].sources == (1, 2, 3)
+    assert toll[0].text == "The blaze killed 60–65 people, the regional governor said (figures differ: 60 [1]; 65 [2][3])."
+    assert [(v.text, v.sources) for v in toll[0].variants] == [
+        ("The blaze killed 65 people, the regional governor said.", (2, 3)),
+        ("The blaze killed 60 people, the regional governor said.", (1,))]
+    record = report.summary_json(analysis, toll)["sentences"][0]
+    assert record["variants"] == [{"text": "The blaze killed 65 people, the regional governor said.", "sources": [2, 3]},
+                                  {"text": "The blaze killed 60 people, the regional governor said.", "sources": [1]}]
+    events = [e for e in render.json_document(analysis, analysis.timeline.events)["events"] if "variants" in e]
+    assert events and events[0]["sources"] == [1, 2, 3]
+    assert "60–65 people" in render.markdown(analysis, analysis.timeline.events)
+
+
+def test_numbers_on_different_dates_stay_different_claims() -> None:
+    analysis = analyse(story("On Monday, 12 people were killed in the shelling of the town, officials said.",
+                             "On Tuesday, 9 people were killed in the shelling of the town, officials said."))
+    assert len(analysis.claims) == 2 and not any(c.variants for c in analysis.claims)
+
+
+def test_summary_cli_shows_variants(story_file) -> None:
+    folder = story_file({f"{a.id}.txt": f"{a.title}\n\nPublished March 29, 2016\n\n{a.text}" for a in FIRE.articles})
+    data = json.loads(run_cli("summarize", str(folder), "--format", "json", "--sentences", "5").stdout)
+    assert any(s.get("variants") for s in data["sentences"])
+    assert "(figures differ: 60 [" in run_cli("summarize", str(folder), "--sentences", "5").stdout
+
+
+def test_one_outlet_or_a_copied_body_is_one_source() -> None:
+    body = """Police arrested two men after a bank robbery in the town centre on Friday morning.
+    The men took cash from the counter and fled in a grey van towards the motorway.
+    Officers stopped the van on the motorway an hour later and found the money inside it."""
+    copies = [article(1, body, outlet="Daily A"), article(2, body + "\nA spokesman declined to comment.", outlet=None),
+              article(3, "A bank was robbed in the town centre on Friday, police said.", outlet="Daily A"),
+              article(4, "The town council met to discuss the new bypass on Friday.", outlet="Gazette")]
+    sources = independent_sources(copies)
+    assert sources[1] == sources[2] == sources[3] and sources[4] == 4
+    analysis = analyse(story(*copies))
+    claim = next(c for c in analysis.claims if c.text.startswith("Police arrested"))
+    assert claim.sources == (1, 2) and corroboration(claim, analysis.source_of) == 1.0
+
+
+def test_summary_has_no_restatements_and_fits_its_budget(seed_story) -> None:
+    analysis = analyse(seed_story)
+    chosen = summarize(analysis.claims, sentences=None, words=120, source_of=analysis.source_of)
+    assert 80 <= sum(len(c.text.split()) for c in chosen) <= 120
+    assert len(summarize(analysis.claims, sentences=4, source_of=analysis.source_of)) == 4
+    from storyline.summarize.dedup import prepare, similarity
+
+    for i, a in enumerate(chosen):
+        for b in chosen[i + 1:]:
+            assert similarity(prepare(a.text), prepare(b.text)) < 68, (a.text, b.text)
