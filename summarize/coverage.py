@@ -25,6 +25,7 @@ TIME_LIMIT = 2.0  # seconds for the solver before the greedy answer is taken
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 LEAD = 2  # sentences of an article that make its lead
 MIN_WEIGHT = 2
+SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
 
 def concepts(text: str) -> set[Concept]:
@@ -38,16 +39,22 @@ def concepts(text: str) -> set[Concept]:
 
 
 def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Counter[Concept]:
-    """Each concept's weight: independent sources that mention it plus lead sentences that do."""
+    """Each concept's weight: independent sources that mention it plus lead sentences that do.
+
+    A claim's members are near-copies of its text, so the concepts of its text stand for theirs:
+    a story of 10,000 articles is read once per distinct claim, not once per copy.
+    """
     seen: dict[Concept, set[int]] = {}
     lead: Counter[Concept] = Counter()
     for claim in claims:
-        for member in claim.members:
-            source = source_of.get(member.article, member.article) if source_of else member.article
-            for concept in concepts(member.text):
-                seen.setdefault(concept, set()).add(source)
-                lead[concept] += member.index < LEAD
-    weights = Counter({c: len(s) + lead[c] for c, s in seen.items()})
+        sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
+        leads = sum(m.index < LEAD for m in claim.members)
+        for concept in concepts(claim.text):
+            known = seen.setdefault(concept, set())
+            if len(known) < SOURCES_CAP:
+                known.update(sources)
+            lead[concept] += leads
+    weights = Counter({c: min(len(s), SOURCES_CAP) + lead[c] for c, s in seen.items()})
     return Counter({c: w for c, w in weights.items() if w >= MIN_WEIGHT})
 
 

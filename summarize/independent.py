@@ -10,38 +10,61 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .model import Article
 from .partition import Partition
 from .sentences import words
 
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
 SHINGLE = 5  # words per shingle
+SAMPLE = 8  # one shingle in eight (by hash) is kept: containment is estimated, memory is an eighth
 REVISION = 0.5  # share of the smaller article's shingles that makes two articles one source
 COMMON = 50  # a shingle in more articles than this is boilerplate, not evidence of copying
+MIN_SHINGLES = 5  # sampled shingles below which an article is too short to be judged a copy
 
 
 def independent_sources(articles: Sequence[Article]) -> dict[int, int]:
     """Article id -> the id of the first article of its source (same outlet, or a near-copy)."""
+    import numpy as np
+
     partition = Partition(len(articles))
     first_of_outlet: dict[str, int] = {}
     for k, article in enumerate(articles):
         if article.outlet:
             partition.join(first_of_outlet.setdefault(article.outlet.lower(), k), k)
     shingles = [_shingles(a.text) for a in articles]
-    holders: dict[int, list[int]] = {}
-    for k, own in enumerate(shingles):
-        for s in own:
-            holders.setdefault(s, []).append(k)
-    shared: Counter[tuple[int, int]] = Counter()
-    for group in holders.values():
-        if 1 < len(group) <= COMMON:
-            shared.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
-    for (a, b), n in shared.items():
-        if n >= REVISION * min(len(shingles[a]), len(shingles[b])):
-            partition.join(a, b)
+    sizes = np.array([len(s) for s in shingles])
+    if sizes.sum():
+        hashes = np.concatenate(shingles)
+        owners = np.repeat(np.arange(len(articles)), sizes)
+        order = np.argsort(hashes, kind="stable")
+        hashes, owners = hashes[order], owners[order]
+        _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+        shared: Counter[tuple[int, int]] = Counter()
+        for start, count in zip(starts[(counts > 1) & (counts <= COMMON)].tolist(),
+                                counts[(counts > 1) & (counts <= COMMON)].tolist()):
+            group = owners[start:start + count].tolist()
+            shared.update((a, b) for i, a in enumerate(group) for b in group[i + 1:] if a != b)
+        for (a, b), n in shared.items():
+            smaller = min(sizes[a], sizes[b])
+            if smaller >= MIN_SHINGLES and n >= REVISION * smaller:
+                partition.join(a, b)
     return {a.id: articles[partition.find(k)].id for k, a in enumerate(articles)}
 
 
-def _shingles(text: str) -> set[int]:
-    tokens = [w.lower() for w in words(text)]
-    return {hash(tuple(tokens[i:i + SHINGLE])) for i in range(max(len(tokens) - SHINGLE + 1, 0))}
+def _shingles(text: str) -> NDArray[np.uint64]:
+    """Hashes of the text's five-word shingles, one in SAMPLE kept (the same ones in every text)."""
+    import numpy as np
+
+    tokens = np.array([hash(w.lower()) for w in words(text)], dtype=np.int64).view(np.uint64)
+    if len(tokens) < SHINGLE:
+        return np.zeros(0, dtype=np.uint64)
+    combined = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(SHINGLE):  # a polynomial hash of the window, wrapping at 2**64
+            combined = combined * np.uint64(1_000_003) + tokens[k:len(tokens) - SHINGLE + 1 + k]
+    return np.unique(combined[combined % np.uint64(SAMPLE) == 0])
