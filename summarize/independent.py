@@ -8,6 +8,7 @@ unknown outlet can only be told apart by what it wrote.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 SHINGLE = 5  # words per shingle
-SAMPLE = 8  # one shingle in eight (by hash) is kept: containment is estimated, memory is an eighth
+SAMPLE = 8  # in a big story one shingle in eight (by hash) is kept: memory is an eighth
+SAMPLE_ABOVE = 2_000_000  # words in the story above which shingles are sampled
 REVISION = 0.5  # share of the smaller article's shingles that makes two articles one source
 COMMON = 50  # a shingle in more articles than this is boilerplate, not evidence of copying
 MIN_SHINGLES = 5  # sampled shingles below which an article is too short to be judged a copy
@@ -36,7 +38,11 @@ def independent_sources(articles: Sequence[Article]) -> dict[int, int]:
     for k, article in enumerate(articles):
         if article.outlet:
             partition.join(first_of_outlet.setdefault(article.outlet.lower(), k), k)
-    shingles = [_shingles(a.text) for a in articles]
+    codes: dict[str, int] = {}
+    tokens = [np.array([codes.setdefault(w, zlib.crc32(w.encode())) for w in (t.lower() for t in words(a.text))],
+                       dtype=np.uint64) for a in articles]
+    sample = SAMPLE if sum(len(t) for t in tokens) > SAMPLE_ABOVE else 1  # the same rule for every article
+    shingles = [_shingles(t, sample) for t in tokens]
     sizes = np.array([len(s) for s in shingles])
     if sizes.sum():
         hashes = np.concatenate(shingles)
@@ -45,8 +51,8 @@ def independent_sources(articles: Sequence[Article]) -> dict[int, int]:
         hashes, owners = hashes[order], owners[order]
         _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
         shared: Counter[tuple[int, int]] = Counter()
-        for start, count in zip(starts[(counts > 1) & (counts <= COMMON)].tolist(),
-                                counts[(counts > 1) & (counts <= COMMON)].tolist()):
+        useful = (counts > 1) & (counts <= COMMON)
+        for start, count in zip(starts[useful].tolist(), counts[useful].tolist()):
             group = owners[start:start + count].tolist()
             shared.update((a, b) for i, a in enumerate(group) for b in group[i + 1:] if a != b)
         for (a, b), n in shared.items():
@@ -56,15 +62,15 @@ def independent_sources(articles: Sequence[Article]) -> dict[int, int]:
     return {a.id: articles[partition.find(k)].id for k, a in enumerate(articles)}
 
 
-def _shingles(text: str) -> NDArray[np.uint64]:
-    """Hashes of the text's five-word shingles, one in SAMPLE kept (the same ones in every text)."""
+def _shingles(tokens: NDArray[np.uint64], sample: int) -> NDArray[np.uint64]:
+    """Hashes of the five-word shingles of a text's word codes, one in `sample` kept (the same
+    ones in every text, since the hash decides)."""
     import numpy as np
 
-    tokens = np.array([hash(w.lower()) for w in words(text)], dtype=np.int64).view(np.uint64)
     if len(tokens) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
     combined = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(SHINGLE):  # a polynomial hash of the window, wrapping at 2**64
             combined = combined * np.uint64(1_000_003) + tokens[k:len(tokens) - SHINGLE + 1 + k]
-    return np.unique(combined[combined % np.uint64(SAMPLE) == 0])
+    return np.unique(combined[combined % np.uint64(sample) == 0])

@@ -23,6 +23,8 @@ class Analysis:
     timeline: Timeline
     algorithm: str = "lexrank"
     source_of: dict[int, int] = field(default_factory=dict)  # article -> its independent source
+    # indexes built on first use by those who need them (ask.py's answer index), kept per analysis
+    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def sources(self) -> tuple[Article, ...]:

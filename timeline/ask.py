@@ -27,6 +27,8 @@ from .tagger import tag
 from .timex import TimeSpan
 
 MAX_LINES = 5
+WHEN_CANDIDATES = 12  # best-matching claims whose dates a "when" answer weighs
+WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Jobs resigned" for "Steve Jobs")
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
                            "happened tell me about story".split())
@@ -36,17 +38,31 @@ VERB_FAMILIES = [
     "kill die dead death kill slain shot",
     "attack strike struck bomb shell raid assault",
     "announc said say declar state confirm report",
-    "win won elect beat defeat victori",
-    "resign quit step stepped fire sack",
-    "buy bought acquir purchas merg takeov sell sold",
-    "launch releas unveil introduc open begin began begun start",
+    "win won elect beat defeat victori award",
+    "resign quit step stepped fire sack leav left depart",
+    "buy bought acquir purchas merg takeov sell sold order negoti",
+    "launch releas unveil introduc open begin began begun start debut",
+    "maiden first inaugur",
+    "close shut elimin axe cut slash layoff",
+    "lose lost loss deficit",
+    "profit earn gain net",
+    "crash plung plummet tumbl slump drop fell fall sank slide",
+    "sue lawsuit su court",
+    "cost price priced",
 ]
+# Words a question is built with rather than about: they count little towards an answer.
+SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
+                     "one year time give".split())
 _PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
 _LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
                        r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
 _FAMILY = {s: i for i, line in enumerate(VERB_FAMILIES) for s in line.split()}
 _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
                       r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
+_DEFINITE = re.compile(r"\bthe (?:\w+ )?(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
+                       r"airliner|carmaker|automaker|bank|index|deal|plant)\b")
+# Relative and subordinate clauses: what they tell is not what the main clause's date dates.
+_INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -79,13 +95,14 @@ def ask(analysis: Analysis, question: str) -> Answer:
     spans = [t.span for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
     if spans and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
         return date_answer(analysis, question, spans[0])
-    ranked = ClaimIndex(analysis).search(question)
+    index = answer_index(analysis)
+    ranked = index.search(question)
     if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
-        return when_answer(analysis, question, ranked)
+        return when_answer(analysis, question, ranked, index)
     lines = tuple(_line(analysis, c) for c, _, _ in ranked[:MAX_LINES])
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
 
@@ -107,7 +124,16 @@ def date_answer(analysis: Analysis, question: str, span: TimeSpan) -> Answer:
     return Answer(question, f"{len(inside)} event{'s' * (len(inside) != 1)} dated {label(span)}:", lines)
 
 
-def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]]) -> Answer:
+def answer_index(analysis: Analysis) -> ClaimIndex:
+    """The analysis's answer index, built once (a question costs a search, not a rebuild)."""
+    index = analysis.cache.get("answers")
+    if not isinstance(index, ClaimIndex):
+        index = analysis.cache["answers"] = ClaimIndex(analysis)
+    return index
+
+
+def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
+                index: ClaimIndex | None = None) -> Answer:
     """The dates of the best-matching dated events; the note names the date they agree on.
 
     Only the claims that match as much of the question as the best one does may vote (many
@@ -116,13 +142,36 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     """
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
+    ahead = bool(re.match(r"(?i)when\s+(?:will|is|are|does|do)\b", question))  # "when will…" asks for a plan
+    asked = set(_expand([_term(w) for w in words(question) if w.lower() not in QUESTION_WORDS
+                         and w.lower() not in STOP_WORDS]))
     dated: list[tuple[Event, float]] = []
-    for claim, score, coverage in ranked:
-        if score < 0.4 * best_score:
-            break
-        if coverage < best_coverage - 1e-9:
+    reported: list[tuple[Event, float]] = []
+    # what happened: the question's own words that are neither names nor scaffolding ("resign")
+    happened = {_term(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
+                and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    for claim, score, coverage in ranked[:WHEN_CANDIDATES]:
+        if coverage < best_coverage - WHEN_SLACK:
             continue
-        dated += [(e, score) for e in analysis.events_of(claim.id) if not e.fallback]
+        if coverage < best_coverage - 1e-9 and index and happened and not index.tells(claim, happened):
+            continue  # a looser match must at least tell the event asked about
+        events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"]
+        weight = score * (coverage / best_coverage) ** 4  # a claim matching less of the question counts less
+        clauses = set().union(*(_terms_of(e.text) for e in events if e.role != "main"))
+        for e in events:
+            if not e.fallback:
+                own = (_terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else _terms_of(e.text)
+                dated.append((e, weight * _told(own, asked, happened)))
+        if score >= 0.4 * best_score and coverage >= best_coverage - 1e-9:
+            reported += [(e, score) for e in events if e.fallback]
+    # among the claims that say a date, only those near the best of them vote (a sentence dated
+    # only by its report does not silence the one that names the day)
+    best_dated = max((score for _, score in dated), default=0.0)
+    dated = [(e, score) for e, score in dated if score >= 0.4 * best_dated]
+    if not dated and reported:  # no date in the sentence: it happened by the day it was reported
+        event = max(reported, key=lambda es: es[1])[0]
+        lines = (_event_line(event),) + tuple(_event_line(e) for e, _ in reported if e is not event)[:MAX_LINES - 1]
+        return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
@@ -135,6 +184,17 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     others = [e for e, _ in dated if e.span.value != top]
     lines = tuple(_event_line(e) for e in (agreeing + others)[:MAX_LINES])
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _terms_of(text: str) -> set[str]:
+    return set(_expand([_term(w) for w in words(text) if w.lower() not in STOP_WORDS]))
+
+
+def _told(own: set[str], asked: set[str], happened: set[str]) -> float:
+    """How well an event's own words (a main event's without its clauses) tell what was asked:
+    "when 20 years ago the Dow crashed" dates the crash, not "Today marked a day in history"."""
+    tells = bool(own & set(_expand(sorted(happened))))
+    return 0.5 + len(own & asked) / max(len(asked), 1) + (1.0 if tells else 0.0)
 
 
 def _cite_count(events: list[Event]) -> str:
@@ -174,14 +234,20 @@ class ClaimIndex:
         self.avg = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
 
     def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
-        terms = _expand(stems(claim.text))
-        if _ANAPHOR.match(claim.text):  # "The town lies…": borrow the names of the sentence before
+        terms = _expand([_term(w) for w in words(claim.text) if w.lower() not in STOP_WORDS])
+        if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
+            # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
             first = claim.first
             before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
                                                                                           first.index - 2)]
             terms += [stem(w) for s in before for w in words(s.text) if w[:1].isupper() and w.lower()
                       not in STOP_WORDS]
         return terms
+
+    def tells(self, claim: Claim, terms: set[str]) -> bool:
+        """Whether the claim has one of `terms` or a word of its family."""
+        doc = self.docs[claim.id - 1]
+        return any(doc.get(t) for term in terms for t in _expand([term]))
 
     def search(self, question: str) -> list[tuple[Claim, float, float]]:
         """(claim, score, coverage) best first, for claims matching any content word of the question.
@@ -192,7 +258,9 @@ class ClaimIndex:
         is the claim's subject counts double.
         """
         query = [w for w in words(question) if w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS]
-        weights = {stem(w): (1.5 if w[:1].isupper() else 1.0) for w in query}
+        weights = {_term(w): (1.5 if w[:1].isupper() or w[:1].isdigit() else 0.3 if stem(w) in SCAFFOLD else 1.0)
+                   for w in query}
+        names = {_term(w) for w in query if w[:1].isupper()}
         subject = set(_question_subject(question))
         kind = question.lower().split(" ", 1)[0]
         n = len(self.docs)
@@ -201,7 +269,9 @@ class ClaimIndex:
             length = sum(doc.values()) or 1
             score = matched = 0.0
             for term, weight in weights.items():
-                hits = [(t, weight if t == term else 0.6 * weight) for t in _expand([term]) if doc.get(t)]
+                # a name is matched as written; a word also by its family ("maiden" finds "first")
+                options = [term] if term in names else _expand([term])
+                hits = [(t, weight if t == term else 0.6 * weight) for t in options if doc.get(t)]
                 if not hits:
                     continue
                 t, w = max(hits, key=lambda h: h[1])
@@ -231,6 +301,13 @@ def _has_past_verb(text: str, weights: dict[str, float]) -> bool:
         if (lower.endswith("ed") or lower in _PAST_FORMS) and (stem(lower) in weights or _FAMILY.get(stem(lower)) in families):
             return True
     return False
+
+
+def _term(word: str) -> str:
+    """A word as the index holds it: its stem, and a number without its plural ("787s" -> "787")."""
+    if word[:1].isdigit() and word.lower().endswith("s"):
+        word = word[:-1]
+    return stem(word)
 
 
 def _expand(terms: list[str]) -> list[str]:

@@ -49,6 +49,11 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
             left = determiners[-1].start()
     after = _BREAK.search(text, end, last)
     right = after.start() if after else last
+    if after and after.group(0).startswith(",") and len(text[first + left:right].split()) - len(
+            text[start:end].split()) < MIN_WORDS + 1:
+        # "when 20 years ago, the Dow crashed": the date was fronted, the clause goes on past the comma
+        further = _BREAK.search(text, after.end(), last)
+        right = further.start() if further else last
     clause = _DROP_LEADING.sub("", text[first + left:right].strip(" ,;\"'“”‘’"))
     clause = _CONJUNCTION.sub("", clause)
     if len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause):

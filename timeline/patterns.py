@@ -42,7 +42,7 @@ PAST_CUES = re.compile(
     r"(?:was|were|had|did|took|overran|fell|won|began|came|went|saw|lost|swept|struck|sold|bought|[a-z]{3,}ed)\b",
     re.I)
 # Clauses whose date is not the main event's: "since Moscow began…", "after launching…".
-SUBORDINATORS = re.compile(r"\b(?:since|after|before|until|till|following|once)\b", re.I)
+SUBORDINATORS = re.compile(r"\b(?:since|after|before|until|till|following|once|when)\b", re.I)
 RELATIVE_START = re.compile(r"^\s*(?:which|who|whom|whose|that|where)\b", re.I)
 # A bare year followed by a lower-case word is a count ("2000 people") unless the word is one
 # a year is often followed by ("2015 was", "2015 and").
