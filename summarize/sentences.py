@@ -70,8 +70,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word or (word.start() == 0 and dot > ABBREVIATION_CHARS and text[dot - ABBREVIATION_CHARS - 1].isalpha()):
         return False
     token = word.group(1).lower().strip(".")
-    if token in ABBREVIATIONS:
-        # "U.S." at the end of a sentence is rare enough; "Mar." before a number is a date.
+    if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        # "U.S.", "N.V.", "S.A." (letters and dots) end a sentence rarely enough; "Mar." before a
+        # number is a date.
         return True
     return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "John F. Kennedy"
 

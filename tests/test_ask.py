@@ -33,3 +33,49 @@ def test_unanswerable_question_says_so(apple_story) -> None:
 
 def test_ask_needs_a_question() -> None:
     assert run_cli("ask", "seeds").exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def aircraft_story(wikinews_rows, tmp_path_factory):
+    path = tmp_path_factory.mktemp("aircraft") / "aircraft.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in wikinews_rows if r["story"] == "airbus-boeing"))
+    return path
+
+
+def asked(path, question: str) -> dict:
+    return json.loads(run_cli("ask", path, question, "--format", "json").stdout)
+
+
+def test_an_answer_in_other_words_is_found_not_denied(aircraft_story) -> None:
+    """"maiden flight" is the "first test flight" the source reports: answered, with its day."""
+    data = asked(aircraft_story, "When did the Boeing 787 make its maiden flight?")
+    assert data["answered"] and data["answer"][0]["date"] == "2009-12-15"
+
+
+def test_plural_numbers_and_verb_families_match(aircraft_story) -> None:
+    data = asked(aircraft_story, "How many 787s did Aeroflot order?")
+    assert data["answered"] and "22 new Boeing 787" in data["answer"][0]["text"]
+
+
+def test_who_answers_are_whole_sentences(aircraft_story) -> None:
+    won = asked(aircraft_story, "Who won the US Air Force tanker contract?")["answer"][0]["text"]
+    assert won.startswith("Northrop Grumman and Airbus parent company")  # not cut at "N.V."
+    ceo = asked(aircraft_story, "Who is the CEO of Boeing?")["answer"][0]["text"]
+    assert ceo.count('"') % 2 == 0 and "Carson" in ceo
+
+
+def test_a_definite_description_inherits_the_name_before_it() -> None:
+    data = json.loads(run_cli("ask", "seeds", "When did ISIS seize Al-Qaryatain?", "--format", "json").stdout)
+    assert data["answered"] and data["answer"][0]["date"] == "2015-08"
+    assert "the strategic town [Al-Qaryatain]" in data["answer"][0]["text"]
+
+
+def test_the_answer_index_is_built_once(seed_story) -> None:
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.ask import answer_index, ask
+
+    analysis = analyse(seed_story)
+    ask(analysis, "Who backed the offensive?")
+    index = answer_index(analysis)
+    ask(analysis, "When did ISIS seize Palmyra?")
+    assert answer_index(analysis) is index

@@ -14,6 +14,8 @@ def test_abbreviations_do_not_end_sentences() -> None:
         "The U.S. envoy met Gen. Smith on Mar. 3 in Washington.", "Talks went on."]
     assert texts("John F. Kennedy was shot in Dallas. Mr. Oswald was arrested.") == [
         "John F. Kennedy was shot in Dallas.", "Mr. Oswald was arrested."]
+    assert texts("Shares of Acme Holdings N.V. (Acme) rose. Rivala S.A. fell.") == [
+        "Shares of Acme Holdings N.V. (Acme) rose.", "Rivala S.A. fell."]
 
 
 def test_quotes_close_the_sentence() -> None:

@@ -21,7 +21,7 @@ from storyline.summarize.sentences import STOP_WORDS, stem, stems, words
 from storyline.summarize.summary import summarize
 
 from .analysis import Analysis
-from .build import Event
+from .build import Event, shown_text
 from .render import label
 from .tagger import tag
 from .timex import TimeSpan
@@ -44,11 +44,12 @@ VERB_FAMILIES = [
     "launch releas unveil introduc open begin began begun start debut",
     "maiden first inaugur",
     "close shut elimin axe cut slash layoff",
-    "lose lost loss deficit",
     "profit earn gain net",
-    "crash plung plummet tumbl slump drop fell fall sank slide",
+    "lose lost loss deficit",
+    "crash plung plummet tumbl slump drop fell fall sank slide declin",
     "sue lawsuit su court",
-    "cost price priced",
+    "cost price priced worth valu",
+    "pay paid offer bid",
 ]
 # Words a question is built with rather than about: they count little towards an answer.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
@@ -63,6 +64,9 @@ _DEFINITE = re.compile(r"\bthe (?:\w+ )?(?:town|city|village|company|firm|group|
                        r"airliner|carmaker|automaker|bank|index|deal|plant)\b")
 # Relative and subordinate clauses: what they tell is not what the main clause's date dates.
 _INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
+_DIGIT = re.compile(r"\d")
+_CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
+                    r"so that|in order to|blamed|after)\b", re.I)
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -216,7 +220,7 @@ def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
     event = analysis.main_event(claim.id)
     if event:
         return _event_line(event)
-    return AnswerLine(claim.text, claim.sources, claim=claim.id)
+    return AnswerLine(shown_text(claim, analysis.sources), claim.sources, claim=claim.id)
 
 
 def _event_line(event: Event) -> AnswerLine:
@@ -262,7 +266,8 @@ class ClaimIndex:
                    for w in query}
         names = {_term(w) for w in query if w[:1].isupper()}
         subject = set(_question_subject(question))
-        kind = question.lower().split(" ", 1)[0]
+        kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
+        how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         n = len(self.docs)
         scored = []
         for claim, doc, subj in zip(self.claims, self.docs, self.subjects):
@@ -287,10 +292,26 @@ class ClaimIndex:
                 score *= 1.5
             if kind == "where" and _LOCATION.search(claim.text):
                 score *= 1.5
+            if how_many:  # "how many dealerships": a figure next to the asked noun is the answer
+                score *= 2.0 if _figure_of(claim.text, weights) else 1.0 if _DIGIT.search(claim.text) else 0.5
+            if kind == "why" and _CAUSE.search(claim.text):
+                score *= 1.5
+            if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”"):
+                score *= 0.3  # a quotation cut in two ('It has to be a 25-year product. "') answers nothing
             coverage = matched / sum(weights.values())
             scored.append((claim, score * coverage * (1 + 0.1 * claim.score), coverage))
         scored.sort(key=lambda cs: (cs[2] < ANSWERED, -cs[1], cs[0].id))
         return scored
+
+
+def _figure_of(text: str, weights: dict[str, float]) -> bool:
+    """Whether a number stands within three words of one of the asked words ("1,100 of its
+    dealerships", "dropped 9.62%")."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if _term(token) in weights and any(t[:1].isdigit() for t in tokens[max(0, i - 4):i + 4]):
+            return True
+    return False
 
 
 def _has_past_verb(text: str, weights: dict[str, float]) -> bool:

@@ -19,6 +19,7 @@ from itertools import islice, takewhile
 from dataclasses import dataclass
 
 from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.reference import REACH, self_contained
 
 from . import timex
 from .clauses import clause_around
@@ -137,11 +138,20 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
         groups, is_fallback = [[(m, earliest) for m, _ in fallback]], True
     else:
         return []
-    events = [Event(span=group[0][1].span, text=claim.text, claim=claim.id,
+    text = shown_text(claim, sources)
+    events = [Event(span=group[0][1].span, text=text, claim=claim.id,
                     sources=tuple(sorted({m.article for m, _ in group})),
                     score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
                     expression=group[0][1].expression) for group in groups]
     return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
+
+
+def shown_text(claim: Claim, sources: Sequence[Article]) -> str:
+    """The claim as a line that stands alone: an opening pronoun or "the town" gets its antecedent
+    from the sentences before it in the article it was taken from ("the strategic town [Al-Qaryatain]")."""
+    member = next((m for m in claim.members if m.text == claim.text), claim.members[0])
+    article = sources[member.article - 1]
+    return self_contained(claim.text, article.text[max(0, member.start - REACH):member.start])
 
 
 def _clause_events(claim: Claim, sources: Sequence[Article], found: dict[int, list[Timex]],
