@@ -63,7 +63,7 @@ async def test_number_keys_open_an_events_sources() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SourceScreen) and app.screen.article.id == 2
         await pilot.press("escape")
-        await move_to_event(app, pilot, "ISIS overran Palmyra")
+        await move_to_event(app, pilot, "Moscow began its air war")
         await pilot.press("2")  # one source only: said, not silent
         await pilot.pause()
         assert not isinstance(app.screen, SourceScreen)

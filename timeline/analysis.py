@@ -43,7 +43,8 @@ class Analysis:
     def _events_by_claim(self) -> dict[int, list[Event]]:
         index: dict[int, list[Event]] = {}
         for event in self.timeline.events:
-            index.setdefault(event.claim, []).append(event)
+            for claim in (event.claim, *event.also):
+                index.setdefault(claim, []).append(event)
         return index
 
     def events_of(self, claim_id: int) -> list[Event]:
@@ -57,9 +58,13 @@ class Analysis:
         return next((e for e in main if not e.fallback), main[0] if main else None)
 
     def sentence_in(self, event_or_claim: Event | Claim, article_id: int) -> Sentence | None:
-        """The member sentence a citation points at: the claim's sentence in that article."""
-        claim = self.claim(event_or_claim.claim) if isinstance(event_or_claim, Event) else event_or_claim
-        return next((m for m in claim.members if m.article == article_id), None)
+        """The member sentence a citation points at: the claim's sentence in that article (for an
+        event merged from several claims, the sentence of whichever of them that article told)."""
+        if isinstance(event_or_claim, Event):
+            claims = [self.claim(i) for i in (event_or_claim.claim, *event_or_claim.also)]
+        else:
+            claims = [event_or_claim]
+        return next((m for c in claims for m in c.members if m.article == article_id), None)
 
     @property
     def title(self) -> str:

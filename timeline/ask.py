@@ -22,6 +22,7 @@ from storyline.summarize.summary import summarize
 
 from .analysis import Analysis
 from .build import Event, shown_text
+from .verbs import FAMILY as _FAMILY
 from .render import label
 from .tagger import tag
 from .timex import TimeSpan
@@ -32,32 +33,12 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
                            "happened tell me about story".split())
-# Families of news event verbs, so that "seize" finds "overran" and "took over".
-VERB_FAMILIES = [
-    "seiz captur take took overran overrun occupi fell fall swept conquer recaptur retak control",
-    "kill die dead death kill slain shot",
-    "attack strike struck bomb shell raid assault",
-    "announc said say declar state confirm report",
-    "win won elect beat defeat victori award",
-    "resign quit step stepped fire sack leav left depart",
-    "buy bought acquir purchas merg takeov sell sold order negoti",
-    "launch releas unveil introduc open begin began begun start debut",
-    "maiden first inaugur",
-    "close shut elimin axe cut slash layoff",
-    "profit earn gain net",
-    "lose lost loss deficit",
-    "crash plung plummet tumbl slump drop fell fall sank slide declin",
-    "sue lawsuit su court",
-    "cost price priced worth valu",
-    "pay paid offer bid",
-]
 # Words a question is built with rather than about: they count little towards an answer.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
                      "one year time give".split())
 _PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
 _LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
                        r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
-_FAMILY = {s: i for i, line in enumerate(VERB_FAMILIES) for s in line.split()}
 _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
                       r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
 _DEFINITE = re.compile(r"\bthe (?:\w+ )?(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"

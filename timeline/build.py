@@ -13,21 +13,38 @@ the clause, citing the same sources (the main event keeps role "main").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from itertools import islice, takewhile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.summarize.reference import REACH, self_contained
+from storyline.summarize.sentences import STOP_WORDS, stem, words
 
 from . import timex
 from .clauses import clause_around
 from .pubdates import with_estimates
 from .tagger import tag
+from .verbs import FAMILY, VERB_FAMILIES
 from .timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
+FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly
+_INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where|after|since|when|before|while|by)\b[^,;]*", re.I)
+CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
+# "said", "announced": two reports of anything share these; they do not make one event
+GENERIC_FAMILIES = frozenset(i for i, line in enumerate(VERB_FAMILIES) if line.startswith("announc"))
+COARSE = frozenset({"quarter", "half", "season", "year", "decade", "century"})
+LEAD_BONUS = 1.0  # an event an article leads with is what that article is about
+GRANULARITY_WEIGHT = {"day": 1.0, "week": 0.8, "range": 0.8, "month": 0.6, "season": 0.4, "quarter": 0.4,
+                      "half": 0.3, "year": 0.3, "decade": 0.1, "century": 0.05}
+# A line that opens on a pronoun, a quote's tail or "Since then" does not stand alone.
+_DANGLING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
+                       r"(?!\s*\[))")  # "He [Staffan de Mistura] …" stands alone
 SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
 
 
@@ -51,6 +68,8 @@ class Event:
     fallback: bool = False
     expression: str | None = None
     role: str = "main"  # main, background (a subordinate clause's past), planned (a future clause)
+    lead: bool = False  # told in the first two sentences of an article
+    also: tuple[int, ...] = ()  # other claims merged into this event: other wordings of the same event
 
     @property
     def certain(self) -> bool:
@@ -63,6 +82,9 @@ class Timeline:
 
     sources: tuple[Article, ...]  # every article, estimated publication dates filled in
     events: tuple[Event, ...]
+    # how the coverage refers to each date (TIMEX3 value): the articles that name it, plus a
+    # quarter for each further sentence that does (datewise timeline summarisation's signal)
+    mentions: Mapping[str, float] = field(default_factory=dict)
 
     def dates(self) -> list[str]:
         """Distinct event dates (TIMEX3 values), in time order."""
@@ -114,8 +136,61 @@ def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Time
     events: list[Event] = []
     for claim in claims:
         events.extend(_claim_events(claim, sources, found))
+    events = merge_events(events)
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
-    return Timeline(tuple(sources), tuple(events))
+    return Timeline(tuple(sources), tuple(events), _mentions(sources, found))
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event for reports of one date that share a name and an event verb's family.
+
+    "ISIS overran Palmyra last May" [4] and "The jihadists swept into Palmyra in May 2015" [3]
+    are one event citing [3][4]: otherwise the corroboration count would not mean what it says.
+    Reporting verbs ("said") do not make two sentences one event; dates only their report gives
+    are left apart (a publication day holds many events).
+    """
+    out: list[Event] = []
+    by_date: dict[str, list[int]] = {}
+    for event in events:
+        if event.fallback or event.role != "main":
+            out.append(event)
+            continue
+        keys = _event_keys(event.text)
+        for k in by_date.get(event.span.value, []):
+            if keys[0] & _event_keys(out[k].text)[0] and keys[1] & _event_keys(out[k].text)[1]:
+                best, other = (out[k], event) if out[k].score >= event.score else (event, out[k])
+                out[k] = replace(best, sources=tuple(sorted(set(best.sources) | set(other.sources))),
+                                 also=best.also + (other.claim,) + other.also)
+                break
+        else:
+            by_date.setdefault(event.span.value, []).append(len(out))
+            out.append(event)
+    return out
+
+
+def _event_keys(text: str) -> tuple[set[str], set[int]]:
+    """The names (capitalised words past the first) and the event-verb families of the main clause."""
+    tokens = words(text)
+    names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
+             and t.lower() not in CALENDAR_WORDS}
+    main_clause = words(_INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
+    families = {FAMILY[s] for s in (stem(t) for t in main_clause) if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES}
+    return names, families
+
+
+def _mentions(sources: Sequence[Article], found: dict[int, list[Timex]]) -> dict[str, float]:
+    """Each date's mentions: the articles naming it (an article's own publication day, its
+    "today", a quarter), plus a quarter per further expression."""
+    articles: dict[str, dict[int, float]] = {}
+    count: Counter[str] = Counter()
+    for article in sources:
+        published = article.published_date
+        for t in found[article.id]:
+            if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
+                own_day = published is not None and t.span.start == t.span.end == published
+                articles.setdefault(t.span.value, {})[article.id] = FALLBACK_MENTION if own_day else 1.0
+                count[t.span.value] += 1
+    return {value: sum(ids.values()) + 0.25 * (count[value] - len(ids)) for value, ids in articles.items()}
 
 
 def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, list[Timex]]) -> list[Event]:
@@ -142,7 +217,7 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
     events = [Event(span=group[0][1].span, text=text, claim=claim.id,
                     sources=tuple(sorted({m.article for m, _ in group})),
                     score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
-                    expression=group[0][1].expression) for group in groups]
+                    expression=group[0][1].expression, lead=any(m.index < 2 for m, _ in group)) for group in groups]
     return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
 
 
@@ -174,24 +249,44 @@ def _clause_events(claim: Claim, sources: Sequence[Article], found: dict[int, li
 def select(timeline: Timeline, dates: int | None = None, per_date: int | None = None) -> list[Event]:
     """The events to show: the `dates` most important dates, the `per_date` best events of each.
 
-    A date's importance is, over the events that name it, their sources plus their rank score;
-    a date only reached by publication-day fallbacks is weak: half its best event's score.
+    A date's importance is how the coverage refers to it (`Timeline.mentions`: articles naming
+    it, explicitly or by a resolved "last Sunday") plus its events' sources and rank (an event
+    an article leads with counting one more), a report that only its publication day dates
+    counting a quarter per article; finer dates weigh more, since a
+    reader's timeline is of days ("1946" or "the 1930s" is background, not a key date). Each
+    date's lines are its most central events, lines that stand alone first.
     """
     by_date: dict[str, list[Event]] = {}
     for event in timeline.events:
         by_date.setdefault(event.span.value, []).append(event)
     if dates is not None:
         def importance(value: str) -> float:
-            named = sum((len(e.sources) + e.score) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
-                        for e in by_date[value] if not e.fallback)
-            return named or 0.5 * max(e.score for e in by_date[value])
-        keep = set(sorted(by_date, key=lambda v: (-importance(v), v))[:dates])
+            events = by_date[value]
+            named = sum((len(e.sources) + e.score + LEAD_BONUS * e.lead) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
+                        for e in events if not e.fallback)
+            # a publication day counts its reporting articles once, however many sentences they hold
+            reports = [e for e in events if e.fallback]
+            reported = (FALLBACK_MENTION * len({i for e in reports for i in e.sources})
+                        + max((e.score + LEAD_BONUS * e.lead for e in reports), default=0.0))
+            weight = GRANULARITY_WEIGHT.get(events[0].span.granularity, 0.5)
+            return weight * (timeline.mentions.get(value, 0.0) + named + reported)
+        # key dates are days (or weeks, months); a year or decade only fills what days leave free
+        coarse = {v for v, es in by_date.items() if es[0].span.granularity in COARSE}
+        keep = set(sorted(by_date, key=lambda v: (v in coarse, -importance(v), v))[:dates])
         by_date = {v: es for v, es in by_date.items() if v in keep}
     shown: list[Event] = []
     for events in by_date.values():
-        best = sorted(events, key=lambda e: -e.score * (1.0 if e.certain else 0.5))[:per_date] if per_date else events
+        best = sorted(events, key=_line_quality)[:per_date] if per_date else events
         shown.extend(e for e in events if e in best)
     return shown
+
+
+def _line_quality(event: Event) -> tuple[bool, bool, float]:
+    """Sort key for a date's lines: lines that stand alone before pronouns and fragments; on a
+    publication day, an article's lead (news tells the event first); then the most central (an
+    uncertain date halves it)."""
+    dangling = bool(_DANGLING.match(event.text)) or event.text.count('"') % 2 == 1
+    return dangling, event.fallback and not event.lead, -event.score * (1.0 if event.certain else 0.5)
 
 
 def filter_events(events: Sequence[Event], query: str) -> list[Event]:

@@ -26,6 +26,9 @@ _CONJUNCTION = re.compile(r"^(?:and|but|or|then|so)\s+", re.I)
 # A clause stands alone if it opens on a name, a determiner or pronoun, a number or a participle.
 _STANDS_ALONE = re.compile(r"[A-Z0-9]|(?:a|an|the|its|his|her|their|our|this|these|those|he|she|it|they|we|"
                            r"[a-z]+ing|[a-z]+ed|set up|built)\b")
+_PRONOUN = re.compile(r"(?:he|she|they|it)\b", re.I)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|al|van|von|bin)?\s*[A-Z][\w'’.-]*){1,3}"
+_SPEAKER = re.compile(rf"({_NAME})\s+(?:\w+\s+){{0,3}}?(?:said|says|told|announced|added|stated)\b")
 _RELATIVE = re.compile(r"which|who|whom|whose|that", re.I)
 
 
@@ -58,4 +61,8 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     clause = _CONJUNCTION.sub("", clause)
     if len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause):
         return None  # too short, or it opens on a bare verb ("is scheduled for release next summer")
+    pronoun = _PRONOUN.match(clause)
+    speaker = _SPEAKER.findall(text[first:first + left]) if pronoun else []
+    if speaker:  # "de Mistura said … that he was aiming to …": the clause's "he" is the speaker
+        clause = f"{clause[:pronoun.end()]} [{speaker[-1]}]{clause[pronoun.end():]}" if pronoun else clause
     return clause[0].upper() + clause[1:]

@@ -1,0 +1,27 @@
+"""Families of news event verbs (as stems), so that "seize" finds "overran" and "took over".
+
+Answers use them to match a question's verb to a source's; events use them to tell that two
+reports of one date tell one event ("ISIS overran Palmyra", "the jihadists swept into Palmyra").
+"""
+
+from __future__ import annotations
+
+VERB_FAMILIES = [
+    "seiz captur take took overran overrun occupi fell fall swept conquer recaptur retak control",
+    "kill die dead death kill slain shot",
+    "attack strike struck bomb shell raid assault",
+    "announc said say declar state confirm report",
+    "win won elect beat defeat victori award",
+    "resign quit step stepped fire sack leav left depart",
+    "buy bought acquir purchas merg takeov sell sold order negoti",
+    "launch releas unveil introduc open begin began begun start debut",
+    "maiden first inaugur",
+    "close shut elimin axe cut slash layoff",
+    "profit earn gain net",
+    "lose lost loss deficit",
+    "crash plung plummet tumbl slump drop fell fall sank slide declin",
+    "sue lawsuit su court",
+    "cost price priced worth valu",
+    "pay paid offer bid",
+]
+FAMILY = {s: i for i, line in enumerate(VERB_FAMILIES) for s in line.split()}
