@@ -214,6 +214,19 @@ def _common_words() -> dict[str, float]:
     return {word: 9.0 - (i / 100) for i, bucket in enumerate(buckets[start:]) for word in bucket}
 
 
+# Media tags a site hangs on a headline: "… Palmyra Win + VIDEO", "(PHOTOS)", "| LIVE", "- WATCH".
+_MEDIA_TAG = re.compile(r"\s*(?:[+|–—-]\s*|[(\[]\s*)(?:VIDEOS?|PHOTOS?|PICTURES|GALLERY|LIVE|WATCH|UPDATED?|"
+                        r"AUDIO|PODCAST|INFOGRAPHIC|MAP)\b\s*[)\]]?(?=\s*(?:[+|–—-]|$))", re.I)
+
+
+def headline(title: str) -> str:
+    """A headline without the media tags a site adds to it ("+ VIDEO", "(PHOTOS)")."""
+    stripped = title
+    while (cleaned := _MEDIA_TAG.sub("", stripped, count=1)) != stripped:
+        stripped = cleaned
+    return stripped.strip() or title
+
+
 def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) -> list[str]:
     """The article's own paragraphs: furniture, repeats and everything after an end marker dropped."""
     seen = {_key(title)} if title else set()
@@ -222,7 +235,7 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) 
         if out and is_end_marker(line):
             break
         key = _key(line)
-        if key in seen or furniture_reason(line):
+        if key in seen or _key(headline(line)) in seen or furniture_reason(line):
             continue
         seen.add(key)
         out.append(repair_hyphenation(line, known))

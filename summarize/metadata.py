@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .clean import (LABEL, WORD, furniture_reason, is_date_line, is_end_marker, join_wrapped_lines, normalise,
+from .clean import (LABEL, WORD, furniture_reason, headline, is_date_line, is_end_marker, join_wrapped_lines, normalise,
                     strip_markers)
 from .dates import YEAR, find_absolute_date
 
@@ -30,7 +30,7 @@ def find_title(lines: list[str]) -> str | None:
         words = WORD.findall(line)
         reason = furniture_reason(line)
         if 3 <= len(words) <= 25 and not line.endswith(".") and reason in (None, "heading or link"):
-            return strip_markers(line)
+            return headline(strip_markers(line))
     return None
 
 

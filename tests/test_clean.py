@@ -170,3 +170,12 @@ def test_a_differently_shaped_scrape_is_cleaned() -> None:
         '"We lost everything in an hour," said farmer Ahmed Rahimi, 54.',
         "The dam, built in 1978, had been due for repairs since last year, according to a report seen by Reuters.",
     ]
+
+
+def test_headlines_lose_the_media_tags_sites_add() -> None:
+    from storyline.summarize.clean import headline
+
+    assert headline("Syrian Army Troops Pressure ISIS in Central Syria after Palmyra Win + VIDEO") == (
+        "Syrian Army Troops Pressure ISIS in Central Syria after Palmyra Win")
+    assert headline("Floods hit the valley (PHOTOS)") == "Floods hit the valley"
+    assert headline("Video game sales rise") == "Video game sales rise"  # a word of the headline stays

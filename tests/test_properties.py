@@ -134,3 +134,24 @@ def test_reading_a_folder_of_random_names_never_raises(tmp_path) -> None:
     reading = read_inputs([str(tmp_path)])
     assert len(reading.documents) == 5 and not reading.problems
     assert all("\n" not in d.origin and "\x1b" not in d.origin for d in reading.documents)
+
+
+@BOUNDED
+@given(any_text, any_text)
+def test_lines_made_to_stand_alone_only_gain_a_bracketed_name(text: str, before: str) -> None:
+    import re
+
+    from storyline.summarize.reference import self_contained
+
+    shown = self_contained(text, before)
+    assert shown == text or re.sub(r" \[[^\]]*\]", "", shown, count=1) == text
+
+
+@BOUNDED
+@given(any_text)
+def test_headlines_lose_media_tags_only(title: str) -> None:
+    from storyline.summarize.clean import headline
+
+    cleaned = headline(title)
+    assert (cleaned or not title.strip()) and (cleaned == title or len(cleaned) < len(title))
+    assert headline(cleaned) == cleaned
