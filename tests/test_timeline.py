@@ -195,7 +195,7 @@ def test_key_dates_keep_the_events_that_matter(wikinews_rows, tmp_path) -> None:
     years, and each date's line one that stands alone."""
     aircraft = tmp_path / "aircraft.jsonl"
     aircraft.write_text("\n".join(json.dumps(r) for r in wikinews_rows if r["story"] == "airbus-boeing"))
-    for path, wanted in ((aircraft, {"2009-12-15": "787", "2005-04-27": "maiden flight"}),
+    for path, wanted in ((aircraft, {"2009-12-15": "787", "2007-10-15": "first A380"}),
                          (SEEDS, {"2015-05": "overran Palmyra", "2016-03-27": "Sunday's capture"})):
         lines = run_cli("timeline", path, "--dates", "10", "--per-date", "1", "--format", "text").stdout
         events = dict(line.split(" ", 1) for line in lines.split("\n\nSources:")[0].splitlines())
@@ -204,3 +204,14 @@ def test_key_dates_keep_the_events_that_matter(wikinews_rows, tmp_path) -> None:
             assert words in events[day], (day, events.get(day))
         for text in events.values():
             assert not re.match(r"\s*(?:[\"“”]|(?:It|He|She|They)\b(?!\s*\[))", text), text
+
+
+def test_dates_in_quotations_and_bare_clock_times_do_not_date_the_main_event() -> None:
+    from tests.conftest import article, story
+    from storyline.timeline.analysis import analyse
+
+    analysis = analyse(story(article(1, """Senator Ames said he was "shocked, since we were ready to build 100 tankers in 2003".
+    The vote was held at 6:30 pm, officials said.""", published="2008-03-01")))
+    dated = {e.text[:14]: (e.span.value, e.fallback, e.role) for e in analysis.timeline.events}
+    assert dated["Senator Ames s"] == ("2008-03-01", True, "main")  # the statement, on its day
+    assert dated["The vote was h"] == ("2008-03-01", True, "main")  # dated by its report, not by "6:30 pm"

@@ -102,6 +102,8 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     for t in takewhile(lambda t: t.start < sentence.end, islice(found, first, None)):
         if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
             continue
+        if t.type == "TIME" and t.text[:1].isdigit() and t.value.startswith(str(published)):
+            continue  # a clock time alone ("6:30 pm", "00:36") is page furniture as often as a date
         if published and t.span.start > published:
             continue
         span = timex.uncertain(t.span) if (t.relative and article.published_estimated) else t.span
@@ -180,13 +182,14 @@ def _event_keys(text: str) -> tuple[set[str], set[int]]:
 
 def _mentions(sources: Sequence[Article], found: dict[int, list[Timex]]) -> dict[str, float]:
     """Each date's mentions: the articles naming it (an article's own publication day, its
-    "today", a quarter), plus a quarter per further expression."""
+    "today", a quarter), plus a quarter per further expression; plans ("will fly on October 25")
+    are not what happened and do not count."""
     articles: dict[str, dict[int, float]] = {}
     count: Counter[str] = Counter()
     for article in sources:
         published = article.published_date
         for t in found[article.id]:
-            if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
+            if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range" and not t.future:
                 own_day = published is not None and t.span.start == t.span.end == published
                 articles.setdefault(t.span.value, {})[article.id] = FALLBACK_MENTION if own_day else 1.0
                 count[t.span.value] += 1
@@ -266,8 +269,9 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
                         for e in events if not e.fallback)
             # a publication day counts its reporting articles once, however many sentences they hold
             reports = [e for e in events if e.fallback]
+            # ... but an article's lead is its event, whatever date words it lacks ("has made its maiden flight")
             reported = (FALLBACK_MENTION * len({i for e in reports for i in e.sources})
-                        + max((e.score + LEAD_BONUS * e.lead for e in reports), default=0.0))
+                        + max((e.score + (len(e.sources) + LEAD_BONUS) * e.lead for e in reports), default=0.0))
             weight = GRANULARITY_WEIGHT.get(events[0].span.granularity, 0.5)
             return weight * (timeline.mentions.get(value, 0.0) + named + reported)
         # key dates are days (or weeks, months); a year or decade only fills what days leave free

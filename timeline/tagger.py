@@ -163,10 +163,18 @@ def _mark_subordinate(t: Timex, context: Context) -> Timex:
     """Flag an expression inside a since/after/until clause or a relative clause.
 
     Such a date belongs to the clause's event, not the sentence's main event ("ISIS, which
-    seized the town in August 2015, lost it on Sunday": Sunday is the main event's date).
+    seized the town in August 2015, lost it on Sunday": Sunday is the main event's date). So
+    does a date inside a quotation: 'Dicks said he was "shocked … to move forward in 2003"' is a
+    statement of the article's day, not an event of 2003.
     """
-    first = max(context.sentence(t.start)[0], t.start - CLAUSE_WINDOW)
+    sentence_start = context.sentence(t.start)[0]
+    first = max(sentence_start, t.start - CLAUSE_WINDOW)
     segment = _CLAUSE_BREAK.split(context.text[first:t.start])[-1]
-    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment):
+    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[sentence_start:t.start]):
         return replace(t, subordinate=True)
     return t
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation is open at the end of `before` (the sentence up to an expression)."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
