@@ -227,9 +227,52 @@ def headline(title: str) -> str:
     return stripped.strip() or title
 
 
-def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str]) -> list[str]:
+# A line the collection repeats is boilerplate when one outlet's pages carry it over a week or
+# more, or when pages a month or more apart do: the cross-page frequency test of boilerplate
+# removal. The same sentence in many outlets' reports of one day is news retold, and stays.
+FURNITURE_PAGES = 3
+OUTLET_DAYS = 7
+ANY_DAYS = 30
+FURNITURE_WORDS = 5  # shorter lines are too generic to judge ("Read more", headings)
+COPY_SHARE = 0.5  # pages sharing more than this share of their lines are copies, whatever their dates
+
+
+def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) -> frozenset[str]:
+    """Keys of lines that are boilerplate by their repetition across pages of (lines, outlet, published)."""
+    from datetime import date
+
+    seen: dict[str, list[tuple[str | None, date | None]]] = {}
+    keys_of: list[set[str]] = []
+    carriers: dict[str, list[int]] = {}
+    for page, (lines, outlet, published) in enumerate(pages):
+        day = date.fromisoformat(published[:10]) if published else None
+        keys = {key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS}
+        keys_of.append(keys)
+        for key in keys:
+            seen.setdefault(key, []).append((outlet.lower() if outlet else None, day))
+            carriers.setdefault(key, []).append(page)
+    furniture = set()
+    for key, where in seen.items():
+        if len(where) < FURNITURE_PAGES:
+            continue
+        holders = [keys_of[p] for p in carriers[key]]
+        if len(set.intersection(*holders)) > COPY_SHARE * min(map(len, holders)):
+            continue  # the pages are copies of one article (republished, syndicated): news, not furniture
+        days = sorted(d for _, d in where if d)
+        by_outlet: dict[str, list[date]] = {}
+        for outlet, day in where:
+            if outlet and day:
+                by_outlet.setdefault(outlet, []).append(day)
+        if (days and (days[-1] - days[0]).days >= ANY_DAYS) or any(
+                len(ds) >= FURNITURE_PAGES and (max(ds) - min(ds)).days >= OUTLET_DAYS for ds in by_outlet.values()):
+            furniture.add(key)
+    return frozenset(furniture)
+
+
+def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
+                    furniture: frozenset[str] = frozenset()) -> list[str]:
     """The article's own paragraphs: furniture, repeats and everything after an end marker dropped."""
-    seen = {_key(title)} if title else set()
+    seen = {_key(title)} | set(furniture) if title else set(furniture)
     out: list[str] = []
     for line in lines:
         if out and is_end_marker(line):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlparse
 
-from .clean import body_paragraphs, join_wrapped_lines, normalise, vocabulary
+from .clean import body_paragraphs, join_wrapped_lines, normalise, repeated_furniture, vocabulary
 from .dates import parse_date
 from .errors import InputError, NothingUsable
 from .ingest import MAX_BYTES, read_inputs
@@ -51,20 +51,28 @@ def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int 
 
 
 def build_articles(documents: list[RawDocument]) -> tuple[list[Article], list[InputError]]:
-    """Clean documents into Articles numbered 1, 2, … in input order."""
+    """Clean documents into Articles numbered 1, 2, … in input order.
+
+    Besides each page's own furniture, lines the collection itself shows to be boilerplate are
+    dropped (`repeated_furniture`): corroboration is for news, not for a site's footer.
+    """
     texts = [normalise(d.text) for d in documents]
     known = vocabulary(texts)
-    articles: list[Article] = []
-    problems: list[InputError] = []
+    pages = []
     for doc, text in zip(documents, texts):
         lines = join_wrapped_lines(text)
+        published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
+        outlet = doc.outlet or find_outlet(lines) or _domain(doc.url)
+        pages.append((lines, published, outlet))
+    furniture = repeated_furniture([(lines, outlet, published) for lines, published, outlet in pages])
+    articles: list[Article] = []
+    problems: list[InputError] = []
+    for doc, (lines, published, outlet) in zip(documents, pages):
         title = normalise(doc.title) if doc.title else find_title(lines)
-        paragraphs = body_paragraphs(lines, title, known)
+        paragraphs = body_paragraphs(lines, title, known, furniture)
         if not paragraphs:
             problems.append(InputError(doc.origin, "no article text left after cleaning"))
             continue
-        published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
-        outlet = doc.outlet or find_outlet(lines) or _domain(doc.url)
         articles.append(Article(
             id=len(articles) + 1, origin=doc.origin, title=title or _headline(paragraphs[0]),
             outlet=outlet, published=published, text="\n\n".join(paragraphs), url=doc.url))

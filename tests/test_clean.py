@@ -179,3 +179,19 @@ def test_headlines_lose_the_media_tags_sites_add() -> None:
         "Syrian Army Troops Pressure ISIS in Central Syria after Palmyra Win")
     assert headline("Floods hit the valley (PHOTOS)") == "Floods hit the valley"
     assert headline("Video game sales rise") == "Video game sales rise"  # a word of the headline stays
+
+
+def test_a_line_an_outlet_repeats_across_weeks_is_furniture_not_news() -> None:
+    from storyline.summarize.model import RawDocument
+    from storyline.summarize.story import build_articles
+
+    footer = "Views expressed in the comments do not represent those of the Daily Planet."
+    pages = [RawDocument(f"d{i}", f"Bridge {i} opens\n\nThe mayor of Smallville opened bridge number {i} on Monday, "
+                                  f"officials said.\n\n{footer}", outlet="Daily Planet", published=f"2020-0{i}-10")
+             for i in range(1, 5)]
+    wire = [RawDocument(f"w{i}", "Quake hits coast\n\nA strong earthquake struck the coast of Chile on Tuesday, "
+                                 "killing at least 12 people.", outlet=f"Outlet {i}", published="2020-05-05")
+            for i in range(3)]
+    articles, _ = build_articles(pages + wire)
+    assert all(footer not in a.text and "opened bridge number" in a.text for a in articles[:4])
+    assert all("earthquake struck the coast of Chile" in a.text for a in articles[4:])  # news retold stays
