@@ -16,6 +16,10 @@ from storyline.tui.widgets.timeline_tree import TimelineTree
 async def loaded(app: StorylineApp, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
+    for _ in range(50):  # on a loaded machine the main screen may take a few more frames to mount
+        if app.analysis is not None and app.screen.query(TimelineTree):
+            break
+        await pilot.pause(0.05)
     assert app.analysis is not None
 
 

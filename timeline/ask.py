@@ -35,14 +35,14 @@ QUESTION_WORDS = frozenset("what when who whom where which why how did does do w
                            "happened tell me about story".split())
 # Words a question is built with rather than about: they count little towards an answer.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
-                     "one year time give".split())
+                     "one year time give worth".split())
 _PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
 _LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
                        r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
                       r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
-_DEFINITE = re.compile(r"\bthe (?:\w+ )?(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
-                       r"airliner|carmaker|automaker|bank|index|deal|plant)\b")
+_DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
+                       r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant)\b", re.I)
 # Relative and subordinate clauses: what they tell is not what the main clause's date dates.
 _INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _DIGIT = re.compile(r"\d")
@@ -215,8 +215,17 @@ class ClaimIndex:
         self.claims = analysis.claims
         self.docs = [Counter(self._terms(c, analysis)) for c in self.claims]
         self.subjects = [set(_subject_stems(c.text)) for c in self.claims]
+        # names as written: a question's "Beats Electronics" is not "an electronics retailer"
+        self.names = [self._names(c, doc) for c, doc in zip(self.claims, self.docs)]
         self.df = Counter(t for d in self.docs for t in d)
         self.avg = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
+
+    @staticmethod
+    def _names(claim: Claim, doc: Counter[str]) -> set[str]:
+        """The claim's names and numbers, and the names it borrowed from the sentences before."""
+        own = words(claim.text)
+        plain = {_term(w) for w in own if not (w[:1].isupper() or w[:1].isdigit())}
+        return {_term(w) for w in own if w[:1].isupper() or w[:1].isdigit()} | {t for t in doc if t not in plain}
 
     def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
         terms = _expand([_term(w) for w in words(claim.text) if w.lower() not in STOP_WORDS])
@@ -251,12 +260,13 @@ class ClaimIndex:
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         n = len(self.docs)
         scored = []
-        for claim, doc, subj in zip(self.claims, self.docs, self.subjects):
+        for claim, doc, subj, claim_names in zip(self.claims, self.docs, self.subjects, self.names):
             length = sum(doc.values()) or 1
             score = matched = 0.0
             for term, weight in weights.items():
-                # a name is matched as written; a word also by its family ("maiden" finds "first")
-                options = [term] if term in names else _expand([term])
+                # a name is matched by a name (borrowed ones included); a word also by its family
+                # ("maiden" finds "first")
+                options = ([term] if term in claim_names else []) if term in names else _expand([term])
                 hits = [(t, weight if t == term else 0.6 * weight) for t in options if doc.get(t)]
                 if not hits:
                     continue
