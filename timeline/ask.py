@@ -47,7 +47,8 @@ _DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|gr
 _INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _DIGIT = re.compile(r"\d")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
-                    r"so that|in order to|blamed|after)\b", re.I)
+                    r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
+                    r"on the back of|reason)\b", re.I)
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -131,15 +132,19 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     asked = set(_expand([_term(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                          and w.lower() not in STOP_WORDS]))
     dated: list[tuple[Event, float]] = []
+    telling: list[bool] = []  # per dated event: whether its own clause tells what happened
     reported: list[tuple[Event, float]] = []
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = {_term(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
                 and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
-    for claim, score, coverage in ranked[:WHEN_CANDIDATES]:
-        if coverage < best_coverage - WHEN_SLACK:
+    considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
+    for claim, score, coverage in ranked:
+        best = coverage >= best_coverage - 1e-9
+        if coverage < best_coverage - WHEN_SLACK or considered[best] >= WHEN_CANDIDATES:
             continue
-        if coverage < best_coverage - 1e-9 and index and happened and not index.tells(claim, happened):
+        if not best and index and happened and not index.tells(claim, happened):
             continue  # a looser match must at least tell the event asked about
+        considered[best] += 1
         events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"]
         weight = score * (coverage / best_coverage) ** 4  # a claim matching less of the question counts less
         clauses = set().union(*(_terms_of(e.text) for e in events if e.role != "main"))
@@ -147,8 +152,13 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
             if not e.fallback:
                 own = (_terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else _terms_of(e.text)
                 dated.append((e, weight * _told(own, asked, happened)))
+                telling.append(bool(own & set(_expand(sorted(happened)))))
         if score >= 0.4 * best_score and coverage >= best_coverage - 1e-9:
             reported += [(e, score) for e in events if e.fallback]
+    # when some dated sentence tells the asked event in its own words, only such sentences vote
+    # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
+    if any(telling):
+        dated = [d for d, tells in zip(dated, telling) if tells]
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
@@ -228,14 +238,15 @@ class ClaimIndex:
         return {_term(w) for w in own if w[:1].isupper() or w[:1].isdigit()} | {t for t in doc if t not in plain}
 
     def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
-        terms = _expand([_term(w) for w in words(claim.text) if w.lower() not in STOP_WORDS])
+        own = [part for w in words(claim.text) for part in ([w, *w.split("-")] if "-" in w[1:] else [w])]
+        terms = _expand([_term(w) for w in own if w and w.lower() not in STOP_WORDS])
         if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
             # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
             first = claim.first
             before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
                                                                                           first.index - 2)]
-            terms += [stem(w) for s in before for w in words(s.text) if w[:1].isupper() and w.lower()
-                      not in STOP_WORDS]
+            terms += [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
+                      for part in ([w, *w.split("-")] if "-" in w[1:] else [w]) if part and part.lower() not in STOP_WORDS]
         return terms
 
     def tells(self, claim: Claim, terms: set[str]) -> bool:
@@ -251,7 +262,8 @@ class ClaimIndex:
         "where" favours claims that locate something; a subject named in "when did X …" that
         is the claim's subject counts double.
         """
-        query = [w for w in words(question) if w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS]
+        query = [part for w in words(question) for part in (w.split("-") if "-" in w[1:] else [w])  # "Intel-based"
+                 if part and part.lower() not in QUESTION_WORDS and part.lower() not in STOP_WORDS]
         weights = {_term(w): (1.5 if w[:1].isupper() or w[:1].isdigit() else 0.3 if stem(w) in SCAFFOLD else 1.0)
                    for w in query}
         names = {_term(w) for w in query if w[:1].isupper()}
