@@ -245,3 +245,12 @@ def test_parts_of_day_centuries_and_holidays(text: str, published: date, expecte
 def test_durations_named_weekdays_and_adjectives(text: str, published: date,
                                                  expected: list[tuple[str, str, str]]) -> None:
     assert values(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The feud lasted for years.", [("years", "DURATION", "PXY")]),
+    ("Prices rose over the past months.", [("the past months", "DURATION", "PXM")]),
+    ("They talked for two weeks.", [("two weeks", "DURATION", "P2W")]),  # TimeML leaves the preposition out
+])
+def test_vague_and_counted_durations_without_their_preposition(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text) == expected
