@@ -32,7 +32,7 @@ WHEN_CANDIDATES = 12  # best-matching claims whose dates a "when" answer weighs
 WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Jobs resigned" for "Steve Jobs")
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
-                           "happened tell me about story".split())
+                           "happened tell me about story much many".split())
 # Words a question is built with rather than about: they count little towards an answer.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
                      "one year time give worth".split())
