@@ -241,31 +241,31 @@ def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) ->
     """Keys of lines that are boilerplate by their repetition across pages of (lines, outlet, published)."""
     from datetime import date
 
-    seen: dict[str, list[tuple[str | None, date | None]]] = {}
+    where_of: list[tuple[str | None, date | None]] = []  # each page's outlet and day
     keys_of: list[set[str]] = []
     carriers: dict[str, list[int]] = {}
     for page, (lines, outlet, published) in enumerate(pages):
-        day = date.fromisoformat(published[:10]) if published else None
-        keys = {key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS}
-        keys_of.append(keys)
-        for key in keys:
-            seen.setdefault(key, []).append((outlet.lower() if outlet else None, day))
+        where_of.append((outlet.lower() if outlet else None, date.fromisoformat(published[:10]) if published else None))
+        keys_of.append({key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS})
+        for key in keys_of[-1]:
             carriers.setdefault(key, []).append(page)
     furniture = set()
-    for key, where in seen.items():
-        if len(where) < FURNITURE_PAGES:
+    for key, pages_with_it in carriers.items():
+        if len(pages_with_it) < FURNITURE_PAGES:
             continue
-        holders = [keys_of[p] for p in carriers[key]]
-        if len(set.intersection(*holders)) > COPY_SHARE * min(map(len, holders)):
-            continue  # the pages are copies of one article (republished, syndicated): news, not furniture
+        where = [where_of[p] for p in pages_with_it]
         days = sorted(d for _, d in where if d)
         by_outlet: dict[str, list[date]] = {}
         for outlet, day in where:
             if outlet and day:
                 by_outlet.setdefault(outlet, []).append(day)
-        if (days and (days[-1] - days[0]).days >= ANY_DAYS) or any(
-                len(ds) >= FURNITURE_PAGES and (max(ds) - min(ds)).days >= OUTLET_DAYS for ds in by_outlet.values()):
-            furniture.add(key)
+        if not ((days and (days[-1] - days[0]).days >= ANY_DAYS) or any(
+                len(ds) >= FURNITURE_PAGES and (max(ds) - min(ds)).days >= OUTLET_DAYS for ds in by_outlet.values())):
+            continue
+        holders = [keys_of[p] for p in pages_with_it]
+        if len(set.intersection(*holders)) > COPY_SHARE * min(map(len, holders)):
+            continue  # the pages are copies of one article (republished, syndicated): news, not furniture
+        furniture.add(key)
     return frozenset(furniture)
 
 

@@ -38,9 +38,15 @@ def independent_sources(articles: Sequence[Article]) -> dict[int, int]:
     for k, article in enumerate(articles):
         if article.outlet:
             partition.join(first_of_outlet.setdefault(article.outlet.lower(), k), k)
-    codes: dict[str, int] = {}
-    tokens = [np.array([codes.setdefault(w, zlib.crc32(w.encode())) for w in (t.lower() for t in words(a.text))],
-                       dtype=np.uint64) for a in articles]
+    codes: dict[str, int] = {}  # each distinct word hashed once (crc32: the same in every run)
+
+    def code(word: str) -> int:
+        found = codes.get(word)
+        if found is None:
+            found = codes[word] = zlib.crc32(word.encode())
+        return found
+
+    tokens = [np.array([code(t.lower()) for t in words(a.text)], dtype=np.uint64) for a in articles]
     sample = SAMPLE if sum(len(t) for t in tokens) > SAMPLE_ABOVE else 1  # the same rule for every article
     shingles = [_shingles(t, sample) for t in tokens]
     sizes = np.array([len(s) for s in shingles])

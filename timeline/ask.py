@@ -137,6 +137,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = {_term(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
                 and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    happened_terms = set(_expand(sorted(happened)))  # with their verb families
     considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
     for claim, score, coverage in ranked:
         best = coverage >= best_coverage - 1e-9
@@ -151,8 +152,9 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         for e in events:
             if not e.fallback:
                 own = (_terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else _terms_of(e.text)
-                dated.append((e, weight * _told(own, asked, happened)))
-                telling.append(bool(own & set(_expand(sorted(happened)))))
+                tells = bool(own & happened_terms)
+                dated.append((e, weight * _told(own, asked, tells)))
+                telling.append(tells)
         if score >= 0.4 * best_score and coverage >= best_coverage - 1e-9:
             reported += [(e, score) for e in events if e.fallback]
     # when some dated sentence tells the asked event in its own words, only such sentences vote
@@ -185,10 +187,10 @@ def _terms_of(text: str) -> set[str]:
     return set(_expand([_term(w) for w in words(text) if w.lower() not in STOP_WORDS]))
 
 
-def _told(own: set[str], asked: set[str], happened: set[str]) -> float:
-    """How well an event's own words (a main event's without its clauses) tell what was asked:
-    "when 20 years ago the Dow crashed" dates the crash, not "Today marked a day in history"."""
-    tells = bool(own & set(_expand(sorted(happened))))
+def _told(own: set[str], asked: set[str], tells: bool) -> float:
+    """How well an event's own words (a main event's without its clauses) tell what was asked,
+    `tells` being whether they hold the asked event's verb: "when 20 years ago the Dow crashed"
+    dates the crash, not "Today marked a day in history"."""
     return 0.5 + len(own & asked) / max(len(asked), 1) + (1.0 if tells else 0.0)
 
 
@@ -238,15 +240,15 @@ class ClaimIndex:
         return {_term(w) for w in own if w[:1].isupper() or w[:1].isdigit()} | {t for t in doc if t not in plain}
 
     def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
-        own = [part for w in words(claim.text) for part in ([w, *w.split("-")] if "-" in w[1:] else [w])]
-        terms = _expand([_term(w) for w in own if w and w.lower() not in STOP_WORDS])
+        own = [part for w in words(claim.text) for part in _pieces(w, whole=True)]
+        terms = _expand([_term(w) for w in own if w.lower() not in STOP_WORDS])
         if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
             # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
             first = claim.first
             before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
                                                                                           first.index - 2)]
             terms += [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
-                      for part in ([w, *w.split("-")] if "-" in w[1:] else [w]) if part and part.lower() not in STOP_WORDS]
+                      for part in _pieces(w, whole=True) if part.lower() not in STOP_WORDS]
         return terms
 
     def tells(self, claim: Claim, terms: set[str]) -> bool:
@@ -262,8 +264,8 @@ class ClaimIndex:
         "where" favours claims that locate something; a subject named in "when did X …" that
         is the claim's subject counts double.
         """
-        query = [part for w in words(question) for part in (w.split("-") if "-" in w[1:] else [w])  # "Intel-based"
-                 if part and part.lower() not in QUESTION_WORDS and part.lower() not in STOP_WORDS]
+        query = [part for w in words(question) for part in _pieces(w, whole=False)
+                 if part.lower() not in QUESTION_WORDS and part.lower() not in STOP_WORDS]
         weights = {_term(w): (1.5 if w[:1].isupper() or w[:1].isdigit() else 0.3 if stem(w) in SCAFFOLD else 1.0)
                    for w in query}
         names = {_term(w) for w in query if w[:1].isupper()}
@@ -325,6 +327,15 @@ def _has_past_verb(text: str, weights: dict[str, float]) -> bool:
         if (lower.endswith("ed") or lower in _PAST_FORMS) and (stem(lower) in weights or _FAMILY.get(stem(lower)) in families):
             return True
     return False
+
+
+def _pieces(word: str, whole: bool) -> list[str]:
+    """A hyphenated word's parts ("Intel-based": "Intel", "based"), with the word itself if `whole`:
+    a question asks by the parts, a claim is found by either."""
+    if "-" not in word[1:]:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    return [word, *parts] if whole else parts
 
 
 def _term(word: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 
@@ -91,6 +91,12 @@ class Timeline:
         return list(dict.fromkeys(e.span.value for e in self.events))
 
 
+def expressions_in(sentence: Sentence, found: Sequence[Timex]) -> Iterator[Timex]:
+    """The article's expressions (`found`, in text order) that start inside the sentence."""
+    first = bisect_left(found, sentence.start, key=lambda t: t.start)
+    return takewhile(lambda t: t.start < sentence.end, islice(found, first, None))
+
+
 def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Placement | None:
     """The date a sentence reports, or its article's publication date, or None if undated.
 
@@ -98,8 +104,7 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     day" can refer to a date an earlier sentence named.
     """
     published = article.published_date
-    first = bisect_left(found, sentence.start, key=lambda t: t.start)  # `found` is in text order
-    for t in takewhile(lambda t: t.start < sentence.end, islice(found, first, None)):
+    for t in expressions_in(sentence, found):
         if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
             continue
         if t.type == "TIME" and t.text[:1].isdigit() and t.value.startswith(str(published)):
@@ -117,9 +122,8 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
 def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> list[tuple[Timex, str, str]]:
     """(expression, role, clause text) for each date of a subordinate or future clause of the sentence."""
     published = article.published_date
-    first = bisect_left(found, sentence.start, key=lambda t: t.start)
     out = []
-    for t in takewhile(lambda t: t.start < sentence.end, islice(found, first, None)):
+    for t in expressions_in(sentence, found):
         if t.type not in ("DATE", "TIME") or not t.span:
             continue
         ahead = t.future or bool(published and t.span.start > published)
@@ -153,19 +157,23 @@ def merge_events(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     by_date: dict[str, list[int]] = {}
+    keys_of: dict[int, tuple[set[str], set[int]]] = {}  # the keys of out[k]'s text, found once
     for event in events:
         if event.fallback or event.role != "main":
             out.append(event)
             continue
         keys = _event_keys(event.text)
         for k in by_date.get(event.span.value, []):
-            if keys[0] & _event_keys(out[k].text)[0] and keys[1] & _event_keys(out[k].text)[1]:
+            if keys[0] & keys_of[k][0] and keys[1] & keys_of[k][1]:
                 best, other = (out[k], event) if out[k].score >= event.score else (event, out[k])
                 out[k] = replace(best, sources=tuple(sorted(set(best.sources) | set(other.sources))),
                                  also=best.also + (other.claim,) + other.also)
+                if best is event:
+                    keys_of[k] = keys
                 break
         else:
             by_date.setdefault(event.span.value, []).append(len(out))
+            keys_of[len(out)] = keys
             out.append(event)
     return out
 

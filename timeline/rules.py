@@ -38,6 +38,9 @@ class Rule:
         object.__setattr__(self, "starts", tuple(self.starts))
 
 
+# "(on) Monday, Oct. 26": a weekday before a date, which picks the year the two agree on
+WEEKDAY_BEFORE = rf"(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+"
+
 RULES: tuple[Rule, ...] = (
     Rule("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b",
          left=None, required=False, lower=False,
@@ -53,16 +56,16 @@ RULES: tuple[Rule, ...] = (
          left=None, required=False, lower=False,
          starts=MONTH_WORDS, normalise=normalise.md_range),
     Rule("full", rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b",
-         left=rf"(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         left=WEEKDAY_BEFORE, required=False, lower=False,
          starts=MONTH_WORDS, normalise=normalise.full),
     Rule("full_dm", rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_ANY}),?\s+(?P<y2>{YEAR})\b",
-         left=rf"(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         left=WEEKDAY_BEFORE, required=False, lower=False,
          starts=[DIGITS], normalise=normalise.full),
     Rule("md", rf"(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY})\b(?!,?\s*\d{{4}}\b)",
-         left=rf"(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         left=WEEKDAY_BEFORE, required=False, lower=False,
          starts=MONTH_WORDS, normalise=normalise.md),
     Rule("dm", rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_FULL})\b(?!,?\s*\d{{4}}\b)",
-         left=rf"(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+", required=False, lower=False,
+         left=WEEKDAY_BEFORE, required=False, lower=False,
          starts=[DIGITS], normalise=normalise.md),
     Rule("month_year", rf"(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR})\b",
          left=rf"(?P<mod>(?i:{MOD}))[\s-]+", required=False, lower=False,
