@@ -2,9 +2,10 @@
 
 bench/questions.jsonl holds questions written from reading the four Wikinews stories
 (../shared/data/wikinews-4-stories.jsonl, one analysis per story) and the demo seeds, before
-any tuning: `date` (a "when" question: the answer's date must start with it), `answer`
-(any of these strings in one of the first three answer lines) or `unanswerable` (the app must
-say the sources do not answer it). Prints accuracy by kind, and how many "no answer" replies
+any tuning; bench/questions-fresh.jsonl holds more, written after tuning as a check. Each has
+`date` (a "when" question: the answer's date must start with it), `answer` (any of these strings
+in one of the first three answer lines) or `unanswerable` (the app must say the sources do not
+answer it). Prints accuracy by kind, and how many "no answer" replies
 were wrong, among them those whose right line was in the list shown (denied though found).
 """
 

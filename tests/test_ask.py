@@ -79,3 +79,25 @@ def test_the_answer_index_is_built_once(seed_story) -> None:
     index = answer_index(analysis)
     ask(analysis, "When did ISIS seize Palmyra?")
     assert answer_index(analysis) is index
+
+
+def test_a_country_is_found_by_its_capital_and_people() -> None:
+    """"Russia" in the question, "Moscow began its air war" in the source (countryinfo's names)."""
+    data = json.loads(run_cli("ask", "seeds", "When did Russia begin its air campaign in Syria?",
+                              "--format", "json").stdout)
+    assert data["answered"] and data["answer"][0]["date"] == "2015-09-30"
+    assert data["answer"][0]["text"].startswith("Moscow began its air war")
+
+
+def test_a_report_that_tells_the_event_beats_a_date_that_does_not(aircraft_story) -> None:
+    """"has made its maiden flight" (dated by its report) answers, not "the first A380 was unveiled
+    … on January 18, 2005", which has a date but another event."""
+    data = asked(aircraft_story, "When did the A380 make its first flight?")
+    assert data["answered"] and data["answer"][0]["date"] == "2005-04-27"
+    assert data["note"].startswith("By Wed 27 Apr 2005, the day 1 source reported it")
+
+
+def test_a_plan_told_in_a_relative_clause_answers_when_will(apple_story) -> None:
+    data = asked(apple_story, "When will Mac OS X Lion be released?")
+    assert data["answered"] and data["answer"][0]["date"] == "2011-SU"
+    assert data["answer"][0]["text"].startswith('The "Lion" release to OS X, which is scheduled')

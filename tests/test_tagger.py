@@ -178,6 +178,15 @@ def test_anaphoric_days_follow_the_date_named_before() -> None:
         ("The following week", "2016-W14")]
 
 
+def test_units_later_count_from_the_date_named_before_at_its_precision() -> None:
+    """"One year later" after 1976 is 1977, not a year after publication; "two days later" after a
+    bare year cannot be placed to the day."""
+    text = "He co-founded the firm in 1976. One year later he was fired. Two days later, it recovered."
+    assert [(t.text, t.value) for t in tag(text, TUE)] == [
+        ("1976", "1976"), ("One year later", "1977"), ("Two days later", "XXXX-XX-XX")]
+    assert [t.value for t in tag("Two days later, it recovered.", TUE)] == ["2016-03-31"]
+
+
 def test_a_year_before_a_unit_is_not_a_count() -> None:
     """"the 1988 second quarter" is no duration of 1,988 seconds."""
     assert all(t.type != "DURATION" for t in tag("Profit in the 1988 second quarter rose.", date(1989, 11, 2)))

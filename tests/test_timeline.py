@@ -179,6 +179,10 @@ def test_subordinate_and_planned_clauses_are_events_at_their_own_dates(seed_time
     assert "restart talks on April 9" in clauses[("2016-04-09", "planned")].text
     mains = [e for e in seed_timeline.events if e.role == "main" and "desert offensive" in e.text]
     assert mains and all(e.span.value != "2016-03" for e in mains)
+    # a parenthesis inside a quoted clause does not end it; the closing quote does
+    quoted = clauses[("2016-03-30", "background")].text
+    assert quoted.startswith("The advances against Daesh today cannot erase the fact that the (Syrian) regime")
+    assert quoted.endswith("over the past five years")
 
 
 def test_clause_events_in_json_and_markdown() -> None:

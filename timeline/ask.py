@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,6 +23,7 @@ from storyline.summarize.summary import summarize
 
 from .analysis import Analysis
 from .build import Event, shown_text
+from .places import place_of
 from .verbs import FAMILY as _FAMILY
 from .render import label
 from .tagger import tag
@@ -137,7 +139,6 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = {_term(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
                 and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
-    happened_terms = set(_expand(sorted(happened)))  # with their verb families
     considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
     for claim, score, coverage in ranked:
         best = coverage >= best_coverage - 1e-9
@@ -152,7 +153,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         for e in events:
             if not e.fallback:
                 own = (_terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else _terms_of(e.text)
-                tells = bool(own & happened_terms)
+                tells = _tells(own, happened)
                 dated.append((e, weight * _told(own, asked, tells)))
                 telling.append(tells)
         if score >= 0.4 * best_score and coverage >= best_coverage - 1e-9:
@@ -161,6 +162,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
     if any(telling):
         dated = [d for d, tells in zip(dated, telling) if tells]
+    elif happened and any(_tells(_terms_of(e.text), happened) for e, _ in reported):
+        dated = []  # only a report tells it ("has made its maiden flight"): not "the first A380 was unveiled"
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
@@ -185,6 +188,14 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
 
 def _terms_of(text: str) -> set[str]:
     return set(_expand([_term(w) for w in words(text) if w.lower() not in STOP_WORDS]))
+
+
+def _tells(own: Collection[str], happened: set[str]) -> bool:
+    """Whether words hold more than half of what the question says happened, each word or one of
+    its family: "made its maiden flight" tells "make its first flight", "the first A380 prototype
+    was unveiled" does not."""
+    found = sum(any(t in own for t in _expand([term])) for term in happened)
+    return found > len(happened) / 2
 
 
 def _told(own: set[str], asked: set[str], tells: bool) -> float:
@@ -252,9 +263,8 @@ class ClaimIndex:
         return terms
 
     def tells(self, claim: Claim, terms: set[str]) -> bool:
-        """Whether the claim has one of `terms` or a word of its family."""
-        doc = self.docs[claim.id - 1]
-        return any(doc.get(t) for term in terms for t in _expand([term]))
+        """Whether the claim tells the event `terms` name (see _tells)."""
+        return _tells(self.docs[claim.id - 1].keys(), terms)
 
     def search(self, question: str) -> list[tuple[Claim, float, float]]:
         """(claim, score, coverage) best first, for claims matching any content word of the question.
@@ -278,9 +288,9 @@ class ClaimIndex:
             length = sum(doc.values()) or 1
             score = matched = 0.0
             for term, weight in weights.items():
-                # a name is matched by a name (borrowed ones included); a word also by its family
-                # ("maiden" finds "first")
-                options = ([term] if term in claim_names else []) if term in names else _expand([term])
+                # a name is matched by a name (borrowed ones included) or as the same country
+                # ("Russia": "Moscow"); a word also by its family ("maiden" finds "first")
+                options = ([term] if term in claim_names else []) + _places([term]) if term in names else _expand([term])
                 hits = [(t, weight if t == term else 0.6 * weight) for t in options if doc.get(t)]
                 if not hits:
                     continue
@@ -346,8 +356,12 @@ def _term(word: str) -> str:
 
 
 def _expand(terms: list[str]) -> list[str]:
-    """Stems plus the family marker of any news event verb among them."""
-    return terms + [f"#family{_FAMILY[t]}" for t in terms if t in _FAMILY]
+    """Stems plus the family marker of any news event verb and the country of any place among them."""
+    return terms + [f"#family{_FAMILY[t]}" for t in terms if t in _FAMILY] + _places(terms)
+
+
+def _places(terms: list[str]) -> list[str]:
+    return [f"#place{place}" for place in map(place_of, terms) if place]
 
 
 def _question_subject(question: str) -> list[str]:

@@ -17,7 +17,10 @@ _OPENER = re.compile(
     r"|\b(?=(?:set up|founded|built|established|created|launched|formed|opened|signed|adopted|introduced|"
     r"elected|appointed|captured|seized|destroyed|damaged)\s+(?:\w+\s+){0,3}?(?:by|in|on)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her)\s", re.I)
-_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|[.!?](?:\s|$)|\s\(|\)")
+# where a clause ends: punctuation (a quotation's close with it), not "(": "the (Syrian) regime bears"
+_BREAK = re.compile(r"[,;:][\"”’]?\s|\s[—–]\s|[.!?][\"”’]?(?:\s|$)")
+# A clause that ends on one of these was cut short ("cannot erase the fact that the").
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|that|and|or|but|in|on|at|by|for|with|from|its|their|his|her)$", re.I)
 _DROP_LEADING = re.compile(r"^(?:since|after|before|until|following|once|when|while|which|who|whom|whose|that|"
                            r"where|as)\s+", re.I)
 MIN_WORDS = 4  # words besides the date: a shorter clause ("since 2013") says too little to stand alone
@@ -45,8 +48,9 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     if opener and left == opener.start() and (not opener.group(0) or relative):
         # a participle phrase or relative clause tells of the noun before it: "a group of experts
         # set up by Unesco in 2013", "the quarter, which ended Dec. 30": the noun phrase leads
-        floor = max(breaks[-2] if relative and len(breaks) > 1 else (breaks[-1] if breaks else 0),
-                    left - NOUN_REACH)
+        # (a relative clause's noun lies before the comma that opens it)
+        kept = breaks[:-1] if relative else breaks
+        floor = max(kept[-1] if kept else 0, left - NOUN_REACH)
         determiners = list(_DETERMINER.finditer(before, floor, left))
         if determiners:
             left = determiners[-1].start()
@@ -59,8 +63,9 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
         right = further.start() if further else last
     clause = _DROP_LEADING.sub("", text[first + left:right].strip(" ,;\"'“”‘’"))
     clause = _CONJUNCTION.sub("", clause)
-    if len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause):
-        return None  # too short, or it opens on a bare verb ("is scheduled for release next summer")
+    if (len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause)
+            or _OPEN_END.search(clause)):
+        return None  # too short, opens on a bare verb ("is scheduled for release") or stops mid-phrase
     pronoun = _PRONOUN.match(clause)
     speaker = _SPEAKER.findall(text[first:first + left]) if pronoun else []
     if speaker:  # "de Mistura said … that he was aiming to …": the clause's "he" is the speaker

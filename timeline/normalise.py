@@ -424,13 +424,13 @@ def ago(m: Hit, c: Context) -> Found | None:
         return None
     if unit == "fortnight":
         unit, n = "week", n * 2
+    if m["dir"].lower() == "later":  # "one year later" counts from the date just named, not from today
+        return Found("DATE", "XXXX", relative=True, anaphor=(unit, int(n)))
     if not c.dct:
         return Found("DATE", "XXXX", relative=True)
-    direction = 1 if m["dir"].lower() == "later" else -1
-    span = resolve.shift(c.dct, unit, direction * int(n))
-    a_year_back = unit == "year" and n == 1 and direction < 0
-    return Found("DATE", span.value, span, relative=True, future=direction > 0,
-                 of_quarter=-1 if a_year_back else None)
+    span = resolve.shift(c.dct, unit, -int(n))
+    a_year_back = unit == "year" and n == 1
+    return Found("DATE", span.value, span, relative=True, of_quarter=-1 if a_year_back else None)
 
 
 def duration(m: Hit, c: Context) -> Found | None:
@@ -502,11 +502,16 @@ def clock(m: Hit, c: Context) -> Found | None:
     return Found("TIME", f"{c.dct.isoformat()}{clock}", timex.day(c.dct), relative=True)
 
 
-def resolve_anaphor(found: Found, named: date | None, published: date | None) -> Found:
-    """"The next day" after "on March 3": a day after the last date `named`, else after publication."""
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653}
+
+
+def resolve_anaphor(found: Found, named: TimeSpan | None, published: date | None) -> Found:
+    """"The next day" after "on March 3": a day after the last date `named`, else after publication.
+    Counted from a coarser date ("two days later" after "in 1977") it is left unresolved."""
     unit, amount = found.anaphor or ("day", 0)
-    reference = named or published
-    if reference is None:
+    reference = named.start if named else published
+    coarse = named is not None and (named.end - named.start).days + 1 > _UNIT_DAYS.get(unit, 1)
+    if reference is None or coarse:
         return Found("DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", relative=True)
     span = resolve.shift(reference, unit, amount)
     return Found("DATE", span.value, span, relative=True, future=bool(published and span.start > published))

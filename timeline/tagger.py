@@ -43,7 +43,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         if hit is not None:
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
-    named: date | None = None  # the last date named so far: what "the next day" counts from
+    named: TimeSpan | None = None  # the last date named so far: what "the next day" counts from
     quarter: tuple[TimeSpan, int] | None = None  # the last quarter named, and where
     taken_until = -1
     for start, _, _, rule, hit in sorted(candidates, key=lambda c: c[:3]):
@@ -64,7 +64,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         chosen.append(Timex(s, e, text[s:e], found.type, found.value, found.span, found.mod, found.relative,
                             found.future))
         if found.span and found.type in ("DATE", "TIME") and found.span.granularity != "range":
-            named = found.span.start
+            named = found.span
             if found.span.granularity == "quarter" and found.of_quarter is None:
                 quarter = (found.span, start)
         taken_until = hit.end()
