@@ -199,7 +199,8 @@ def test_key_dates_keep_the_events_that_matter(wikinews_rows, tmp_path) -> None:
     years, and each date's line one that stands alone."""
     aircraft = tmp_path / "aircraft.jsonl"
     aircraft.write_text("\n".join(json.dumps(r) for r in wikinews_rows if r["story"] == "airbus-boeing"))
-    for path, wanted in ((aircraft, {"2009-12-15": "787", "2007-10-15": "first A380"}),
+    for path, wanted in ((aircraft, {"2009-12-15": "787", "2005-04-27": "A380, has made its maiden flight",
+                                 "2007-07-08": "7/8/07", "2007-10-15": "first A380"}),
                          (SEEDS, {"2015-05": "overran Palmyra", "2016-03-27": "Sunday's capture"})):
         lines = run_cli("timeline", path, "--dates", "10", "--per-date", "1", "--format", "text").stdout
         events = dict(line.split(" ", 1) for line in lines.split("\n\nSources:")[0].splitlines())

@@ -273,18 +273,24 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
     if dates is not None:
         def importance(value: str) -> float:
             events = by_date[value]
-            named = sum((len(e.sources) + e.score + LEAD_BONUS * e.lead) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
-                        for e in events if not e.fallback)
-            # a publication day counts its reporting articles once, however many sentences they hold
-            reports = [e for e in events if e.fallback]
-            # ... but an article's lead is its event, whatever date words it lacks ("has made its maiden flight")
-            reported = (FALLBACK_MENTION * len({i for e in reports for i in e.sources})
-                        + max((e.score + (len(e.sources) + LEAD_BONUS) * e.lead for e in reports), default=0.0))
+            # each article counts once, by its best line of the date: one that names the date, or
+            # its lead, which is its event whatever date words it lacks ("has made its maiden
+            # flight"); a report that only its publication day dates counts little
+            told: dict[int, float] = {}
+            for e in events:
+                if e.fallback and not e.lead:
+                    worth = FALLBACK_MENTION
+                else:
+                    worth = (1.0 + e.score + LEAD_BONUS * e.lead) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
+                for article in e.sources:
+                    told[article] = max(told.get(article, 0.0), worth)
             weight = GRANULARITY_WEIGHT.get(events[0].span.granularity, 0.5)
-            return weight * (timeline.mentions.get(value, 0.0) + named + reported)
-        # key dates are days (or weeks, months); a year or decade only fills what days leave free
+            return weight * (timeline.mentions.get(value, 0.0) + sum(told.values()))
+        # key dates are days (or weeks, months); a year or decade only fills what days leave free,
+        # as does a date with no line that stands alone ("It said …")
         coarse = {v for v, es in by_date.items() if es[0].span.granularity in COARSE}
-        keep = set(sorted(by_date, key=lambda v: (v in coarse, -importance(v), v))[:dates])
+        dangling = {v for v, es in by_date.items() if all(_dangles(e) for e in es)}
+        keep = set(sorted(by_date, key=lambda v: (v in coarse, v in dangling, -importance(v), v))[:dates])
         by_date = {v: es for v, es in by_date.items() if v in keep}
     shown: list[Event] = []
     for events in by_date.values():
@@ -297,8 +303,12 @@ def _line_quality(event: Event) -> tuple[bool, bool, float]:
     """Sort key for a date's lines: lines that stand alone before pronouns and fragments; on a
     publication day, an article's lead (news tells the event first); then the most central (an
     uncertain date halves it)."""
-    dangling = bool(_DANGLING.match(event.text)) or event.text.count('"') % 2 == 1
-    return dangling, event.fallback and not event.lead, -event.score * (1.0 if event.certain else 0.5)
+    return _dangles(event), event.fallback and not event.lead, -event.score * (1.0 if event.certain else 0.5)
+
+
+def _dangles(event: Event) -> bool:
+    """Whether a line leans on what came before it: a pronoun or a quotation cut in two."""
+    return bool(_DANGLING.match(event.text)) or event.text.count('"') % 2 == 1
 
 
 def filter_events(events: Sequence[Event], query: str) -> list[Event]:
