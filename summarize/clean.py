@@ -22,6 +22,7 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": 
 
 END_PUNCT = ".!?…\"')]"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
+_IMAGE_WIDTH = re.compile(r"^\d{2,4}px\s+")  # a wiki thumbnail's width left by the scrape: "150px Airbus, …"
 # Every pattern here is linear: no nested or adjacent quantifiers that can split one run of
 # characters two ways (tests/test_hostile.py feeds each its worst case).
 _DUMP = re.compile(r"^(?:string|array|object|int|float|bool)\(\d+\)|^\[?\{\s*\"")
@@ -71,8 +72,8 @@ def normalise(text: str) -> str:
 
 
 def strip_markers(line: str) -> str:
-    """A line without leading bullets or Markdown heading marks ("# Title", "• item")."""
-    return _BULLET.sub("", line).strip()
+    """A line without leading bullets, Markdown heading marks ("# Title", "• item") or image widths."""
+    return _IMAGE_WIDTH.sub("", _BULLET.sub("", line)).strip()
 
 
 def join_wrapped_lines(text: str) -> list[str]:
@@ -281,7 +282,7 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
         if key in seen or _key(headline(line)) in seen or furniture_reason(line):
             continue
         seen.add(key)
-        out.append(repair_hyphenation(line, known))
+        out.append(repair_hyphenation(_IMAGE_WIDTH.sub("", line), known))
     return out
 
 

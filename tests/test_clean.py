@@ -91,6 +91,12 @@ def test_duplicated_lead_and_caption_dropped() -> None:
     assert "army was deployed" in cleaned
 
 
+def test_a_wiki_thumbnail_width_is_not_text() -> None:
+    cleaned = clean(f"Airbus cuts jobs\n\n150px Airbus, Europe's biggest aircraft maker, has announced job cuts.\n\n{BODY}")
+    assert cleaned.startswith("Airbus, Europe's biggest aircraft maker, has announced job cuts.")
+    assert "The site cut 150px images." in clean(f"Title\n\nThe site cut 150px images.\n\n{BODY}")
+
+
 def test_tail_after_comment_section_is_dropped() -> None:
     text = (f"Storm hits coast\n\n{BODY}\n\nRead more on: storm | weather\n\n"
             "Join the conversation! We welcome your views.\n\nThe best comments are featured every week on the site.")
