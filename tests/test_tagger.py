@@ -159,6 +159,7 @@ def test_month_boundaries() -> None:
     ("Crowds could gather outside the court as early as Tuesday.", date(2001, 4, 2), "2001-04-03"),
     ("Fans planned a march through the city on Saturday.", date(2000, 1, 7), "2000-01-08"),
     ("Up until Thursday, the police had not named a suspect.", date(1999, 5, 6), "1999-05-06"),
+    ("Relatives would appeal the ruling, announced Wednesday by the agency.", date(2000, 1, 6), "2000-01-05"),
     # a simple past looks back however near the coming one is
     ("In May, rebels took over the town.", date(2016, 3, 29), "2015-05"),
     ("The plant closed on April 2.", date(2016, 3, 29), "2015-04-02"),
@@ -260,6 +261,7 @@ def test_durations_named_weekdays_and_adjectives(text: str, published: date,
     ("The feud lasted for years.", [("years", "DURATION", "PXY")]),
     ("Prices rose over the past months.", [("the past months", "DURATION", "PXM")]),
     ("They talked for two weeks.", [("two weeks", "DURATION", "P2W")]),  # TimeML leaves the preposition out
+    ("No rain fell in the last twenty four hours.", [("the last twenty four hours", "DURATION", "PT24H")]),
 ])
 def test_vague_and_counted_durations_without_their_preposition(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert values(text) == expected

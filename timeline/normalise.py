@@ -565,6 +565,9 @@ def _number(text: str) -> float | None:
         return None
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in NUMBER_WORDS and unit in NUMBER_WORDS:  # "twenty four"
+        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[unit])
     try:
         return float(re.sub(r"[ ,]", "", text))
     except ValueError:

@@ -27,7 +27,10 @@ NUMBER_WORDS = {
 }
 NUMBER_WORDS |= {"a couple of": 2, "couple of": 2}
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some")
-NUMBER = (r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?: 1/2|\.\d+)?|" + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True))
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+COMPOUND_NUMBER = rf"(?:{_TENS_WORDS})[- ](?:one|two|three|four|five|six|seven|eight|nine)\b"  # "twenty four"
+NUMBER = (r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?: 1/2|\.\d+)?|" + COMPOUND_NUMBER + "|"
+          + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True))
           + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?: and a half)?")
 MOD = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)"
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}

@@ -45,6 +45,7 @@ _POSTPONED = re.compile(r"\b(?:extend|postpon|delay|mov|push|adjourn|defer|resch
 _CLAUSE_START = re.compile(r"[.;:!?]\s|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when|where|which|who)\s",
                            re.I)
 _CLAUSE_END = re.compile(r"[.;:!?,]|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when)\s", re.I)
+_ADJACENT = re.compile(r"\s*(?:on|at)?\s*")  # nothing but "on"/"at" between a verb and its date
 WINDOW = 150  # characters either side of a date searched for its verb
 
 
@@ -96,7 +97,8 @@ def _nearest(text: str) -> str | None:
     """The kind of the verb nearest the end of `text` (the date's left context).
 
     A regular -ed form may be an adjective ("Series H preferred shares"), so a modal before it
-    in the same clause ("will redeem … preferred shares on Oct. 31") outranks it.
+    in the same clause ("will redeem … preferred shares on Oct. 31") outranks it, unless the
+    date follows it at once ("would appeal the decision, announced Wednesday").
     """
     weak = None
     for match in reversed(list(_VERB.finditer(text))):
@@ -104,7 +106,7 @@ def _nearest(text: str) -> str | None:
         if kind is None:
             continue
         if weak is None and kind == "simple past" and match.group(0).lower().endswith("ed") \
-                and match.group(0).lower() not in _IRREGULAR_SET:
+                and match.group(0).lower() not in _IRREGULAR_SET and not _ADJACENT.fullmatch(text, match.end()):
             weak = kind
             continue
         if weak is not None and kind != "future":
