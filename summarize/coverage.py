@@ -107,9 +107,11 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
     for column, claims_with_it in carriers.items():
         constraint([(n + column, 1.0)] + [(i, -1.0) for i in claims_with_it], -np.inf, 0.0)
     matrix = coo_matrix((values, (rows, cols)), shape=(len(lower), n + m))
+    # no presolve: repairing a presolved solution makes HiGHS print a stray line to standard output
+    # (ERGO-Code/HiGHS#2783), which would corrupt a piped summary; the program is small without it
     result = milp(-gain, constraints=LinearConstraint(matrix, np.array(lower), np.array(upper)),
                   integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1),
-                  options={"time_limit": TIME_LIMIT})
+                  options={"time_limit": TIME_LIMIT, "presolve": False})
     if result.x is None:
         return _greedy(pool, covers, weights, words_budget, sentences, set(alike))
     return [c for c, x in zip(pool, result.x[:n]) if x > 0.5]
