@@ -101,3 +101,12 @@ def test_a_plan_told_in_a_relative_clause_answers_when_will(apple_story) -> None
     data = asked(apple_story, "When will Mac OS X Lion be released?")
     assert data["answered"] and data["answer"][0]["date"] == "2011-SU"
     assert data["answer"][0]["text"].startswith('The "Lion" release to OS X, which is scheduled')
+
+
+def test_a_model_designation_a_year_and_the_event_are_found_in_other_words(aircraft_story, apple_story) -> None:
+    """"the A380" is the source's "Airbus 380"; "WWDC 2005" is "the event" of a 2005 report that
+    named WWDC just before."""
+    arrives = asked(aircraft_story, "When will the A380 arrive in Singapore on its tour?")
+    assert arrives["answered"] and arrives["answer"][0]["date"] == "2005-11-11"
+    attendees = asked(apple_story, "How many attendees were at WWDC 2005?")
+    assert attendees["answered"] and "3,800 attendees" in attendees["answer"][0]["text"]

@@ -44,10 +44,12 @@ _LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|n
 _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
                       r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
 _DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
-                       r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant)\b", re.I)
+                       r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant|event|conference|summit|"
+                       r"meeting|ceremony|show|trial|talks)\b", re.I)
 # Relative and subordinate clauses: what they tell is not what the main clause's date dates.
 _INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
                     r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
                     r"on the back of|reason)\b", re.I)
@@ -236,7 +238,10 @@ class ClaimIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.claims = analysis.claims
-        self.docs = [Counter(self._terms(c, analysis)) for c in self.claims]
+        terms = [self._terms(c, analysis) for c in self.claims]
+        self.docs = [Counter(own + borrowed) for own, borrowed in terms]
+        # words only borrowed from the sentences before support a match less than the claim's own
+        self.borrowed = [set(borrowed) - set(own) for own, borrowed in terms]
         self.subjects = [set(_subject_stems(c.text)) for c in self.claims]
         # names as written: a question's "Beats Electronics" is not "an electronics retailer"
         self.names = [self._names(c, doc) for c, doc in zip(self.claims, self.docs)]
@@ -250,17 +255,23 @@ class ClaimIndex:
         plain = {_term(w) for w in own if not (w[:1].isupper() or w[:1].isdigit())}
         return {_term(w) for w in own if w[:1].isupper() or w[:1].isdigit()} | {t for t in doc if t not in plain}
 
-    def _terms(self, claim: Claim, analysis: Analysis) -> list[str]:
-        own = [part for w in words(claim.text) for part in _pieces(w, whole=True)]
+    def _terms(self, claim: Claim, analysis: Analysis) -> tuple[list[str], list[str]]:
+        """The claim's own terms, and the names it borrows from the sentences before it."""
+        tokens = words(claim.text)
+        own = [part for w in tokens for part in _pieces(w, whole=True)]
         terms = _expand([_term(w) for w in own if w.lower() not in STOP_WORDS])
+        # a maker's name and a model number are the model's designation: "Airbus 380" is the A380
+        terms += [stem(a[0] + b) for a, b in zip(tokens, tokens[1:]) if a[:1].isupper() and b.isdigit()]
+        # the years it happened or was reported in: "at WWDC 2005" finds a 2005 report of the event
+        terms += sorted({f"#year{e.span.start.year}" for e in analysis.events_of(claim.id)})
         if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
             # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
             first = claim.first
             before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
                                                                                           first.index - 2)]
-            terms += [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
-                      for part in _pieces(w, whole=True) if part.lower() not in STOP_WORDS]
-        return terms
+            return terms, [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
+                           for part in _pieces(w, whole=True) if part.lower() not in STOP_WORDS]
+        return terms, []
 
     def tells(self, claim: Claim, terms: set[str]) -> bool:
         """Whether the claim tells the event `terms` name (see _tells)."""
@@ -284,7 +295,8 @@ class ClaimIndex:
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         n = len(self.docs)
         scored = []
-        for claim, doc, subj, claim_names in zip(self.claims, self.docs, self.subjects, self.names):
+        for claim, doc, subj, claim_names, borrowed in zip(self.claims, self.docs, self.subjects, self.names,
+                                                           self.borrowed):
             length = sum(doc.values()) or 1
             score = matched = 0.0
             for term, weight in weights.items():
@@ -295,6 +307,7 @@ class ClaimIndex:
                 if not hits:
                     continue
                 t, w = max(hits, key=lambda h: h[1])
+                w *= 0.5 if t in borrowed else 1.0
                 tf = doc[t]
                 idf = math.log(1 + (n - self.df[t] + 0.5) / (self.df[t] + 0.5))
                 score += w * idf * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * length / self.avg))
@@ -356,8 +369,12 @@ def _term(word: str) -> str:
 
 
 def _expand(terms: list[str]) -> list[str]:
-    """Stems plus the family marker of any news event verb and the country of any place among them."""
-    return terms + [f"#family{_FAMILY[t]}" for t in terms if t in _FAMILY] + _places(terms)
+    """Stems plus the family of any news event verb, the country of any place and the marker of any year."""
+    return terms + [f"#family{_FAMILY[t]}" for t in terms if t in _FAMILY] + _places(terms) + _years(terms)
+
+
+def _years(terms: list[str]) -> list[str]:
+    return [f"#year{t}" for t in terms if _YEAR.fullmatch(t)]
 
 
 def _places(terms: list[str]) -> list[str]:
