@@ -43,6 +43,7 @@ _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(DAY_WORDS)
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred thousand million billion first second third""".split())
@@ -60,6 +61,17 @@ class Prepared:
     names: frozenset[str]
 
 
+def _dates_in(lower: list[str]) -> frozenset[str]:
+    """Numbers that are dates, not figures: a year, or a day beside its month ("March 1", "1 March")."""
+    found = {w for w in lower if _YEAR_NUMBER.fullmatch(w)}
+    for month, day in zip(lower, lower[1:]):
+        if month in MONTH_NAMES and day.isdigit() and int(day) <= 31:
+            found.add(f"{month} {day}")
+        if day in MONTH_NAMES and month.isdigit() and int(month) <= 31:
+            found.add(f"{day} {month}")
+    return frozenset(found)
+
+
 def prepare(text: str) -> Prepared:
     """Normalise for matching: agency tags, digit grouping, case and punctuation folded away."""
     text = _DIGIT_GROUP.sub("", _AGENCY.sub("", text))
@@ -74,7 +86,7 @@ def prepare(text: str) -> Prepared:
         words=words,
         features=words if len(words) >= SHORT else words | frozenset(lower),
         numbers=frozenset(_NUMBER.findall(text)) | frozenset(w for w in lower if w in _NUMBER_WORDS),
-        times=frozenset(w for w in lower if w in _TIME_WORDS),
+        times=frozenset(w for w in lower if w in _TIME_WORDS) | _dates_in(lower),
         names=names,
     )
 
@@ -249,8 +261,14 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     groups = cluster([s.text for s in sentences], threshold, figures=links)
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     families = Partition(len(groups))
+    # figures that differ within one article are different facts (a tally per day), not reports
+    # that disagree: groups join only while no article is in two of them
+    articles = {g: {sentences[i].article for i in group} for g, group in enumerate(groups)}
     for a, b in links:
-        families.join(group_of[a], group_of[b])
+        x, y = families.find(group_of[a]), families.find(group_of[b])
+        if x != y and not articles[x] & articles[y]:
+            families.join(x, y)
+            articles[families.find(x)] = articles[x] | articles[y]
     by_family: dict[int, list[list[int]]] = {}
     for g, group in enumerate(groups):
         by_family.setdefault(families.find(g), []).append(group)

@@ -46,6 +46,17 @@ def test_numbers_on_different_dates_stay_different_claims() -> None:
     assert len(analysis.claims) == 2 and not any(c.variants for c in analysis.claims)
 
 
+def test_a_tally_by_day_in_one_article_is_not_figures_that_differ() -> None:
+    """One article's "On March 1, 4 were killed … On March 2, 7 were killed": different days and
+    one source, so no variants; two outlets' "killed 4" / "killed 7" on one day are."""
+    days = story("\n".join(f"On March {d}, {d + 3} civilians were killed in the town, the monitor said."
+                           for d in range(1, 6)))
+    assert not any(c.variants for c in analyse(days).claims)
+    one_article = story("The shelling killed 4 people in the town, the monitor said.\n"
+                        "The shelling killed 7 people in the town, the monitor said.")
+    assert not any(c.variants for c in analyse(one_article).claims)
+
+
 def test_summary_cli_shows_variants(story_file) -> None:
     folder = story_file({f"{a.id}.txt": f"{a.title}\n\nPublished March 29, 2016\n\n{a.text}" for a in FIRE.articles})
     data = json.loads(run_cli("summarize", str(folder), "--format", "json", "--sentences", "5").stdout)
