@@ -265,3 +265,19 @@ def test_durations_named_weekdays_and_adjectives(text: str, published: date,
 ])
 def test_vague_and_counted_durations_without_their_preposition(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks opened on March 3. The day before, rebels shelled the city.",
+     [("March 3", "2016-03-03", None), ("The day before", "2016-03-02", None)]),
+    ("He resigned the day before the vote.", []),  # counted from an event, not a date
+    ("Officials were not available at the time.", [("the time", "PAST_REF", None)]),
+    ("The plant will close by the end of the year.", [("the end of the year", "2016", "END")]),
+    ("Sales rose in the first half of the year.", [("the first half of the year", "2016-H1", None)]),
+    ("Sales rose this past spring.", [("this past spring", "2015-SP", None)]),
+    ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
+    ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
+    ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),
+])
+def test_anaphora_parts_of_the_year_and_bounded_durations(text: str, expected: list) -> None:
+    assert [(t.text, t.value, t.mod) for t in tag(text, TUE)] == expected

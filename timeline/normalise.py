@@ -241,13 +241,17 @@ def q_code(m: Hit, c: Context) -> Found | None:
 
 
 def half(m: Hit, c: Context) -> Found | None:
-    span = timex.half(int(m["y"]), 1 if m["which"].lower() == "first" else 2)
+    """"the first half of 2015"; "of the year": the publication's."""
+    if not m["y"] and not c.dct:
+        return Found("DATE", "XXXX", relative=True)
+    year = int(m["y"]) if m["y"] else c.dct.year  # type: ignore[union-attr]
+    span = timex.half(year, 1 if m["which"].lower() == "first" else 2)
     return Found("DATE", span.value, span)
 
 
 def season(m: Hit, c: Context) -> Found | None:
     code = SEASON_CODES[m["season"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = _PAST_IS_LAST.sub("last", (m["rel"] or "").lower())
     if m["y"]:
         span = timex.season(int(m["y"]), code)
         return Found("DATE", span.value, span, _mod(rel))
@@ -270,7 +274,7 @@ def decade(m: Hit, c: Context) -> Found | None:
 
 def month(m: Hit, c: Context) -> Found | None:
     month_ = month_number(m["mon"]) or 1
-    rel = m["rel"].lower()
+    rel = _PAST_IS_LAST.sub("last", m["rel"].lower())
     if not c.dct:
         return Found("DATE", f"XXXX-{month_:02d}", relative=True)
     strict = rel in ("last", "next")
@@ -338,13 +342,19 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 
 def that_year(m: Hit, c: Context) -> Found | None:
-    """"that year": the year of the date named before; "the full year", "earlier in the year": publication's."""
+    """"that year": the year of the date named before; "the full year", "earlier in the year", "the
+    end of the year": publication's."""
     if "that" in m.group(0).lower():
         return Found("DATE", "XXXX", relative=True, anaphor=("year", 0))
     if not c.dct:
         return Found("DATE", "XXXX", relative=True)
     span = timex.year(c.dct.year)
-    return Found("DATE", span.value, span, relative=True)
+    return Found("DATE", span.value, span, _mod(m["mod"]), relative=True)
+
+
+def at_the_time(m: Hit, c: Context) -> Found | None:
+    """"at the time": a past moment the text named before; TimeML writes it PAST_REF."""
+    return Found("DATE", "PAST_REF", relative=True)
 
 
 def holiday(m: Hit, c: Context) -> Found | None:
@@ -414,7 +424,8 @@ def rel_unit(m: Hit, c: Context) -> Found | None:
 
 
 def anaphoric(m: Hit, c: Context) -> Found | None:
-    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["rel"].lower()]
+    amount = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "before": -1,
+              "earlier": -1, "same": 0}[m["rel"].lower()]
     return Found("DATE", "XXXX", relative=True, anaphor=(m["unit"].lower(), amount))
 
 
@@ -440,7 +451,15 @@ def duration(m: Hit, c: Context) -> Found | None:
     unit = (m["unit"] or m["unit2"]).lower()
     if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
         return None  # "about a quarter of its dealers": a fraction
-    return Found("DURATION", duration_value(n, unit))
+    bound = _BOUND.match(m.group(0))
+    return Found("DURATION", duration_value(n, unit), mod=BOUNDS[bound.group(1).lower()] if bound else None)
+
+
+# TimeML's mod for a bounded duration ("more than two months": MORE_THAN); "over" is left alone,
+# being as often "during" ("rose 5% over two years") as "more than"
+BOUNDS = {"more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "nearly": "LESS_THAN",
+          "almost": "LESS_THAN", "up to": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX"}
+_BOUND = re.compile(r"(?i)(more than|at least|less than|nearly|almost|up to|about|around)\s")
 
 
 _HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}  # half a unit, in the next unit down
@@ -526,6 +545,8 @@ def resolve_quarter(found: Found, named: TimeSpan | None) -> Found | None:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+_PAST_IS_LAST = re.compile(r"^(?:this )?past$")  # "this past spring" is last spring
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)

@@ -88,17 +88,18 @@ RULES: tuple[Rule, ...] = (
     Rule("q_code", rf"q(?P<q>[1-4])\s+(?P<y>{YEAR})\b",
          left=None, required=False, lower=True,
          starts="q1 q2 q3 q4".split(), normalise=normalise.q_code),
-    Rule("half", rf"(?P<which>first|second)\s+half\s+of\s+(?P<y>{YEAR})\b",
+    Rule("half", rf"(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?:the|this)\s+year)\b",
          left=r"the\s+", required=False, lower=True,
          starts="first second".split(), normalise=normalise.half),
     Rule("season", rf"(?P<season>{SEASON_WORD})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
-         left=r"(?P<rel>(?i:last|this|next|early|late|the|in))\s+", required=False, lower=False,
+         left=r"(?P<rel>(?i:last|this past|past|this|next|early|late|the|in))\s+", required=False, lower=False,
          starts="spring summer autumn fall winter".split(), normalise=normalise.season),
     Rule("decade", r"(?P<dec>1[89]\d|20\d)0['’]?s\b",
          left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?", required=False, lower=True,
          starts=[YEAR_DIGITS], normalise=normalise.decade),
     Rule("month", rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)",
-         left=r"(?P<rel>(?i:last|this|next|early|mid|late|since|in|until|by|from|through|during|of|before|after))"
+         left=r"(?P<rel>(?i:last|this past|past|this|next|early|mid|late|since|in|until|by|from|through|during|of|"
+              r"before|after))"
               r"[\s-]+", required=True, lower=False,
          starts=MONTH_WORDS, normalise=normalise.month),
     Rule("year", rf"(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
@@ -120,7 +121,8 @@ RULES: tuple[Rule, ...] = (
                  "eighteenth", "nineteenth", "twentieth", "twenty", "this", "current", "last", "previous", "past",
                  "next"], normalise=normalise.century),
     Rule("that_year", r"year\b(?![\s-]+(?:\d|two\b|nineteen\b|ago|earlier|end|-))",
-         left=r"(?:that|that same|the full|later that|earlier that|(?:earlier|later) in the)\s+", required=True,
+         left=r"(?:that|that same|the full|later that|earlier that|(?:earlier|later) in the|"
+              r"(?:the\s+)?(?P<mod>(?:end|beginning|start|middle) of) (?:the|this))\s+", required=True,
          lower=True, starts=["year"], normalise=normalise.that_year),
     Rule("holiday", r"(?P<name>New Year['’]s (?:Day|Eve)|Christmas(?: (?:Day|Eve))?|Easter(?: Sunday)?|Good Friday|"
                     r"Thanksgiving(?: Day)?|Election Day)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?",
@@ -151,6 +153,14 @@ RULES: tuple[Rule, ...] = (
     Rule("anaphoric", r"(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year)\b",
          left=r"the\s+", required=True, lower=True,
          starts="next following previous preceding same".split(), normalise=normalise.anaphoric),
+    # "The day before, rebels shelled the city": before or after the date just named (not "the day
+    # before the vote", which counts from an event)
+    Rule("anaphoric_after", r"(?P<unit>day|week|month|year)\s+(?P<rel>before|after|earlier|later)\b(?=\s*[,.;:!?)]|$)",
+         left=r"the\s+", required=True, lower=True,
+         starts="day week month year".split(), normalise=normalise.anaphoric),
+    Rule("at_the_time", r"time\b(?!\s+(?:of|when|that|being)\b)",
+         left=r"(?:at|by)\s+the\s+", required=True, lower=True,
+         starts=["time"], normalise=normalise.at_the_time),
     Rule("duration_rel", rf"(?P<unit>{UNIT})s?\b",
          left=rf"(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|recent)\s+(?P<n>{NUMBER})\s+", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
@@ -158,7 +168,7 @@ RULES: tuple[Rule, ...] = (
          left=r"the\s+", required=False, lower=True,
          starts=["past"], normalise=normalise.duration),
     Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later))",
-         left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to)\s+"
+         left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to|at least)\s+"
                  rf"(?:the\s+)?)?(?P<n>{NUMBER})\s+", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
     Rule("duration_adj", rf"(?P<unit>{UNIT})[-\s]long\b",
@@ -188,7 +198,7 @@ RULES: tuple[Rule, ...] = (
     Rule("present_phrase", r"(?P<present>present|moment|days)\b",
          left=r"(?:at|at the|these)\s+", required=True, lower=True,
          starts="present moment days".split(), normalise=normalise.present),
-    Rule("past_future_phrase", rf"(?P<past>past)\b(?!\s+{NUMBER}\s+{UNIT})|(?P<future>(?:near )?future|(?:coming|next few) "
+    Rule("past_future_phrase", rf"(?P<past>past)\b(?!\s+(?:{NUMBER}\s+)?{UNIT})|(?P<future>(?:near )?future|(?:coming|next few) "
                            r"(?:days|weeks|months|years))\b",
          left=r"in\s+the\s+", required=True, lower=True,
          starts="past near future coming next".split(), normalise=normalise.present),
