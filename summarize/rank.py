@@ -12,13 +12,14 @@ algorithms is chosen, with our offline tokenizer and stemmer.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import StorylineError
 from .model import Claim
+from .paraphrase import paraphrase_groups
 from .sentences import STOP_WORDS, Tokenizer, stem, stems
 
 if TYPE_CHECKING:  # numpy is imported where it is used: a cold `storyline --help` does not pay for it
@@ -286,10 +287,20 @@ def rank_claims(claims: Sequence[Claim], algorithm: str = "lexrank",
     by_member = {(m.article, m.index): r - low for m, r in zip(members, raw)}
     best = [max(by_member[(m.article, m.index)] for m in c.members) for c in claims]
     top = max(best, default=0.0) or 1.0
-    return tuple(replace(c, score=(b / top) * corroboration(c, source_of)) for c, b in zip(claims, best))
+    # a claim told in other words by other outlets is corroborated by them too
+    carriers = [set(c.sources) for c in claims]
+    for group in paraphrase_groups(claims, best):
+        told = set().union(*(carriers[i] for i in group))
+        for i in group:
+            carriers[i] = told
+    return tuple(replace(c, score=(b / top) * corroboration(c, source_of, carriers[i]))
+                 for i, (c, b) in enumerate(zip(claims, best)))
 
 
-def corroboration(claim: Claim, source_of: dict[int, int] | None = None) -> float:
-    """How much more a claim counts for being carried by several independent sources."""
-    sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
+def corroboration(claim: Claim, source_of: dict[int, int] | None = None,
+                  articles: Iterable[int] | None = None) -> float:
+    """How much more a claim counts for being carried by several independent sources (the
+    claim's own articles, or `articles` that tell it, its paraphrases' included)."""
+    carried = claim.sources if articles is None else articles
+    sources = {source_of.get(i, i) for i in carried} if source_of else set(carried)
     return 1.0 + CORROBORATION * math.log2(len(sources))

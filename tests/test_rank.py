@@ -91,3 +91,30 @@ def test_vectorised_kl_orders_sentences_as_sumy_does(seed_story) -> None:
     def order(scores: list[float]) -> list[int]:
         return sorted(range(len(texts)), key=lambda i: -scores[i])[:30]
     assert order(ours) == order(theirs)
+
+
+def test_paraphrases_from_other_outlets_corroborate_each_other(seed_story, wikinews_rows, monkeypatch) -> None:
+    """"France said the recapture of Palmyra was 'positive news'" [3] retells [2]'s "France on
+    Tuesday hailed the recapture …": each counts both sources. Sentences that only share words
+    ("a 25 percent share in Aer Lingus", held by two different owners) are not paraphrases."""
+    from storyline.summarize.paraphrase import paraphrase_groups
+    from storyline.summarize.sentences import split_text
+    from storyline.summarize.story import Story, build_articles
+    from storyline.summarize.model import RawDocument
+
+    claims = build_claims(seed_story.sentences)
+    ranked = rank_claims(claims)
+    groups = [{claims[i].text[:30] for i in g} for g in paraphrase_groups(ranked, [c.score for c in ranked])]
+    assert {"France on Tuesday hailed the r", "France said the recapture of P"} in groups
+    france = next(c for c in ranked if c.text.startswith("France said the recapture"))
+    monkeypatch.setattr("storyline.summarize.paraphrase.THRESHOLD", 1.01)  # no paraphrases
+    alone = next(c for c in rank_claims(claims) if c.text.startswith("France said the recapture"))
+    assert france.sources == (3,) and france.score == pytest.approx(alone.score * corroboration(france, None, (2, 3)))
+    monkeypatch.undo()
+    documents = [RawDocument(str(r["id"]), r["text"], r["title"], r["outlet"], r["published"])
+                 for r in wikinews_rows if r["story"] == "airbus-boeing"]
+    articles, _ = build_articles(documents)
+    story = Story(tuple(articles), tuple(s for a in articles for s in split_text(a.id, a.text)))
+    aircraft = rank_claims(build_claims(story.sentences))
+    for group in paraphrase_groups(aircraft, [c.score for c in aircraft]):
+        assert not any("25 percent share" in aircraft[i].text for i in group)
