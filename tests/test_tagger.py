@@ -278,6 +278,12 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),
+    ("It was a day-long strike in a decades-long feud.", [("day-long", "P1D", None), ("decades-long", "PXY", None)]),
+    ("They need two more weeks and an additional year.", [("two more weeks", "P2W", None),
+                                                          ("an additional year", "P1Y", None)]),
+    ("Net income rose for the year ended Sept. 30.", [("the year", "P1Y", None), ("Sept. 30", "2015-09-30", None)]),
+    ("Talks go on in the weeks ahead and the next few days.", [("the weeks ahead", "PXW", None),
+                                                               ("the next few days", "PXD", None)]),
 ])
 def test_anaphora_parts_of_the_year_and_bounded_durations(text: str, expected: list) -> None:
     assert [(t.text, t.value, t.mod) for t in tag(text, TUE)] == expected

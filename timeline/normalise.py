@@ -469,8 +469,8 @@ def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P5D, PT3H, P20Y for two decades (as TimeBank writes them), PT5H30M for 5 1/2 hours."""
     if unit == "fortnight":
         unit, n = "week", None if n is None else n * 2
-    if unit == "decade" and n is not None:
-        unit, n = "year", n * 10
+    if unit == "decade":  # "two decades" P20Y, "for decades" PXY, as TimeBank writes them
+        unit, n = "year", None if n is None else n * 10
     code = UNIT_CODES[unit]
     time = "T" if code.startswith("T") else ""
     if n is None:
@@ -483,6 +483,15 @@ def duration_value(n: float | None, unit: str) -> str:
 def vague_duration(m: Hit, c: Context) -> Found | None:
     """"in recent weeks": some weeks (PXW)."""
     return Found("DURATION", duration_value(None, m["unit"].lower()))
+
+
+def long_units(m: Hit, c: Context) -> Found | None:
+    """"a day-long strike" (P1D), "a decades-long feud" (PXY: some decades, in years)."""
+    return Found("DURATION", duration_value(None if m["plural"] else 1, m["unit"].lower()))
+
+
+def year_ended(m: Hit, c: Context) -> Found | None:
+    return Found("DURATION", "P1Y")
 
 
 def recurring(m: Hit, c: Context) -> Found | None:
