@@ -46,6 +46,7 @@ _CLAUSE_START = re.compile(r"[.;:!?]\s|\s[–—]\s|\b(?:and|but|while|whereas|a
                            re.I)
 _CLAUSE_END = re.compile(r"[.;:!?,]|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when)\s", re.I)
 _ADJACENT = re.compile(r"\s*(?:on|at)?\s*")  # nothing but "on"/"at" between a verb and its date
+_IN_NAME = re.compile(r"and\s+[A-Z]")  # "the National Abortion and Reproductive Rights League plans"
 WINDOW = 150  # characters either side of a date searched for its verb
 
 
@@ -70,7 +71,7 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
         after = text[end:last]
         if not left.strip(" ,(\"'") or re.fullmatch(r"\s*\w+\s*", left):  # "On Tuesday, the league said"
             after = after.lstrip(" ,")
-        stop = _CLAUSE_END.search(after)
+        stop = next((m for m in _CLAUSE_END.finditer(after) if not _IN_NAME.match(after, m.start())), None)
         verb = _first(after[:stop.start()] if stop else after)
     if verb == "future":
         return True
