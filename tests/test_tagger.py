@@ -162,6 +162,8 @@ def test_month_boundaries() -> None:
     ("Relatives would appeal the ruling, announced Wednesday by the agency.", date(2000, 1, 6), "2000-01-05"),
     ("On Tuesday, the Reproductive and Civil Rights League plans to hold a news conference.", date(1998, 10, 26),
      "1998-10-27"),  # "and" inside a name does not end the clause before its verb
+    ("Leaders of the two parties meet separately Monday with the envoy.", date(1998, 5, 1), "1998-05-04"),
+    ("They did not meet Monday.", date(1998, 5, 1), "1998-04-27"),
     # a simple past looks back however near the coming one is
     ("In May, rebels took over the town.", date(2016, 3, 29), "2015-05"),
     ("The plant closed on April 2.", date(2016, 3, 29), "2015-04-02"),

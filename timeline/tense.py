@@ -46,6 +46,9 @@ _CLAUSE_START = re.compile(r"[.;:!?]\s|\s[–—]\s|\b(?:and|but|while|whereas|a
                            re.I)
 _CLAUSE_END = re.compile(r"[.;:!?,]|\s[–—]\s|\b(?:and|but|while|whereas|although|because|when)\s", re.I)
 _ADJACENT = re.compile(r"\s*(?:on|at)?\s*")  # nothing but "on"/"at" between a verb and its date
+# Verbs of a schedule in the present tense, right before their date: "the talks resume Monday".
+_SCHEDULED = re.compile(r"\b(?:meet|begin|start|open|resume|vote|visit|travel|arrive|leave|return|close|end|hold|"
+                        r"play|face|fly|go|head|take office|take place)(?:s|es)?\s+(?:\w+ly\s+)?(?:on\s+)?$")
 _IN_NAME = re.compile(r"and\s+[A-Z]")  # "the National Abortion and Reproductive Rights League plans"
 WINDOW = 150  # characters either side of a date searched for its verb
 
@@ -64,6 +67,8 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
     if _AHEAD.search(left):
         return True
     if _POSTPONED.search(left):  # "postponed until Tuesday": a date after the act
+        return True
+    if verb in (None, "present") and _SCHEDULED.search(left):  # "leaders meet Monday": news's present is a plan
         return True
     if _DEADLINE.search(left) and verb != "simple past":
         return None
