@@ -164,6 +164,12 @@ def test_month_boundaries() -> None:
      "1998-10-27"),  # "and" inside a name does not end the clause before its verb
     ("Leaders of the two parties meet separately Monday with the envoy.", date(1998, 5, 1), "1998-05-04"),
     ("They did not meet Monday.", date(1998, 5, 1), "1998-04-27"),
+    ("Members can take part in planning for the summit in April.", date(1998, 12, 5), "1999-04"),
+    ("The airline will double its flights between Sydney and Delhi by August.", date(1998, 2, 13), "1998-08"),
+    ("Protesters were planning to march on Monday.", date(2000, 1, 7), "2000-01-10"),
+    ("The group agreed to buy the plant for $5 million in March.", date(1989, 10, 30), "1990-03"),
+    ("She gave no reason for the Jan. 14 deadline.", date(2000, 1, 5), "2000-01-14"),
+    ("In January, a week after the anniversary, a doctor was shot.", date(1998, 10, 25), "1998-01"),
     # a simple past looks back however near the coming one is
     ("In May, rebels took over the town.", date(2016, 3, 29), "2015-05"),
     ("The plant closed on April 2.", date(2016, 3, 29), "2015-04-02"),

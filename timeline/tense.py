@@ -26,11 +26,12 @@ _NOT_PAST = frozenset(
     "hundred indeed need speed feed seed bed red shed embed proceed succeed exceed breed greed creed sacred "
     "kindred wicked naked rugged ragged jagged beloved bled fled wed united".split())
 _VERB = re.compile(
-    r"(?P<future>\b(?:will|won't|wo n't|'ll|shall|would|going to|must|should|"
-    r"(?:aim|plan|intend|expect|hope|schedul|slat|due|set|poise|prepar)(?:e|es|s|ed|ing|d)?\s+(?:to|for)|"
+    r"(?P<future>\b(?:will|won't|wo n't|'ll|shall|would|going to|must|should|can|(?:may|might)(?! have)|"
+    r"(?:aim|plann?|intend|expect|hope|schedul|slat|due|set|poise|prepar)(?:e|es|s|ed|ing|d)?\s+(?:to|for)|"
     r"is to|are to|to be|upcoming|to (?:restart|resume|hold|begin|start|meet|launch|open|vote|visit|return|release|"
     r"respond|testify|appear|attend|decide|announce|sign|leave|arrive|complete|finish|deliver|pay|file|submit|"
-    r"report|hear|rule|review|consider|travel|reach|end|take effect|expire)|(?:plann|schedul|slat)ed(?! by))\b)"
+    r"report|hear|rule|review|consider|travel|reach|end|take effect|expire|acquire|buy|purchase|sell|merge|"
+    r"close|ship|introduce)|(?:plann|schedul|slat)ed(?! by))\b)"
     r"|(?P<present>\b(?:is|are|am|has|have|does|do)\b)"
     r"|(?P<past>\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b)")
 # Words before a participle that make it passive, perfect or adjectival rather than a simple past.
@@ -49,6 +50,9 @@ _ADJACENT = re.compile(r"\s*(?:on|at)?\s*")  # nothing but "on"/"at" between a v
 # Verbs of a schedule in the present tense, right before their date: "the talks resume Monday".
 _SCHEDULED = re.compile(r"\b(?:meet|begin|start|open|resume|vote|visit|travel|arrive|leave|return|close|end|hold|"
                         r"play|face|fly|go|head|take office|take place)(?:s|es)?\s+(?:\w+ly\s+)?(?:on\s+)?$")
+_MODIFIER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)  # a date right after a determiner …
+_NOUN_AFTER = re.compile(r"\s+(?:deadline|meeting|summit|election|vote|hearing|anniversary|talks|session|"
+                         r"launch|release|date|visit|trip|conference|rally|game|match|race)\b")  # … before its noun
 _IN_NAME = re.compile(r"and\s+[A-Z]")  # "the National Abortion and Reproductive Rights League plans"
 WINDOW = 150  # characters either side of a date searched for its verb
 
@@ -58,8 +62,9 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
     first, last = max(sentence[0], start - WINDOW), min(max(sentence[1], end), end + WINDOW)
     before = text[first:start]
     clause_start = None
-    for clause_start in _CLAUSE_START.finditer(before):
-        pass
+    for match in _CLAUSE_START.finditer(before):
+        if not _IN_NAME.match(before, match.start()):  # "between Australia and India by August"
+            clause_start = match
     left = before[clause_start.end():] if clause_start else before
     verb = _nearest(left)
     if verb == "future":
@@ -72,12 +77,17 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
         return True
     if _DEADLINE.search(left) and verb != "simple past":
         return None
+    if _MODIFIER.search(left) and _NOUN_AFTER.match(text, end):
+        return None  # "gave no reason for the Jan. 14 deadline": a noun's date, not the verb's
     if verb is None:
         after = text[end:last]
-        if not left.strip(" ,(\"'") or re.fullmatch(r"\s*\w+\s*", left):  # "On Tuesday, the league said"
+        fronted = not left.strip(" ,(\"'") or re.fullmatch(r"\s*\w+\s*", left)
+        if fronted:  # "On Tuesday, the league said"
             after = after.lstrip(" ,")
-        stop = next((m for m in _CLAUSE_END.finditer(after) if not _IN_NAME.match(after, m.start())), None)
-        verb = _first(after[:stop.start()] if stop else after)
+        stops = [m for m in _CLAUSE_END.finditer(after) if not _IN_NAME.match(after, m.start())]
+        verb = _first(after[:stops[0].start()] if stops else after)
+        if verb is None and fronted and len(stops) > 1:  # "In January, a week after the anniversary, X was shot"
+            verb = _first(after[stops[0].end():stops[1].start()])
     if verb == "future":
         return True
     if verb == "simple past":
