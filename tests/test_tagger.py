@@ -213,6 +213,12 @@ def test_quarters_refer_back_to_the_quarter_named() -> None:
                      ("this year's first quarter", "1995-Q1")]
 
 
+def test_the_latest_and_the_current_quarter_count_from_publication_not_the_quarter_named() -> None:
+    text = "Profit should rise in the fourth quarter. In the latest quarter it fell; the current quarter looks better."
+    assert [(t.text, t.value) for t in tag(text, date(1989, 11, 2))] == [
+        ("the fourth quarter", "1989-Q4"), ("the latest quarter", "1989-Q3"), ("the current quarter", "1989-Q4")]
+
+
 def test_without_a_quarter_named_a_year_ago_is_a_year_and_the_quarter_is_nothing() -> None:
     found = [(t.text, t.value) for t in tag("A year ago, the mine flooded. The quarter was calm.", date(1995, 10, 20))]
     assert found == [("A year ago", "1994")]

@@ -221,9 +221,9 @@ def quarter_ref(m: Hit, c: Context) -> Found | None:
         return None  # "the period" alone is too vague to tag
     years = -1 if m["ago"] or ref.startswith("last year") else 0
     if c.dct and not years and ref.split()[-1] in ("latest", "recent", "just-ended", "current", "this"):
-        # unless a quarter was named: the one just reported ("the latest quarter") or under way
+        # the one just reported ("the latest quarter") or under way, whatever quarter was named before
         span = resolve.shift(c.dct, "quarter", 0 if ref.split()[-1] in ("current", "this") else -1)
-        return Found("DATE", span.value, span, relative=True, of_quarter=0)
+        return Found("DATE", span.value, span, relative=True)
     return Found("DATE", "", relative=True, of_quarter=years)
 
 
