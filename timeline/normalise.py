@@ -172,6 +172,15 @@ def month_year(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(m["mod"]))
 
 
+def month_rel_year(m: Hit, c: Context) -> Found | None:
+    """"June last year": June of the year before publication's."""
+    if not c.dct:
+        return Found("DATE", f"XXXX-{month_number(m['mon']) or 1:02d}", relative=True)
+    year = c.dct.year + {"last": -1, "next": 1, "this": 0}[m["rel"]]
+    span = timex.month(year, month_number(m["mon"]) or 1)
+    return Found("DATE", span.value, span, _mod(m["mod"]), relative=True, future=span.start > c.dct)
+
+
 def mod_year(m: Hit, c: Context) -> Found | None:
     span = timex.year(int(m["y"]))
     mod = m["mod"].lower()

@@ -70,6 +70,9 @@ RULES: tuple[Rule, ...] = (
     Rule("month_year", rf"(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR})\b",
          left=rf"(?P<mod>(?i:{MOD}))[\s-]+", required=False, lower=False,
          starts=MONTH_WORDS, normalise=normalise.month_year),
+    Rule("month_rel_year", rf"(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
+         left=rf"(?:(?P<mod>(?i:{MOD}))|(?i:in|since|until|by|from|through|during|before|after))[\s-]+",
+         required=False, lower=False, starts=MONTH_WORDS, normalise=normalise.month_rel_year),
     Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half) of)[\s-]+"
                  rf"(?P<y>{YEAR})\b",
          left=r"the\s+", required=False, lower=True,
