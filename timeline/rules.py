@@ -105,6 +105,12 @@ RULES: tuple[Rule, ...] = (
               r"before|after))"
               r"[\s-]+", required=True, lower=False,
          starts=MONTH_WORDS, normalise=normalise.month),
+    # a month named alone ("the October slaying", "figures for January"), but not the modal "May",
+    # the march ("the March for Life") or a name ("June Carter", "the October Revolution")
+    Rule("bare_month", r"(?P<mon>January|February|April|June|July|August|September|October|November|December|"
+                       r"March(?!\s+(?:for|of|on|to|against|through|in)\b))\b(?!\s+\d|\s+[A-Z][a-z]|['’]s\s+[A-Z])",
+         left=None, required=False, lower=False,
+         starts=[w for w in MONTH_WORDS if w not in ("may",)], normalise=normalise.month),
     Rule("year", rf"(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d|\s*%)",
          left=None, required=False, lower=False,
          starts=[YEAR_DIGITS], normalise=normalise.year),
