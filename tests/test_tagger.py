@@ -294,6 +294,8 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("In June last year the leaders fell out.", [("June last year", "2015-06", None)]),
     ("Police studied the October slaying.", [("October", "2015-10", None)]),
     ("Thousands joined the March for Life and heard June Carter sing.", []),
+    ("The stock pays $1.76 a year on four flights a week; it takes a week.", [("a week", "P1W", None)]),
+    ("Mr. Reupke, 52 years old, praised the quarter-to-quarter comparison.", []),
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),

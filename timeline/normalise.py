@@ -453,11 +453,18 @@ def ago(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span, relative=True, of_quarter=-1 if a_year_back else None)
 
 
+# a count or an amount, and perhaps what is counted, just before "a week": a rate ("four flights a week")
+_RATE = re.compile(r"(?:\d|\b(?:million|billion|one|two|three|four|five|six|seven|eight|nine|ten|twice|once))"
+                   r"\S*\s+(?:[a-z]+\s+)?$")
+
+
 def duration(m: Hit, c: Context) -> Found | None:
     if re.fullmatch(r"\d{4}", m["n"] or m["n2"]):
         return None  # "the 1988 second quarter": a year, not a count
     n = _number(m["n"] or m["n2"] or "1")
     unit = (m["unit"] or m["unit2"]).lower()
+    if (m["n"] or "").lower() in ("a", "an") and _RATE.search(c.text, max(0, m.start() - 20), m.start()):
+        return None  # "$1.76 a year", "four flights a week": a rate, not a stretch of time
     if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
         return None  # "about a quarter of its dealers": a fraction
     bound = _BOUND.match(m.group(0))

@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
          left=rf"(?:the\s+)?(?:(?P<ly>{YEAR})\s+|(?P<lrel>this|last|next|previous)\s+year['’]s\s+|"
               r"(?:comparable\s+|same\s+)?(?P<ago>year-(?:ago|earlier))\s+)?", required=False, lower=True,
          starts="first second third fourth 1st 2nd 3rd 4th last final".split(), normalise=normalise.quarter),
-    Rule("quarter_ref", r"(?:quarter|period)\b(?!s)",
+    Rule("quarter_ref", r"(?:quarter|period)\b(?!s|-to-)",
          left=r"(?P<ref>the|that|this|the (?:latest|same|comparable|current|most recent|just-ended)|"
               r"(?:the\s+)?(?:comparable\s+|same\s+)?(?P<ago>year-(?:ago|earlier))|last year['’]s)\s+",
          required=True, lower=True, starts=["quarter", "period"], normalise=normalise.quarter_ref),
@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_past_unit", rf"past\s+(?P<unit>{UNIT})\b",
          left=r"the\s+", required=False, lower=True,
          starts=["past"], normalise=normalise.duration),
-    Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later)|-long)",
+    Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later|old)\b|-long)",
          left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to|at least)\s+"
                  rf"(?:the\s+)?)?(?P<n>{NUMBER})\s+(?:(?:more|additional|extra)\s+)?", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
