@@ -296,6 +296,8 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("Thousands joined the March for Life and heard June Carter sing.", []),
     ("The stock pays $1.76 a year on four flights a week; it takes a week.", [("a week", "P1W", None)]),
     ("Mr. Reupke, 52 years old, praised the quarter-to-quarter comparison.", []),
+    ("Sales rose over the next three quarters; the fight lasted a minute and a half.", [
+        ("the next three quarters", "P9M", None), ("a minute and a half", "PT1M30S", None)]),
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),

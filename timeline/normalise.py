@@ -465,6 +465,8 @@ def duration(m: Hit, c: Context) -> Found | None:
     unit = (m["unit"] or m["unit2"]).lower()
     if (m["n"] or "").lower() in ("a", "an") and _RATE.search(c.text, max(0, m.start() - 20), m.start()):
         return None  # "$1.76 a year", "four flights a week": a rate, not a stretch of time
+    if m["half"] and n is not None:  # "a minute and a half"
+        n += 0.5
     if not unit or (unit == "quarter" and re.match(r"\s*,?\s*of\b", c.text[m.end():])):
         return None  # "about a quarter of its dealers": a fraction
     bound = _BOUND.match(m.group(0))
@@ -482,11 +484,14 @@ _HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}  # half 
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: P5D, PT3H, P20Y for two decades (as TimeBank writes them), PT5H30M for 5 1/2 hours."""
+    """TIMEX3 duration: P5D, PT3H, P20Y for two decades (as TimeBank writes them), P9M for three quarters,
+    PT5H30M for 5 1/2 hours."""
     if unit == "fortnight":
         unit, n = "week", None if n is None else n * 2
     if unit == "decade":  # "two decades" P20Y, "for decades" PXY, as TimeBank writes them
         unit, n = "year", None if n is None else n * 10
+    if unit == "quarter":  # ISO 8601 has no quarters: "the next three quarters" is P9M
+        unit, n = "month", None if n is None else n * 3
     code = UNIT_CODES[unit]
     time = "T" if code.startswith("T") else ""
     if n is None:

@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_past_unit", rf"past\s+(?P<unit>{UNIT})\b",
          left=r"the\s+", required=False, lower=True,
          starts=["past"], normalise=normalise.duration),
-    Rule("duration", rf"(?P<unit>{UNIT})s?\b(?!\s+(?:ago|earlier|later|old)\b|-long)",
+    Rule("duration", rf"(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+(?:ago|earlier|later|old)\b|-long)",
          left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to|at least)\s+"
                  rf"(?:the\s+)?)?(?P<n>{NUMBER})\s+(?:(?:more|additional|extra)\s+)?", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
