@@ -298,6 +298,9 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("Mr. Reupke, 52 years old, praised the quarter-to-quarter comparison.", []),
     ("Sales rose over the next three quarters; the fight lasted a minute and a half.", [
         ("the next three quarters", "P9M", None), ("a minute and a half", "PT1M30S", None)]),
+    ("Marchers parade each July; flights leave on Tuesday nights; sales rose in the last half of 1989.", [
+        ("each July", "XXXX-07", None), ("Tuesday nights", "XXXX-WXX-2TNI", None),
+        ("the last half of 1989", "1989-H2", None)]),
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),

@@ -516,10 +516,14 @@ def year_ended(m: Hit, c: Context) -> Found | None:
 
 
 def recurring(m: Hit, c: Context) -> Found | None:
-    what = (m["what"] or m["wds"] or m["adv"]).lower()
+    """"every Monday", "each July", "Tuesday nights", "daily"."""
+    what = (m["what"] or m["wds"] or m["adv"] or m["wd"]).lower()
     number = weekday_number(what)
     if number is not None:
-        return Found("SET", f"XXXX-WXX-{number + 1}")
+        part = f"T{PARTS_OF_DAY[m['parts'].lower()[:-1]]}" if m["parts"] else ""
+        return Found("SET", f"XXXX-WXX-{number + 1}{part}")
+    if month_number(what):
+        return Found("SET", f"XXXX-{month_number(what):02d}")
     value = {"day": "P1D", "daily": "P1D", "morning": "TMO", "evening": "TEV", "night": "TNI", "nightly": "TNI",
              "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "year": "P1Y", "yearly": "P1Y",
              "annually": "P1Y", "summer": "XXXX-SU", "winter": "XXXX-WI"}[what]

@@ -73,10 +73,10 @@ RULES: tuple[Rule, ...] = (
     Rule("month_rel_year", rf"(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
          left=rf"(?:(?P<mod>(?i:{MOD}))|(?i:in|since|until|by|from|through|during|before|after))[\s-]+",
          required=False, lower=False, starts=MONTH_WORDS, normalise=normalise.month_rel_year),
-    Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half) of)[\s-]+"
+    Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half|last half) of)[\s-]+"
                  rf"(?P<y>{YEAR})\b",
          left=r"the\s+", required=False, lower=True,
-         starts="early mid late end beginning start middle first second".split(), normalise=normalise.mod_year),
+         starts="early mid late end beginning start middle first second last".split(), normalise=normalise.mod_year),
     Rule("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of)?"
                 rf"(?:\s+(?P<y>{YEAR})|\s+(?:the\s+)?(?P<rely>last|this|next|previous|current)\s+year)?\b",
          left=rf"(?:the\s+)?(?:(?P<ly>{YEAR})\s+|(?P<lrel>this|last|next|previous)\s+year['’]s\s+|"
@@ -186,10 +186,13 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_hyphen", rf"(?P<unit>{UNIT})\b(?![-\s](?:old|long)\b)",
          left=rf"(?P<n>{NUMBER})-", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
-    Rule("set", rf"(?:every|each)\s+(?P<what>{WEEKDAY.lower()}|day|week|month|year|morning|evening|night|summer|"
-            rf"winter)\b|(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b",
+    Rule("set", rf"(?:every|each)\s+(?P<what>{WEEKDAY.lower()}|{MONTH_FULL.lower()}|day|week|month|year|morning|"
+            rf"evening|night|summer|winter)\b|(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b",
          left=None, required=False, lower=True,
          starts="every each daily weekly monthly annually yearly nightly".split(), normalise=normalise.recurring),
+    Rule("set_nights", rf"(?P<wd>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights)\b",
+         left=None, required=False, lower=False,
+         starts=DAY_WORDS, normalise=normalise.recurring),
     Rule("set_plural", rf"(?P<wds>{WEEKDAY.lower()})s\b",
          left=r"on\s+", required=True, lower=True,
          starts=[d + "s" for d in DAY_WORDS], normalise=normalise.recurring),
