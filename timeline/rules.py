@@ -147,7 +147,8 @@ RULES: tuple[Rule, ...] = (
     Rule("last_night", r"night\b",
          left=r"last\s+", required=True, lower=True,
          starts=["night"], normalise=normalise.last_night),
-    Rule("weekday", rf"(?P<wd>{WEEKDAY})(?!s\b)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?",
+    Rule("weekday", rf"(?P<wd>{WEEKDAY})(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?:['’]s)?"
+                    r"(?:\s+(?:morning|afternoon|evening|night)\b)?",
          left=r"(?P<rel>(?i:last|this|next|past|coming|on))\s+", required=False, lower=False,
          starts=DAY_WORDS, normalise=normalise.weekday),
     Rule("weekend", r"weekend\b",
