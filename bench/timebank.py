@@ -142,8 +142,8 @@ def main() -> None:
     relaxed_f1 = f1(relaxed)
     print(f"{len(files)} documents, {gold_total:,} gold TIMEX3, {found_total:,} found, {chars / seconds:,.0f} chars/s")
     print(f"{'strict':>8} {'relaxed':>8} {'type':>8} {'value':>8}   (F1; goal: value >= 80, relaxed >= 90)")
-    print(f"{f1(strict):>8.1f} {relaxed_f1:>8.1f} {relaxed_f1 * type_ok / max(relaxed, 1):>8.1f} "
-          f"{relaxed_f1 * value_ok / max(relaxed, 1):>8.1f}")
+    print(f"{f1(strict):>8.2f} {relaxed_f1:>8.2f} {relaxed_f1 * type_ok / max(relaxed, 1):>8.2f} "
+          f"{relaxed_f1 * value_ok / max(relaxed, 1):>8.2f}")
     for title, counts in (("missed", missed), ("wrong value", wrong_value), ("spurious", spurious)):
         print(f"\n{title}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
         for kind, _ in counts.most_common():

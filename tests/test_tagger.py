@@ -301,6 +301,10 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("Marchers parade each July; flights leave on Tuesday nights; sales rose in the last half of 1989.", [
         ("each July", "XXXX-07", None), ("Tuesday nights", "XXXX-WXX-2TNI", None),
         ("the last half of 1989", "1989-H2", None)]),
+    ("Talks opened on March 3. The next morning, rebels struck.", [("March 3", "2016-03-03", None),
+                                                                   ("The next morning", "2016-03-04", None)]),
+    ("Prices soared in the nineties; trading halted mid-afternoon yesterday.", [
+        ("the nineties", "199", None), ("mid-afternoon yesterday", "2016-03-28TAF", None)]),
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),

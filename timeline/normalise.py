@@ -276,8 +276,14 @@ def season(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
 def decade(m: Hit, c: Context) -> Found | None:
-    span = timex.decade(int(m["dec"]) * 10)
+    """"the 1990s"; "the nineties": the 1990s (the last such decade before 2000, as news means it)."""
+    first = int(m["dec"]) * 10 if m["dec"] else 1900 + 10 * _DECADE_WORDS[m["word"].lower()]
+    span = timex.decade(first)
     return Found("DATE", span.value, span, _mod(m["mod"]))
 
 
@@ -433,9 +439,10 @@ def rel_unit(m: Hit, c: Context) -> Found | None:
 
 
 def anaphoric(m: Hit, c: Context) -> Found | None:
+    """"the next day", "the day before", "the following week"; "the next morning" is the next day."""
     amount = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "before": -1,
               "earlier": -1, "same": 0}[m["rel"].lower()]
-    return Found("DATE", "XXXX", relative=True, anaphor=(m["unit"].lower(), amount))
+    return Found("DATE", "XXXX", relative=True, anaphor=((m["unit"] or "day").lower(), amount))
 
 
 def ago(m: Hit, c: Context) -> Found | None:

@@ -97,6 +97,10 @@ RULES: tuple[Rule, ...] = (
     Rule("season", rf"(?P<season>{SEASON_WORD})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
          left=r"(?P<rel>(?i:last|this past|past|this|next|early|late|the|in))\s+", required=False, lower=False,
          starts="spring summer autumn fall winter".split(), normalise=normalise.season),
+    Rule("spelled_decade", r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+         left=r"the\s+(?:(?P<mod>early|mid|late)[\s-])?", required=True, lower=True,
+         starts="twenties thirties forties fifties sixties seventies eighties nineties".split(),
+         normalise=normalise.decade),
     Rule("decade", r"(?P<dec>1[89]\d|20\d)0['’]?s\b",
          left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?", required=False, lower=True,
          starts=[YEAR_DIGITS], normalise=normalise.decade),
@@ -139,7 +143,7 @@ RULES: tuple[Rule, ...] = (
          starts=["new", "christmas", "easter", "good", "thanksgiving", "election"], normalise=normalise.holiday),
     Rule("rel_day", r"(?P<word>day before yesterday|day after tomorrow|yesterday|today|tonight|tomorrow)"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b",
-         left=r"the\s+", required=False, lower=True,
+         left=r"(?:the|(?:early |late |mid-?)?(?:morning|afternoon|evening|night))\s+", required=False, lower=True,
          starts="day yesterday today tonight tomorrow".split(), normalise=normalise.rel_day),
     Rule("this_part", r"this (?:morning|afternoon|evening)\b",
          left=None, required=False, lower=True,
@@ -160,7 +164,8 @@ RULES: tuple[Rule, ...] = (
     Rule("ago", rf"(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later)\b",
          left=rf"(?P<n>{NUMBER})\s+", required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.ago),
-    Rule("anaphoric", r"(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year)\b",
+    Rule("anaphoric", r"(?P<rel>next|following|previous|preceding|same)\s+(?:(?P<unit>day|week|month|year)|"
+                      r"(?P<part>morning|afternoon|evening|night))\b",
          left=r"the\s+", required=True, lower=True,
          starts="next following previous preceding same".split(), normalise=normalise.anaphoric),
     # "The day before, rebels shelled the city": before or after the date just named (not "the day
