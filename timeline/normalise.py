@@ -447,8 +447,10 @@ def anaphoric(m: Hit, c: Context) -> Found | None:
 
 def ago(m: Hit, c: Context) -> Found | None:
     n, unit = _number(m["n"]), m["unit"].lower()
-    if n is None or unit not in ("day", "week", "month", "quarter", "year", "decade", "fortnight"):
+    if unit not in ("day", "week", "month", "quarter", "year", "decade", "fortnight"):
         return None
+    if n is None:  # "several years ago": some time back, as TimeML writes it
+        return Found("DATE", "PAST_REF", relative=True) if m["dir"].lower() == "ago" else None
     if unit == "fortnight":
         unit, n = "week", n * 2
     if m["dir"].lower() == "later":  # "one year later" counts from the date just named, not from today
