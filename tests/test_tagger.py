@@ -306,6 +306,7 @@ def test_vague_and_counted_durations_without_their_preposition(text: str, expect
     ("Prices soared in the nineties; trading halted mid-afternoon yesterday.", [
         ("the nineties", "199", None), ("mid-afternoon yesterday", "2016-03-28TAF", None)]),
     ("Several years ago the firm failed.", [("Several years ago", "PAST_REF", None)]),
+    ("The strike began late last July.", [("late last July", "2015-07", "END")]),
     ("The deal closed in the past year.", [("the past year", "P1Y", None)]),
     ("The siege lasted more than two months.", [("more than two months", "P2M", "MORE_THAN")]),
     ("It took at least 3 weeks.", [("at least 3 weeks", "P3W", "EQUAL_OR_MORE")]),

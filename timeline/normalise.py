@@ -299,7 +299,7 @@ def month(m: Hit, c: Context) -> Found | None:
     else:
         year_, future = resolve.month_without_year_nearest(c.dct, month_, c.ahead(m.start(), m.end()), strict)
     span = timex.month(year_, month_)
-    return Found("DATE", span.value, span, _mod(rel), relative=True, future=future)
+    return Found("DATE", span.value, span, _mod(m["mod"]) or _mod(rel), relative=True, future=future)
 
 
 def year(m: Hit, c: Context) -> Found | None:

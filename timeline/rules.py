@@ -105,7 +105,8 @@ RULES: tuple[Rule, ...] = (
          left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?", required=False, lower=True,
          starts=[YEAR_DIGITS], normalise=normalise.decade),
     Rule("month", rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)",
-         left=r"(?P<rel>(?i:last|this past|past|this|next|early|mid|late|since|in|until|by|from|through|during|of|"
+         left=r"(?:(?P<mod>(?i:early|mid|late))[\s-]+(?=(?i:last|this|next)\b))?"  # "late last July"
+              r"(?P<rel>(?i:last|this past|past|this|next|early|mid|late|since|in|until|by|from|through|during|of|"
               r"before|after))"
               r"[\s-]+", required=True, lower=False,
          starts=MONTH_WORDS, normalise=normalise.month),
