@@ -1,12 +1,12 @@
 """Claims that tell one thing in other words.
 
 Deduplication joins sentences that read alike (rapidfuzz, character by character); a report
-retold by each outlet in its own words ("ISIS fighters were driven out of Palmyra on Sunday",
-"Syrian troops recaptured Palmyra from ISIS on Sunday") stays several claims, so none of
-them gathers the corroboration the fact has. Two claims are paraphrases when the tf-idf
-cosine of their content-word stems reaches THRESHOLD, they share a name, and no number or
-date word of one contradicts the other. Ranking counts the independent sources of a claim's
-paraphrases as its own; a summary takes one of them.
+retold by each outlet in its own words ("France on Tuesday hailed the recapture by Syrian
+forces of Palmyra as 'positive news'…" [2], "France said the recapture of Palmyra was 'positive
+news'" [3]) stays several claims, so none of them gathers the corroboration the fact has. Two
+claims are paraphrases when the tf-idf cosine of their content-word stems reaches THRESHOLD,
+they share a name, and no number or date of one contradicts the other. Ranking counts the
+independent sources of a claim's paraphrases as its own (summarize/rank.py).
 """
 
 from __future__ import annotations

@@ -302,7 +302,10 @@ class ClaimIndex:
             for term, weight in weights.items():
                 # a name is matched by a name (borrowed ones included) or as the same country
                 # ("Russia": "Moscow"); a word also by its family ("maiden" finds "first")
-                options = ([term] if term in claim_names else []) + _places([term]) if term in names else _expand([term])
+                if term in names:
+                    options = ([term] if term in claim_names else []) + _places([term])
+                else:
+                    options = _expand([term])
                 hits = [(t, weight if t == term else 0.6 * weight) for t in options if doc.get(t)]
                 if not hits:
                     continue

@@ -73,7 +73,8 @@ RULES: tuple[Rule, ...] = (
     Rule("month_rel_year", rf"(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
          left=rf"(?:(?P<mod>(?i:{MOD}))|(?i:in|since|until|by|from|through|during|before|after))[\s-]+",
          required=False, lower=False, starts=MONTH_WORDS, normalise=normalise.month_rel_year),
-    Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half|last half) of)[\s-]+"
+    Rule("mod_year", rf"(?P<mod>early|mid|late|(?:end|beginning|start|middle|first half|second half|last half)"
+                 rf" of)[\s-]+"
                  rf"(?P<y>{YEAR})\b",
          left=r"the\s+", required=False, lower=True,
          starts="early mid late end beginning start middle first second last".split(), normalise=normalise.mod_year),
@@ -184,8 +185,9 @@ RULES: tuple[Rule, ...] = (
          left=r"the\s+", required=False, lower=True,
          starts=["past"], normalise=normalise.duration),
     Rule("duration", rf"(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+(?:ago|earlier|later|old)\b|-long)",
-         left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to|at least)\s+"
-                 rf"(?:the\s+)?)?(?P<n>{NUMBER})\s+(?:(?:more|additional|extra)\s+)?", required=True, lower=True,
+         left=rf"(?:(?:for|over|within|in|after|during|nearly|almost|about|around|more than|less than|up to|"
+              rf"at least)\s+(?:the\s+)?)?(?P<n>{NUMBER})\s+(?:(?:more|additional|extra)\s+)?",
+         required=True, lower=True,
          starts=UNIT_WORDS, normalise=normalise.duration),
     Rule("duration_adj", rf"(?P<unit>{UNIT})[-\s]long\b",
          left=rf"(?P<n>(?!an?\b){NUMBER})[-\s]", required=True, lower=True,

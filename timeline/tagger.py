@@ -117,7 +117,8 @@ def _hit(text: str, scan: str, rule: Rule, core: re.Match[str]) -> Hit | None:
 def _trim(match: Hit) -> tuple[int, int]:
     """The expression without a leading "on"/"at"/"in" that patterns include for context."""
     text = match.group(0)
-    lead = re.match(r"(?i)(?:on|at|in|since|until|by|from|through|during|of|before|after|for|over|within)\s+(?=\S)(?!least\b)", text)
+    lead = re.match(r"(?i)(?:on|at|in|since|until|by|from|through|during|of|before|after|for|over|within)"
+                    r"\s+(?=\S)(?!least\b)", text)
     return match.start() + (lead.end() if lead else 0), match.end()
 
 
