@@ -181,6 +181,48 @@ class SumyRanker:
         return [captured.get(id(s), 0.0) for s in sentences]
 
 
+class TextRank:
+    """sumy's TextRankSummarizer (Mihalcea & Tarau 2004), vectorised: the same scores.
+
+    An edge is the count of words two sentences share (stop words out, stems, with repeats) over
+    the sum of the logs of their lengths; rows are normalised and PageRank's damping applied by
+    power iteration, all as sumy does, but with sparse matrices: sumy fills its matrix pair by pair
+    in Python (2 s for 500 sentences, quadratic beyond).
+    """
+
+    module, class_name = "text_rank", "TextRankSummarizer"  # the sumy algorithm it reproduces (tests compare)
+    damping, epsilon, tiny = 0.85, 1e-4, 1e-7  # sumy's constants
+
+    def scores(self, texts: Sequence[str]) -> list[float]:
+        import numpy as np
+        from scipy.sparse import coo_matrix, csr_matrix, diags
+
+        if not texts:
+            return []
+        tokenizer = Tokenizer()
+        documents = [[stem(w.lower()) for w in tokenizer.to_words(t) if w.lower() not in STOP_WORDS] for t in texts]
+        vocabulary: dict[str, int] = {}
+        rows = [i for i, d in enumerate(documents) for _ in d]
+        cols = [vocabulary.setdefault(w, len(vocabulary)) for d in documents for w in d]
+        n = len(texts)
+        words = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1)))  # counts
+        shared = coo_matrix(words @ words.T)
+        logs = np.log(np.maximum([len(d) for d in documents], 1))
+        norm = logs[shared.row] + logs[shared.col]
+        single = np.isclose(norm, 0.0)  # two one-word sentences: sumy takes the count as it is
+        values = np.where(single, shared.data, shared.data / np.where(single, 1.0, norm))
+        weights = csr_matrix((values, (shared.row, shared.col)), shape=(n, n))
+        weights = diags(1.0 / (np.asarray(weights.sum(axis=1)).ravel() + self.tiny)) @ weights
+        transposed = weights.T.tocsr()
+        p = np.full(n, 1.0 / n)
+        change = 1.0
+        while change > self.epsilon:
+            nxt = (1.0 - self.damping) / n * p.sum() + self.damping * (transposed @ p)
+            change = float(np.linalg.norm(nxt - p))
+            p = nxt
+        return [float(x) for x in p]
+
+
 class KLSum:
     """sumy's KLSummarizer (Haghighi & Vanderwende 2009), vectorised: the same greedy choice.
 
@@ -255,7 +297,7 @@ SUMY_LEXRANK = SumyRanker("LexRankSummarizer", "lex_rank")
 
 RANKERS: dict[str, Ranker] = {
     "lexrank": LexRank(),
-    "textrank": SumyRanker("TextRankSummarizer", "text_rank"),
+    "textrank": TextRank(),
     "lsa": SumyRanker("LsaSummarizer", "lsa"),
     "luhn": SumyRanker("LuhnSummarizer", "luhn"),
     "kl": KLSum(),
