@@ -23,6 +23,7 @@ from .timex import TimeSpan, Timex
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it
+QUOTE_WINDOW = 1000  # characters before a date searched for an open quotation (a run-on "sentence" is not read whole)
 QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago" means the year-ago quarter
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
 
@@ -171,7 +172,8 @@ def _mark_subordinate(t: Timex, context: Context) -> Timex:
     sentence_start = context.sentence(t.start)[0]
     first = max(sentence_start, t.start - CLAUSE_WINDOW)
     segment = _CLAUSE_BREAK.split(context.text[first:t.start])[-1]
-    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[sentence_start:t.start]):
+    quote_start = max(sentence_start, t.start - QUOTE_WINDOW)
+    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[quote_start:t.start]):
         return replace(t, subordinate=True)
     return t
 
