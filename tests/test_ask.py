@@ -110,3 +110,11 @@ def test_a_model_designation_a_year_and_the_event_are_found_in_other_words(aircr
     assert arrives["answered"] and arrives["answer"][0]["date"] == "2005-11-11"
     attendees = asked(apple_story, "How many attendees were at WWDC 2005?")
     assert attendees["answered"] and "3,800 attendees" in attendees["answer"][0]["text"]
+
+
+def test_why_answers_bring_the_cause_stated_after_the_fact(apple_story) -> None:
+    """News states a fact, then its cause: "… 78 percent increase in its profits …" is followed by
+    "This fact is explained by great demand … iPod", which the answer must carry."""
+    data = asked(apple_story, "Why did Apple's profits rise in the last quarter of 2006?")
+    assert data["answered"] and "78 percent increase" in data["answer"][0]["text"]
+    assert data["answer"][1]["text"].startswith("This fact is explained by great demand")

@@ -49,6 +49,8 @@ _DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|gr
 # Relative and subordinate clauses: what they tell is not what the main clause's date dates.
 _INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _DIGIT = re.compile(r"\d")
+_POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
+                          r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
                     r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
@@ -93,8 +95,26 @@ def ask(analysis: Analysis, question: str) -> Answer:
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
-    lines = tuple(_line(analysis, c) for c, _, _ in ranked[:MAX_LINES])
+    chosen = [c for c, _, _ in ranked[:MAX_LINES]]
+    if lowered.startswith("why"):
+        # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
+        cause = _explanation(analysis, chosen[0])
+        if cause is not None:
+            chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
+    lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
+    """The claim of one of the two sentences after `claim` in its article that gives its cause
+    while pointing back to it ("This fact is explained by great demand for the iPod")."""
+    first = claim.first
+    for sentence in analysis.story.sentences_of(first.article):
+        if first.index < sentence.index <= first.index + 2 and _POINTS_BACK.match(sentence.text) \
+                and _CAUSE.search(sentence.text):
+            return next((c for c in analysis.claims if any(m.article == sentence.article
+                                                         and m.index == sentence.index for m in c.members)), None)
+    return None
 
 
 def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
