@@ -18,7 +18,7 @@ _HEADS = (r"town|city|village|company|firm|group|country|carrier|airline|automak
 # "The town lies…": an opening description that needs its antecedent.
 _OPENING = re.compile(rf"^(?:The|This|That)\s+(?:\w+\s+)?(?P<head>{_HEADS})\b")
 # "seized the strategic town in…": a definite description inside the sentence.
-_INSIDE = re.compile(rf"\bthe\s+(?:[a-z-]+\s+)?(?P<head>town|city|village)\b")
+_INSIDE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?P<head>town|city|village)\b")
 REACH = 400  # characters before the sentence searched for the antecedent
 
 

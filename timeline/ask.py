@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.summarize.model import Claim
-from storyline.summarize.sentences import STOP_WORDS, stem, stems, words
+from storyline.summarize.sentences import STOP_WORDS, stem, words
 from storyline.summarize.summary import summarize
 
 from .analysis import Analysis

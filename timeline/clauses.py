@@ -68,6 +68,6 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
         return None  # too short, opens on a bare verb ("is scheduled for release") or stops mid-phrase
     pronoun = _PRONOUN.match(clause)
     speaker = _SPEAKER.findall(text[first:first + left]) if pronoun else []
-    if speaker:  # "de Mistura said … that he was aiming to …": the clause's "he" is the speaker
-        clause = f"{clause[:pronoun.end()]} [{speaker[-1]}]{clause[pronoun.end():]}" if pronoun else clause
+    if pronoun and speaker:  # "de Mistura said … that he was aiming to …": the clause's "he" is the speaker
+        clause = f"{clause[:pronoun.end()]} [{speaker[-1]}]{clause[pronoun.end():]}"
     return clause[0].upper() + clause[1:]

@@ -251,9 +251,12 @@ def q_code(m: Hit, c: Context) -> Found | None:
 
 def half(m: Hit, c: Context) -> Found | None:
     """"the first half of 2015"; "of the year": the publication's."""
-    if not m["y"] and not c.dct:
+    if m["y"]:
+        year = int(m["y"])
+    elif c.dct:
+        year = c.dct.year
+    else:
         return Found("DATE", "XXXX", relative=True)
-    year = int(m["y"]) if m["y"] else c.dct.year  # type: ignore[union-attr]
     span = timex.half(year, 1 if m["which"].lower() == "first" else 2)
     return Found("DATE", span.value, span)
 
@@ -315,20 +318,15 @@ def year(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span)
 
 
-_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
-
 def spelled_year(m: Hit, c: Context) -> Found | None:
     """"nineteen ninety-six", "the year two thousand" (broadcast transcripts write years out)."""
     words = re.findall(r"[a-z]+", m.group(0).lower())
     if "thousand" in words:
         rest = [w for w in words if w not in ("the", "year", "two", "thousand", "and")]
-        number = 2000 + sum(NUMBER_WORDS.get(w, _TENS.get(w, 0)) for w in rest)
+        number = 2000 + sum(NUMBER_WORDS.get(w, 0) for w in rest)
     else:
         tail = words[words.index("nineteen") + 1:]
-        number = 1900 + sum(_TENS.get(w, NUMBER_WORDS.get(w, 0)) for w in tail if w not in ("hundred", "and"))
+        number = 1900 + sum(NUMBER_WORDS.get(w, 0) for w in tail if w not in ("hundred", "and"))
     span = timex.year(number)
     return Found("DATE", span.value, span)
 

@@ -17,7 +17,7 @@ _IRREGULAR_PAST = (
     "was|were|did|had|said|told|took|gave|made|met|went|came|saw|found|left|began|fell|won|lost|held|"
     "kept|led|put|ran|sent|spent|stood|struck|swept|overran|sold|bought|brought|thought|fought|caught|"
     "taught|paid|laid|rose|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|rode|shot|"
-    "fled|sought|became|hid|bore|tore|wore|woke|forbade|withdrew|began|sank|shrank|sang|rang|"
+    "fled|sought|became|hid|bore|tore|wore|woke|forbade|withdrew|sank|shrank|sang|rang|"
     "drank|swam|dealt|felt|heard|meant|built|slid|wept|lent|bent"
 )
 _IRREGULAR_SET = frozenset(_IRREGULAR_PAST.split("|"))
