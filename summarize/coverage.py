@@ -120,13 +120,10 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
 def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
     """Pairs of claims alike enough that a summary takes one of them at most."""
     import numpy as np
-    from rapidfuzz import fuzz, process
 
-    from .dedup import prepare
+    from .dedup import prepare, similarity_matrix
 
-    norms = [prepare(c.text).norm for c in pool]
-    scores = np.maximum(process.cdist(norms, norms, scorer=fuzz.ratio, workers=-1),
-                        process.cdist(norms, norms, scorer=fuzz.token_sort_ratio, workers=-1))
+    scores = similarity_matrix([prepare(c.text).norm for c in pool])
     i, j = np.nonzero(np.triu(scores >= repeat, k=1))
     return list(zip(i.tolist(), j.tolist()))
 

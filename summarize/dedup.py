@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -192,16 +192,24 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
 Pairs = Iterable[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]  # blocks of (i, j) index arrays
 
 
+def similarity_matrix(norms: Sequence[str], dtype: Any = None) -> NDArray[Any]:
+    """`similarity` of every pair of normalised texts at once (rapidfuzz cdist, in C, all cores)."""
+    import numpy as np
+
+    scores: NDArray[Any] = np.maximum(process.cdist(norms, norms, scorer=fuzz.ratio, dtype=dtype, workers=-1),
+                                      process.cdist(norms, norms, scorer=fuzz.token_sort_ratio, dtype=dtype,
+                                                    workers=-1))
+    return scores
+
+
 def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     """Every pair scored (rapidfuzz cdist on the whole matrix): the reference for blocking."""
     import numpy as np
 
     if len(prepared) < 2:
         return
-    norms = [p.norm for p in prepared]
-    ratio = process.cdist(norms, norms, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
-    sort = process.cdist(norms, norms, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)
-    rows, cols = np.nonzero(np.maximum(ratio, sort) >= int(threshold) - 1)
+    scores = similarity_matrix([p.norm for p in prepared], dtype=np.uint8)
+    rows, cols = np.nonzero(scores >= int(threshold) - 1)
     keep = rows < cols
     yield rows[keep], cols[keep]
 
