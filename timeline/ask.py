@@ -260,6 +260,7 @@ class ClaimIndex:
         self.claims = analysis.claims
         terms = [self._terms(c, analysis) for c in self.claims]
         self.docs = [Counter(own + borrowed) for own, borrowed in terms]
+        self.lengths = [sum(doc.values()) or 1 for doc in self.docs]
         # words only borrowed from the sentences before support a match less than the claim's own
         self.borrowed = [set(borrowed) - set(own) for own, borrowed in terms]
         self.subjects = [set(_subject_stems(c.text)) for c in self.claims]
@@ -314,18 +315,19 @@ class ClaimIndex:
         kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         n = len(self.docs)
+        # what else finds each term, worked out once per question: a name is matched by a name
+        # (borrowed ones included) or as the same country ("Russia": "Moscow"); a word also by its
+        # family ("maiden" finds "first")
+        others = {term: _places([term]) if term in names else _expand([term]) for term in weights}
         scored = []
-        for claim, doc, subj, claim_names, borrowed in zip(self.claims, self.docs, self.subjects, self.names,
-                                                           self.borrowed):
-            length = sum(doc.values()) or 1
+        for claim, doc, length, subj, claim_names, borrowed in zip(self.claims, self.docs, self.lengths,
+                                                                   self.subjects, self.names, self.borrowed):
             score = matched = 0.0
             for term, weight in weights.items():
-                # a name is matched by a name (borrowed ones included) or as the same country
-                # ("Russia": "Moscow"); a word also by its family ("maiden" finds "first")
                 if term in names:
-                    options = ([term] if term in claim_names else []) + _places([term])
+                    options = ([term] if term in claim_names else []) + others[term]
                 else:
-                    options = _expand([term])
+                    options = others[term]
                 hits = [(t, weight if t == term else 0.6 * weight) for t in options if doc.get(t)]
                 if not hits:
                     continue
