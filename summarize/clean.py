@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .dates import YEAR, find_absolute_date
+from .model import day_of
 from .untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -246,7 +247,7 @@ def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) ->
     keys_of: list[set[str]] = []
     carriers: dict[str, list[int]] = {}
     for page, (lines, outlet, published) in enumerate(pages):
-        where_of.append((outlet.lower() if outlet else None, date.fromisoformat(published[:10]) if published else None))
+        where_of.append((outlet.lower() if outlet else None, day_of(published)))
         keys_of.append({key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS})
         for key in keys_of[-1]:
             carriers.setdefault(key, []).append(page)

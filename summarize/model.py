@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def day_of(published: str | None) -> date | None:
+    """The day of an ISO 8601 publication stamp ("2016-03-29T19:48" -> 2016-03-29), None if undated."""
+    return date.fromisoformat(published[:10]) if published else None
+
+
 @dataclass(frozen=True)
 class RawDocument:
     """One input before cleaning: decoded text plus any metadata its container gave."""
@@ -34,7 +39,7 @@ class Article:
     @property
     def published_date(self) -> date | None:
         """The publication day, or None for an undated article."""
-        return date.fromisoformat(self.published[:10]) if self.published else None
+        return day_of(self.published)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from datetime import date
 
 from .clean import zipf
 from .errors import StorylineError
-from .model import Article
+from .model import Article, day_of
 from .partition import Partition
 from .sentences import STOP_WORDS, stem, words
 from .story import Story
@@ -56,7 +56,7 @@ class Profile:
 
     @property
     def day(self) -> date | None:
-        return date.fromisoformat(self.published[:10]) if self.published else None
+        return day_of(self.published)
 
 
 def profile(article: Article) -> Profile:
