@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from storyline.summarize.rank import RANKERS, SUMY_LEXRANK
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.rank.rankers import RANKERS, SUMY_LEXRANK
+    from storyline.summarize.text.sentences import split_text
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("jsonl", type=Path, nargs="?", default=ROOT.parent / "shared/data/wikinews-4-stories.jsonl")

@@ -25,7 +25,7 @@ WIKINEWS = ROOT.parent / "shared/data/wikinews-4-stories.jsonl"
 
 def analyses() -> dict[str, object]:
     from storyline.summarize.model import RawDocument
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import Story, build_articles, load_story
     from storyline.timeline.analysis import analyse
 
@@ -46,7 +46,7 @@ def kind(item: dict) -> str:
 
 
 def main() -> None:
-    from storyline.timeline.ask import ask
+    from storyline.timeline.answers.ask import ask
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("questions", type=Path, nargs="?", default=ROOT / "bench/questions.jsonl")

@@ -49,9 +49,9 @@ def cut(sentences: list[str], words: int) -> str:
 
 def storyline_summary(articles: list[str], words: int, algorithm: str) -> str:
     from storyline.summarize.model import RawDocument
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import Story, build_articles
-    from storyline.summarize.summary import summarize
+    from storyline.summarize.summary.choose import summarize
     from storyline.timeline.analysis import analyse
 
     built, _ = build_articles([RawDocument(f"passage {i}", text) for i, text in enumerate(articles, 1)])
@@ -64,8 +64,8 @@ def storyline_summary(articles: list[str], words: int, algorithm: str) -> str:
 def sumy_lexrank(articles: list[str], words: int) -> str:
     """sumy's LexRank scores over our sentences, best first until the budget is full, in text order."""
     from storyline.summarize.model import RawDocument
-    from storyline.summarize.rank import SUMY_LEXRANK
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.rank.rankers import SUMY_LEXRANK
+    from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import build_articles
 
     built, _ = build_articles([RawDocument(f"passage {i}", text) for i, text in enumerate(articles, 1)])
@@ -82,7 +82,7 @@ def sumy_lexrank(articles: list[str], words: int) -> str:
 
 def lead3(articles: list[str], words: int) -> str:
     from storyline.summarize.model import RawDocument
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import build_articles
 
     built, _ = build_articles([RawDocument(f"passage {i}", text) for i, text in enumerate(articles, 1)])

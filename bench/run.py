@@ -44,7 +44,7 @@ def stage_ingest(n: int) -> dict:
 
 def stage_rank(n: int, which: str) -> dict:
     """One ranker on an n-sentence pool; its top 10 is returned for the overlap figure."""
-    from storyline.summarize.rank import RANKERS, SUMY_LEXRANK
+    from storyline.summarize.rank.rankers import RANKERS, SUMY_LEXRANK
 
     ranker = SUMY_LEXRANK if which == "sumy" else RANKERS[which]
     texts = corpus.sentence_pool(n)
@@ -59,7 +59,7 @@ def stage_rank(n: int, which: str) -> dict:
 
 
 def stage_dedup(n: int, exhaustive: bool) -> dict:
-    from storyline.summarize.dedup import cluster
+    from storyline.summarize.claims.dedup import cluster
 
     texts = corpus.sentence_pool(n)
     cluster(texts[:3], exhaustive=exhaustive)  # imports warm: we time the clustering itself
@@ -88,7 +88,7 @@ def stage_tagging(_: int) -> dict:
     from dateparser.search import search_dates
 
     from bench.labelled_dates import SAMPLE
-    from storyline.timeline.tagger import tag
+    from storyline.timeline.tagger.scan import tag
 
     rows = corpus.wikinews()[:40]
     texts = [(r["text"], date.fromisoformat(r["published"])) for r in rows]

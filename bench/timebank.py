@@ -87,7 +87,7 @@ def cause(g: Gold) -> str:
 
 
 def main() -> None:
-    from storyline.timeline.tagger import expressions, tag
+    from storyline.timeline.tagger.scan import expressions, tag
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Article, Claim
+from storyline.summarize.model import Article, Claim
 
 
 def marks(ids: Iterable[int]) -> str:

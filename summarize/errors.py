@@ -1,6 +1,6 @@
 """The one exception family for errors meant for the user."""
 
-from .untrusted import shown_path
+from storyline.summarize.untrusted import shown_path
 
 
 class StorylineError(Exception):

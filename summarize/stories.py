@@ -17,12 +17,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .clean import zipf
-from .errors import StorylineError
-from .model import Article, day_of
-from .partition import Partition
-from .sentences import STOP_WORDS, stem, words
-from .story import Story
+from storyline.summarize.clean.furniture import zipf
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.model import Article, day_of
+from storyline.summarize.partition import Partition
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.summarize.story import Story
 
 SIMILAR = 0.1  # cosine of an article to a story's centroid above which it joins it
 RARE_TERMS = 12  # an article is compared with the stories that hold one of its heaviest terms

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlparse
 
-from .clean import body_paragraphs, join_wrapped_lines, normalise, repeated_furniture, vocabulary
-from .dates import parse_date
-from .errors import InputError, NothingUsable
-from .ingest import MAX_BYTES, read_inputs
-from .metadata import find_outlet, find_published, find_title
-from .model import Article, Claim, RawDocument, Sentence
-from .sentences import split_text
+from storyline.summarize.clean.furniture import body_paragraphs, join_wrapped_lines, normalise, repeated_furniture, vocabulary
+from storyline.summarize.dates import parse_date
+from storyline.summarize.errors import InputError, NothingUsable
+from storyline.summarize.read.ingest import MAX_BYTES, read_inputs
+from storyline.summarize.clean.metadata import find_outlet, find_published, find_title
+from storyline.summarize.model import Article, Claim, RawDocument, Sentence
+from storyline.summarize.text.sentences import split_text
 
 TITLE_WORDS = 12
 
@@ -98,9 +98,9 @@ def ranked_claims(story: Story, algorithm: str = "lexrank",
                   source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
     """The story's claims (deduplicated sentences), scored by `algorithm`, in story order;
     corroboration counts the independent sources of `source_of` (by default, found here)."""
-    from .dedup import build_claims
-    from .independent import independent_sources
-    from .rank import rank_claims
+    from storyline.summarize.claims.dedup import build_claims
+    from storyline.summarize.claims.independent import independent_sources
+    from storyline.summarize.rank.rankers import rank_claims
 
     if source_of is None:
         source_of = independent_sources(story.articles)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from storyline.summarize.model import Article
-from storyline.summarize.sentences import split_text
+from storyline.summarize.text.sentences import split_text
 from storyline.summarize.story import Story
 from storyline.tui.cli import main
 

@@ -72,7 +72,7 @@ def test_a_definite_description_inherits_the_name_before_it() -> None:
 
 def test_the_answer_index_is_built_once(seed_story) -> None:
     from storyline.timeline.analysis import analyse
-    from storyline.timeline.ask import answer_index, ask
+    from storyline.timeline.answers.ask import answer_index, ask
 
     analysis = analyse(seed_story)
     ask(analysis, "Who backed the offensive?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.summarize.clean import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
+from storyline.summarize.clean.furniture import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
 from storyline.summarize.model import RawDocument
 from storyline.summarize.story import build_articles
 
@@ -179,7 +179,7 @@ def test_a_differently_shaped_scrape_is_cleaned() -> None:
 
 
 def test_headlines_lose_the_media_tags_sites_add() -> None:
-    from storyline.summarize.clean import headline
+    from storyline.summarize.clean.furniture import headline
 
     assert headline("Syrian Army Troops Pressure ISIS in Central Syria after Palmyra Win + VIDEO") == (
         "Syrian Army Troops Pressure ISIS in Central Syria after Palmyra Win")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.summarize.dedup import build_claims, cluster, prepare, same_claim
+from storyline.summarize.claims.dedup import build_claims, cluster, prepare, same_claim
 from storyline.summarize.story import build_articles
 from storyline.summarize.model import RawDocument
-from storyline.summarize.sentences import split_text
+from storyline.summarize.text.sentences import split_text
 
 # True paraphrases: outlets retelling the same wire copy (the first five from the seeds).
 PARAPHRASES = [

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline.summarize import clean, sentences
-from storyline.summarize.ingest import decode
-from storyline.timeline.tagger import tag
+from storyline.summarize.clean import furniture
+from storyline.summarize.text import sentences
+from storyline.summarize.read.ingest import decode
+from storyline.timeline.tagger.scan import tag
 from tests.conftest import SEEDS, run_cli
 
 ARTICLE = ("Storm hits coast\n\nPublished: March 3, 2021\n\n"
@@ -105,11 +106,11 @@ def cpu(work: Callable[[], object]) -> float:
 
 
 ADVERSARIAL: dict[str, tuple[Callable[[int], str], Callable[[str], object]]] = {
-    "caption credit": (lambda n: "(" + "A" * n, clean.furniture_reason),
-    "caption in a sentence": (lambda n: "The statement (" + "A" * n + " was read out.", clean.furniture_reason),
+    "caption credit": (lambda n: "(" + "A" * n, furniture.furniture_reason),
+    "caption in a sentence": (lambda n: "The statement (" + "A" * n + " was read out.", furniture.furniture_reason),
     "dateline": (lambda n: "Beirut (" + "A" * n, sentences.split_paragraph),
-    "captcha": (lambda n: "x" * n, clean.furniture_reason),
-    "data dump": (lambda n: '"a": ' * (n // 5), clean.furniture_reason),
+    "captcha": (lambda n: "x" * n, furniture.furniture_reason),
+    "data dump": (lambda n: '"a": ' * (n // 5), furniture.furniture_reason),
     "abbreviations": (lambda n: "Mr. " * (n // 4), sentences.split_paragraph),
     "years": (lambda n: "2015 " * (n // 5), tag),
     "weekdays": (lambda n: "on Monday " * (n // 10), tag),
@@ -212,7 +213,7 @@ def test_fifo_and_device_links_are_skipped_not_read(story_file) -> None:
 
 
 def test_standard_input_is_read_no_further_than_the_limit(monkeypatch) -> None:
-    monkeypatch.setattr("storyline.summarize.ingest.MAX_BYTES", 1000)
+    monkeypatch.setattr("storyline.summarize.read.ingest.MAX_BYTES", 1000)
     result = run_cli("sources", "-", input=b"x" * 50_000)
     assert result.exit_code == 1 and "too large" in result.stderr
     assert run_cli("dates", "-", input=b"2015 " * 1000).exit_code == 1

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.summarize.dedup import build_claims
-from storyline.summarize.summary import summarize, worth_summarising
-from storyline.timeline import render, report
+from storyline.summarize.claims.dedup import build_claims
+from storyline.summarize.summary.choose import summarize, worth_summarising
+from storyline.timeline.output import render, report
 from storyline.timeline.analysis import analyse
-from storyline.timeline.ask import ask
-from storyline.timeline.build import filter_events, select
-from storyline.timeline.pubdates import with_estimates
-from storyline.timeline.render import calendar_place
+from storyline.timeline.answers.ask import ask
+from storyline.timeline.events.build import filter_events, select
+from storyline.timeline.events.pubdates import with_estimates
+from storyline.timeline.output.render import calendar_place
 from tests.conftest import article, story
 
 FLOOD = story(

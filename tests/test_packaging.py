@@ -29,7 +29,7 @@ def test_wheel_installs_only_the_storyline_package(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")}
     assert tops == {"storyline"}
-    for module in ("storyline/__main__.py", "storyline/summarize/story.py", "storyline/timeline/tagger.py",
+    for module in ("storyline/__main__.py", "storyline/summarize/story.py", "storyline/timeline/tagger/scan.py",
                    "storyline/tui/cli.py", "storyline/tui/storyline.tcss", "storyline/tui/widgets/chat.py",
                    "storyline/tui/screens/source.py"):
         assert module in names
@@ -41,3 +41,16 @@ def test_python_dash_m_storyline(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "storyline", "--help"], capture_output=True, text=True,
                             cwd=tmp_path)
     assert result.returncode == 0 and "Usage:" in result.stdout and "timeline" in result.stdout
+
+
+def test_the_layers_have_one_name() -> None:
+    # From the checkout's root the folders are importable by their own names: that would be a
+    # second copy of every module (two Article classes), so each layer refuses it.
+    for layer in ("summarize", "timeline", "tui"):
+        result = subprocess.run([sys.executable, "-c", f"import {layer}"], cwd=ROOT, capture_output=True,
+                                text=True)
+        assert result.returncode == 1
+        assert f"import storyline.{layer} instead" in result.stderr.splitlines()[-1]
+    same = subprocess.run([sys.executable, "-c", "import storyline.summarize.model as m, storyline.tui.app; "
+                           "print(m.Article.__module__)"], cwd=ROOT, capture_output=True, text=True)
+    assert same.stdout.strip() == "storyline.summarize.model"

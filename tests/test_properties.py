@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.summarize.errors import InputError, StorylineError
-from storyline.summarize.ingest import decode, read_inputs
+from storyline.summarize.read.ingest import decode, read_inputs
 from storyline.summarize.model import RawDocument
-from storyline.summarize.sentences import sentence_spans, split_text
+from storyline.summarize.text.sentences import sentence_spans, split_text
 from storyline.summarize.story import build_articles, load_story
 from storyline.summarize.untrusted import clean_line, clean_text, markdown_literal, shown_path
 from storyline.timeline.analysis import analyse
-from storyline.timeline.tagger import tag
+from storyline.timeline.tagger.scan import tag
 
 WORDS = ("on Monday", "last May", "in 2015", "March 27, 2016", "the next day", "10 years ago", "2000 people",
          "Q3 2014", "the 1990s", "tomorrow", "1/1/16", "Feb 30, 2016", "Gen.", "Mr.", "U.S.", "said", "will",
@@ -141,7 +141,7 @@ def test_reading_a_folder_of_random_names_never_raises(tmp_path) -> None:
 def test_lines_made_to_stand_alone_only_gain_a_bracketed_name(text: str, before: str) -> None:
     import re
 
-    from storyline.summarize.reference import self_contained
+    from storyline.summarize.summary.reference import self_contained
 
     shown = self_contained(text, before)
     assert shown == text or re.sub(r" \[[^\]]*\]", "", shown, count=1) == text
@@ -150,7 +150,7 @@ def test_lines_made_to_stand_alone_only_gain_a_bracketed_name(text: str, before:
 @BOUNDED
 @given(any_text)
 def test_headlines_lose_media_tags_only(title: str) -> None:
-    from storyline.summarize.clean import headline
+    from storyline.summarize.clean.furniture import headline
 
     cleaned = headline(title)
     assert (cleaned or not title.strip()) and (cleaned == title or len(cleaned) < len(title))

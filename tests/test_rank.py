@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from storyline.summarize.rank import RANKERS, SUMY_LEXRANK, LexRank, corroboration, get_ranker, rank_claims
+from storyline.summarize.rank.rankers import RANKERS, SUMY_LEXRANK, LexRank, corroboration, get_ranker, rank_claims
 from storyline.summarize.errors import StorylineError
-from storyline.summarize.dedup import build_claims
+from storyline.summarize.claims.dedup import build_claims
 from tests.conftest import ROOT
 
 
@@ -28,14 +28,14 @@ def test_vectorised_lexrank_equals_sumy_on_wikinews(wikinews_rows, monkeypatch) 
     texts = [line for row in wikinews_rows[:30] for line in row["text"].splitlines() if line.strip()][:300]
     theirs = SUMY_LEXRANK.scores(texts)
     assert LexRank().scores(texts) == pytest.approx(theirs, abs=1e-9)  # dense path
-    monkeypatch.setattr("storyline.summarize.rank.DENSE_CELLS", 0)
+    monkeypatch.setattr("storyline.summarize.rank.rankers.DENSE_CELLS", 0)
     assert LexRank(chunk=64).scores(texts) == pytest.approx(theirs, abs=1e-9)  # sparse path, in row blocks
 
 
 def test_every_algorithm_runs_offline(tmp_path) -> None:
     """No NLTK data anywhere: each algorithm must still rank (sumy #216)."""
     env = os.environ | {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
-    code = ("import json, sys; from storyline.summarize.rank import RANKERS; texts = sys.stdin.read().split('\\n');"
+    code = ("import json, sys; from storyline.summarize.rank.rankers import RANKERS; texts = sys.stdin.read().split('\\n');"
             "print(json.dumps({n: len(r.scores(texts)) for n, r in RANKERS.items()}))")
     texts = "\n".join(["Troops entered the city on Thursday.", "The army advanced into the city.",
                        "Officials said the offensive would continue.", "Talks will resume in Geneva."])
@@ -53,7 +53,7 @@ def test_captured_scores_choose_what_sumy_chooses(seed_story, name: str) -> None
 
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
-    from storyline.summarize.sentences import STOP_WORDS, Tokenizer, stem
+    from storyline.summarize.text.sentences import STOP_WORDS, Tokenizer, stem
 
     texts = list(dict.fromkeys(s.text for s in seed_story.sentences))[:40]  # sumy keys ratings by text
     ranker = RANKERS[name]
@@ -84,7 +84,7 @@ def test_unknown_algorithm_is_a_user_error() -> None:
 def test_vectorised_kl_orders_sentences_as_sumy_does(seed_story) -> None:
     """KL-Sum is reimplemented (sumy's takes minutes on 500 sentences): every round must pick
     what sumy's picks, so the whole order of the first 30 picks is the same."""
-    from storyline.summarize.rank import KLSum, SumyRanker
+    from storyline.summarize.rank.rankers import KLSum, SumyRanker
 
     texts = list(dict.fromkeys(s.text for s in seed_story.sentences))[:80]
     ours, theirs = KLSum().scores(texts), SumyRanker("KLSummarizer", "kl").scores(texts)
@@ -97,8 +97,8 @@ def test_paraphrases_from_other_outlets_corroborate_each_other(seed_story, wikin
     """"France said the recapture of Palmyra was 'positive news'" [3] retells [2]'s "France on
     Tuesday hailed the recapture …": each counts both sources. Sentences that only share words
     ("a 25 percent share in Aer Lingus", held by two different owners) are not paraphrases."""
-    from storyline.summarize.paraphrase import paraphrase_groups
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.claims.paraphrase import paraphrase_groups
+    from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import Story, build_articles
     from storyline.summarize.model import RawDocument
 
@@ -107,7 +107,7 @@ def test_paraphrases_from_other_outlets_corroborate_each_other(seed_story, wikin
     groups = [{claims[i].text[:30] for i in g} for g in paraphrase_groups(ranked, [c.score for c in ranked])]
     assert {"France on Tuesday hailed the r", "France said the recapture of P"} in groups
     france = next(c for c in ranked if c.text.startswith("France said the recapture"))
-    monkeypatch.setattr("storyline.summarize.paraphrase.THRESHOLD", 1.01)  # no paraphrases
+    monkeypatch.setattr("storyline.summarize.claims.paraphrase.THRESHOLD", 1.01)  # no paraphrases
     alone = next(c for c in rank_claims(claims) if c.text.startswith("France said the recapture"))
     assert france.sources == (3,) and france.score == pytest.approx(alone.score * corroboration(france, None, (2, 3)))
     monkeypatch.undo()
@@ -123,8 +123,8 @@ def test_paraphrases_from_other_outlets_corroborate_each_other(seed_story, wikin
 def test_vectorised_textrank_scores_as_sumy_does(seed_story, wikinews_rows) -> None:
     """TextRank is reimplemented with sparse matrices (sumy's fills its matrix pair by pair): the
     scores are sumy's to rounding, on the seeds and on 300 Wikinews sentences."""
-    from storyline.summarize.rank import SumyRanker, TextRank
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.rank.rankers import SumyRanker, TextRank
+    from storyline.summarize.text.sentences import split_text
 
     wikinews = [s.text for r in wikinews_rows[:30] for s in split_text(1, r["text"])][:300]
     for texts in (list(dict.fromkeys(s.text for s in seed_story.sentences)), wikinews):

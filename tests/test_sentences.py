@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.summarize.sentences import Tokenizer, split_text, stems
+from storyline.summarize.text.sentences import Tokenizer, split_text, stems
 
 
 def texts(paragraph: str) -> list[str]:

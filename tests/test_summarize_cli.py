@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from storyline.summarize.dedup import prepare, similarity
-from storyline.summarize.clean import furniture_reason
+from storyline.summarize.claims.dedup import prepare, similarity
+from storyline.summarize.clean.furniture import furniture_reason
 from tests.conftest import SEEDS, run_cli
 
 

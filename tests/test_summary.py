@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from storyline.summarize.independent import independent_sources
-from storyline.summarize.rank import corroboration
-from storyline.summarize.summary import summarize
-from storyline.timeline import render, report
+from storyline.summarize.claims.independent import independent_sources
+from storyline.summarize.rank.rankers import corroboration
+from storyline.summarize.summary.choose import summarize
+from storyline.timeline.output import render, report
 from storyline.timeline.analysis import analyse
 from tests.conftest import article, run_cli, story
 
@@ -83,7 +83,7 @@ def test_summary_has_no_restatements_and_fits_its_budget(seed_story) -> None:
     chosen = summarize(analysis.claims, sentences=None, words=120, source_of=analysis.source_of)
     assert 80 <= sum(len(c.text.split()) for c in chosen) <= 120
     assert len(summarize(analysis.claims, sentences=4, source_of=analysis.source_of)) == 4
-    from storyline.summarize.dedup import prepare, similarity
+    from storyline.summarize.claims.dedup import prepare, similarity
 
     for i, a in enumerate(chosen):
         for b in chosen[i + 1:]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from storyline.timeline.tagger import tag
+from storyline.timeline.tagger.scan import tag
 
 TUE = date(2016, 3, 29)  # a Tuesday
 FRI = date(2016, 3, 25)
@@ -227,7 +227,7 @@ def test_without_a_quarter_named_a_year_ago_is_a_year_and_the_quarter_is_nothing
 
 
 def test_a_range_is_one_event_date_but_two_timeml_expressions() -> None:
-    from storyline.timeline.tagger import expressions
+    from storyline.timeline.tagger.scan import expressions
 
     found = tag("Output fell between 1994 and 1997.", date(2000, 1, 1))
     assert [(t.text, t.value) for t in found] == [("between 1994 and 1997", "1994/1997")]

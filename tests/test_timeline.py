@@ -9,7 +9,7 @@ import pytest
 
 from storyline.summarize.model import RawDocument
 from storyline.summarize.story import build_articles, load_story, ranked_claims
-from storyline.timeline.build import build_timeline, select
+from storyline.timeline.events.build import build_timeline, select
 from tests.conftest import SEEDS, WIKINEWS, run_cli
 
 
@@ -61,7 +61,7 @@ def test_undated_article_is_estimated_and_uncertain(seed_timeline) -> None:
 
 
 def test_citations_point_at_articles_carrying_the_sentence(seed_story, seed_timeline) -> None:
-    from storyline.summarize.dedup import prepare, similarity
+    from storyline.summarize.claims.dedup import prepare, similarity
 
     for event in seed_timeline.events:
         for source in event.sources:
@@ -87,8 +87,8 @@ def test_claim_members_with_different_dates_split() -> None:
             RawDocument("b.txt", "Floods\n\nRescuers reached the flooded valley after the storm, officials said.",
                         published="2021-03-05")]
     articles, _ = build_articles(docs)
-    from storyline.summarize.dedup import build_claims
-    from storyline.summarize.sentences import split_text
+    from storyline.summarize.claims.dedup import build_claims
+    from storyline.summarize.text.sentences import split_text
 
     sentences = [s for a in articles for s in split_text(a.id, a.text)]
     timeline = build_timeline(articles, build_claims(sentences))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from storyline.summarize.clean import furniture_reason
+from storyline.summarize.clean.furniture import furniture_reason
 from tests.conftest import WIKINEWS, run_cli
 
 

@@ -8,10 +8,10 @@ from functools import cached_property
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories
-from storyline.summarize.independent import independent_sources
+from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
-from .build import Event, Timeline, build_timeline
+from storyline.timeline.events.build import Event, Timeline, build_timeline
 
 
 @dataclass(frozen=True)

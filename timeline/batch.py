@@ -20,9 +20,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from storyline.summarize.archive import archive_lines, parse_line
+from storyline.summarize.read.archive import archive_lines, parse_line
 from storyline.summarize.errors import InputError, StorylineError
-from storyline.summarize.outfile import write_atomic
+from storyline.timeline.output.write import write_atomic
 from storyline.summarize.stories import Profile, group_profiles, profile
 from storyline.summarize.story import build_articles, load_story
 
@@ -116,8 +116,8 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
 
 def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str) -> dict[str, object]:
     """One story's task (run in a Dask worker): analyse its shard, write its files, report."""
-    from . import render
-    from .analysis import analyse
+    from storyline.timeline.output import render
+    from storyline.timeline.analysis import analyse
 
     entry: dict[str, object] = {"id": shard.id, "title": shard.title, "articles": shard.articles,
                                 "first": shard.first, "last": shard.last}

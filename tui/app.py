@@ -24,25 +24,25 @@ from textual.worker import get_current_worker
 
 from storyline.summarize.cite import marks, source_line
 from storyline.summarize.errors import StorylineError
-from storyline.summarize.outfile import write_atomic
-from storyline.summarize.rank import RANKERS
+from storyline.timeline.output.write import write_atomic
+from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story
 from storyline.summarize.untrusted import shown_path
 from storyline.timeline.analysis import Analysis, Mixed, load_and_analyse
-from storyline.timeline.ask import Answer, ask, summary_answer
-from storyline.timeline.build import Event, filter_events, select
-from storyline.timeline.render import label
+from storyline.timeline.answers.ask import Answer, ask, summary_answer
+from storyline.timeline.events.build import Event, filter_events, select
+from storyline.timeline.output.render import label
 
-from .files import check_target
-from .messages import CopyText, OpenCitation
-from .screens.confirm import ConfirmScreen
-from .screens.help import HelpScreen
-from .screens.source import SourceScreen
-from .screens.stories import StoryListScreen
-from .widgets.chat import ChatLog, PromptInput
-from .widgets.event_detail import EventDetail
-from .widgets.timeline_tree import FilterInput, TimelineTree
-from .words import count
+from storyline.tui.files import check_target
+from storyline.tui.messages import CopyText, OpenCitation
+from storyline.tui.screens.confirm import ConfirmScreen
+from storyline.tui.screens.help import HelpScreen
+from storyline.tui.screens.source import SourceScreen
+from storyline.tui.screens.stories import StoryListScreen
+from storyline.tui.widgets.chat import ChatLog, PromptInput
+from storyline.tui.widgets.event_detail import EventDetail
+from storyline.tui.widgets.timeline_tree import FilterInput, TimelineTree
+from storyline.tui.words import count
 
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
@@ -419,7 +419,7 @@ class StorylineApp(App[None]):
     def action_export(self, fmt: str, path: str | None = None) -> None:
         """Write the events the timeline shows (the filter applies) as Markdown or JSON; ask before
         overwriting a file, and never write onto an input."""
-        from storyline.timeline import render
+        from storyline.timeline.output import render
 
         if self.analysis is None:
             self.notify("Nothing loaded yet", severity="warning")

@@ -35,7 +35,7 @@ import click
 from storyline.summarize.untrusted import shown_path
 
 from storyline.summarize.errors import StorylineError
-from storyline.summarize.rank import RANKERS
+from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story, load_story
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -97,7 +97,7 @@ def read_story(paths: Sequence[str]) -> Story:
 
 
 def echo_json(data: object) -> None:
-    from storyline.timeline.render import dumps
+    from storyline.timeline.output.render import dumps
 
     click.echo(dumps(data))
 
@@ -143,8 +143,8 @@ def sources(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       storyline sources seeds/ --format json
     """
-    from storyline.timeline.pubdates import dated_articles
-    from storyline.timeline.report import source_rows
+    from storyline.timeline.events.pubdates import dated_articles
+    from storyline.timeline.output.report import source_rows
 
     story = read_story(paths)
     with working("dating the articles…"):
@@ -177,7 +177,7 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       storyline sentences seeds/ --format jsonl
     """
-    from storyline.timeline.report import sentence_record
+    from storyline.timeline.output.report import sentence_record
 
     story = read_story(paths)
     for s in story.sentences:
@@ -205,8 +205,8 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
       storyline summarize seeds/ --sentences 3
       cat a.txt b.txt | storyline summarize - --format json
     """
-    from storyline.summarize.summary import summarize
-    from storyline.timeline import report
+    from storyline.summarize.summary.choose import summarize
+    from storyline.timeline.output import report
     from storyline.timeline.analysis import analyse
 
     if count is not None and words is not None:
@@ -246,13 +246,13 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
       storyline timeline seeds/ --dates 8 --per-date 2
       storyline timeline seeds/ --format json -o timeline.json
     """
-    from storyline.timeline import render
+    from storyline.timeline.output import render
     from storyline.timeline.analysis import analyse
-    from storyline.timeline.build import select
+    from storyline.timeline.events.build import select
 
-    from storyline.summarize.outfile import write_atomic
+    from storyline.timeline.output.write import write_atomic
 
-    from .files import check_target, format_for
+    from storyline.tui.files import check_target, format_for
 
     fmt = format_for(output, fmt, "md")
     target = check_target(output, paths) if output else None  # before the work, not after it
@@ -289,7 +289,7 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
       storyline timeline feed.jsonl --story 2
     """
     from storyline.summarize.stories import group_stories
-    from storyline.timeline.report import story_rows
+    from storyline.timeline.output.report import story_rows
 
     story = read_story(paths)
     with working("grouping articles into stories…"):
@@ -375,10 +375,10 @@ def dates(file: str, published: Any, fmt: str) -> None:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
     from storyline.summarize.dates import parse_date
-    from storyline.summarize.ingest import MAX_BYTES, decode, json_documents, read_file, too_large
-    from storyline.summarize.metadata import published_day
-    from storyline.timeline import report
-    from storyline.timeline.tagger import expressions, tag
+    from storyline.summarize.read.ingest import MAX_BYTES, decode, json_documents, read_file, too_large
+    from storyline.summarize.clean.metadata import published_day
+    from storyline.timeline.output import report
+    from storyline.timeline.tagger.scan import expressions, tag
 
     if file != "-" and Path(file).is_dir():
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
@@ -412,7 +412,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
 def read_stdin() -> bytes:
     """Standard input, read no further than one byte past the size limit (ingest reports it)."""
-    from storyline.summarize.ingest import MAX_BYTES
+    from storyline.summarize.read.ingest import MAX_BYTES
 
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
@@ -431,7 +431,7 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
     """
     from pathlib import Path
 
-    from .app import StorylineApp
+    from storyline.tui.app import StorylineApp
 
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if len(missing) == len(paths):
@@ -469,9 +469,9 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
       storyline ask seeds/ "When did ISIS seize Palmyra?"
       storyline ask seeds/ "summary" --format json
     """
-    from storyline.timeline import report
+    from storyline.timeline.output import report
     from storyline.timeline.analysis import analyse
-    from storyline.timeline.ask import ask
+    from storyline.timeline.answers.ask import ask
 
     if len(args) < 2:
         raise click.UsageError('give one or more PATHs, then the QUESTION in quotes')

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.summarize.errors import StorylineError
-from storyline.summarize.ingest import input_files
+from storyline.summarize.read.ingest import input_files
 from storyline.summarize.untrusted import shown_path
 
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".text": "text"}

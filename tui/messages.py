@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widget import Widget
 
-from .words import count
+from storyline.tui.words import count
 
 
 @dataclass

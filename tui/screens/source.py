@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from storyline.summarize.cite import source_line
 from storyline.summarize.model import Article, Sentence
 
-from ..messages import CopyText
+from storyline.tui.messages import CopyText
 
 HIGHLIGHT = "black on yellow"
 FOUND = "black on cyan"

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from storyline.summarize.stories import StoryGroup
 
-from ..words import count
+from storyline.tui.words import count
 
 
 def story_line(group: StoryGroup) -> Text:

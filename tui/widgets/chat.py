@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from storyline.summarize.cite import marks
-from storyline.timeline.ask import Answer, AnswerLine
+from storyline.timeline.answers.ask import Answer, AnswerLine
 
-from ..messages import CopyText, follow
+from storyline.tui.messages import CopyText, follow
 
 
 class AnswerLineView(Static, can_focus=True):

@@ -7,10 +7,10 @@ from textual.widgets import Static
 
 from storyline.summarize.cite import marks, source_line
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.build import Event
-from storyline.timeline.render import label
+from storyline.timeline.events.build import Event
+from storyline.timeline.output.render import label
 
-from ..words import count
+from storyline.tui.words import count
 
 
 def how_dated(event: Event, analysis: Analysis) -> str:

@@ -12,10 +12,10 @@ from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from storyline.summarize.cite import marks
-from storyline.timeline.build import Event
-from storyline.timeline.render import calendar_place, label
+from storyline.timeline.events.build import Event
+from storyline.timeline.output.render import calendar_place, label
 
-from ..messages import CopyText, follow
+from storyline.tui.messages import CopyText, follow
 
 MAX_TEXT = 160
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import Claim
-from .sentences import STOP_WORDS, _stemmer, words
+from storyline.summarize.model import Claim
+from storyline.summarize.text.sentences import STOP_WORDS, _stemmer, words
 
 Concept = tuple[str, ...]
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
@@ -121,7 +121,7 @@ def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
     """Pairs of claims alike enough that a summary takes one of them at most."""
     import numpy as np
 
-    from .dedup import prepare, similarity_matrix
+    from storyline.summarize.claims.dedup import prepare, similarity_matrix
 
     scores = similarity_matrix([prepare(c.text).norm for c in pool])
     i, j = np.nonzero(np.triu(scores >= repeat, k=1))

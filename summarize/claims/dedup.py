@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from .dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
-from .model import Claim, Sentence, Variant
-from .partition import Partition
-from .sentences import STOP_WORDS
+from storyline.summarize.dates import DAY_WORDS, MONTH_NAMES, WEEKDAY_NAMES
+from storyline.summarize.model import Claim, Sentence, Variant
+from storyline.summarize.partition import Partition
+from storyline.summarize.text.sentences import STOP_WORDS
 
 if TYPE_CHECKING:  # numpy is imported where it is used
     import numpy as np
@@ -299,7 +299,7 @@ def _best(members: Sequence[Sentence]) -> Sentence:
 
 def figures_text(variants: Sequence[Variant]) -> str:
     """The best-attested wording, its one differing figure shown as a span, then who gives which."""
-    from .cite import marks
+    from storyline.summarize.cite import marks
 
     lead = variants[0].text
     numbers = [_NUMBER.findall(_DIGIT_GROUP.sub("", v.text)) for v in variants]

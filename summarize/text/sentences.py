@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from .dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
-from .model import Sentence
+from storyline.summarize.dates import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from storyline.summarize.model import Sentence
 
 # Words that end with a period without ending a sentence (and the calendar's abbreviations).
 ABBREVIATIONS = frozenset("""

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from datetime import date
 
-from .clean import (LABEL, WORD, furniture_reason, headline, is_date_line, is_end_marker, join_wrapped_lines, normalise,
+from storyline.summarize.clean.furniture import (LABEL, WORD, furniture_reason, headline, is_date_line, is_end_marker, join_wrapped_lines, normalise,
                     strip_markers)
-from .dates import YEAR, find_absolute_date
+from storyline.summarize.dates import YEAR, find_absolute_date
 
 HEAD_LINES = 12  # a title or byline sits near the top of a page
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|issued|released)\b", re.I)

@@ -15,10 +15,11 @@ from datetime import date
 
 from storyline.summarize.dates import month_number, normalise_numeric, weekday_number
 
-from . import resolve, timex
-from .patterns import COUNTED_NOUN, NUMBER_WORDS, ORDINAL_QUARTER, VAGUE_NUMBERS
-from .tense import tense
-from .timex import TimeSpan
+from storyline.timeline.tagger import resolve
+from storyline.timeline import timex
+from storyline.timeline.tagger.patterns import COUNTED_NOUN, NUMBER_WORDS, ORDINAL_QUARTER, VAGUE_NUMBERS
+from storyline.timeline.tagger.tense import tense
+from storyline.timeline.timex import TimeSpan
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}

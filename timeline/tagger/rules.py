@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from storyline.summarize.dates import YEAR
 
-from . import normalise
-from .normalise import Handler
-from .patterns import (DAY, DAY_WORDS, DIGITS, MOD, MONTH_ANY, MONTH_FULL, MONTH_WORDS, NUMBER, SEASON_WORD, UNIT,
+from storyline.timeline.tagger import normalise
+from storyline.timeline.tagger.normalise import Handler
+from storyline.timeline.tagger.patterns import (DAY, DAY_WORDS, DIGITS, MOD, MONTH_ANY, MONTH_FULL, MONTH_WORDS, NUMBER, SEASON_WORD, UNIT,
                        UNIT_WORDS, WEEKDAY, YEAR_DIGITS)
 
 

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field, replace
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
-from storyline.summarize.reference import REACH, self_contained
-from storyline.summarize.sentences import STOP_WORDS, stem, words
+from storyline.summarize.summary.reference import REACH, self_contained
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 
-from . import timex
-from .clauses import clause_around
-from .pubdates import with_estimates
-from .tagger import tag
-from .verbs import FAMILY, VERB_FAMILIES
-from .timex import Timex, TimeSpan
+from storyline.timeline import timex
+from storyline.timeline.tagger.clauses import clause_around
+from storyline.timeline.events.pubdates import with_estimates
+from storyline.timeline.tagger.scan import tag
+from storyline.timeline.answers.verbs import FAMILY, VERB_FAMILIES
+from storyline.timeline.timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
 FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Claim
+from storyline.summarize.model import Claim
 
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 MIN_WORDS = 6
@@ -22,7 +22,7 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
               order: str = "story", source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
     """Up to `sentences` claims, or as many as fit in `words`: those covering most of what the
     independent sources (`source_of`) stress (summarize/coverage.py); then in `order` ("story" or "score")."""
-    from .coverage import choose, concept_weights
+    from storyline.summarize.summary.coverage import choose, concept_weights
 
     candidates = [c for c in claims if worth_summarising(c.text)]
     chosen = choose(candidates, concept_weights(claims, source_of), words, sentences if words is None else None,

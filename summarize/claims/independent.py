@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .model import Article
-from .partition import Partition
-from .sentences import words
+from storyline.summarize.model import Article
+from storyline.summarize.partition import Partition
+from storyline.summarize.text.sentences import words
 
 if TYPE_CHECKING:
     import numpy as np

@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.summarize.model import Claim
-from storyline.summarize.sentences import STOP_WORDS, stem, words
-from storyline.summarize.summary import summarize
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.summarize.summary.choose import summarize
 
-from .analysis import Analysis
-from .build import Event, shown_text
-from .places import place_of
-from .verbs import FAMILY as _FAMILY
-from .render import label
-from .tagger import tag
-from .timex import TimeSpan
+from storyline.timeline.analysis import Analysis
+from storyline.timeline.events.build import Event, shown_text
+from storyline.timeline.answers.places import place_of
+from storyline.timeline.answers.verbs import FAMILY as _FAMILY
+from storyline.timeline.output.render import label
+from storyline.timeline.tagger.scan import tag
+from storyline.timeline.timex import TimeSpan
 
 MAX_LINES = 5
 WHEN_CANDIDATES = 12  # best-matching claims whose dates a "when" answer weighs

@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import StorylineError
-from .model import Claim
-from .paraphrase import paraphrase_groups
-from .sentences import STOP_WORDS, Tokenizer, stem, stems
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.model import Claim
+from storyline.summarize.claims.paraphrase import paraphrase_groups
+from storyline.summarize.text.sentences import STOP_WORDS, Tokenizer, stem, stems
 
 if TYPE_CHECKING:  # numpy is imported where it is used: a cold `storyline --help` does not pay for it
     import numpy as np

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .model import RawDocument
-from .untrusted import clean_line, shown_path
+from storyline.summarize.errors import InputError
+from storyline.summarize.model import RawDocument
+from storyline.summarize.untrusted import clean_line, shown_path
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

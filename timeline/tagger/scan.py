@@ -13,13 +13,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
-from storyline.summarize.sentences import sentence_spans
+from storyline.summarize.text.sentences import sentence_spans
 
-from . import timex
-from .normalise import Context, Hit, resolve_anaphor, resolve_quarter
-from .patterns import DIGIT_RUN, DIGITS, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, SUBORDINATORS, WORD, YEAR_DIGITS
-from .rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
-from .timex import TimeSpan, Timex
+from storyline.timeline import timex
+from storyline.timeline.tagger.normalise import Context, Hit, resolve_anaphor, resolve_quarter
+from storyline.timeline.tagger.patterns import DIGIT_RUN, DIGITS, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, SUBORDINATORS, WORD, YEAR_DIGITS
+from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
+from storyline.timeline.timex import TimeSpan, Timex
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it

@@ -14,17 +14,17 @@ from dataclasses import replace
 from datetime import date
 
 from storyline.summarize.model import Article, Claim
-from storyline.summarize.sentences import stems
+from storyline.summarize.text.sentences import stems
 from storyline.summarize.story import Story
 
-from .tagger import tag
+from storyline.timeline.tagger.scan import tag
 
 
 def dated_articles(story: Story) -> tuple[Article, ...]:
     """The story's articles with estimated dates, without ranking: what `storyline sources` lists.
 
     Claims are only found when they can help: some articles dated and some not."""
-    from storyline.summarize.dedup import build_claims
+    from storyline.summarize.claims.dedup import build_claims
 
     dated = sum(1 for a in story.articles if a.published)
     if dated in (0, len(story.articles)):

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from . import timex
-from .timex import TimeSpan
+from storyline.timeline import timex
+from storyline.timeline.timex import TimeSpan
 
 
 def weekday(dct: date, number: int, future: bool, strict: bool = False) -> date:

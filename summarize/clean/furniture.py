@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .dates import YEAR, find_absolute_date
-from .model import day_of
-from .untrusted import clean_text
+from storyline.summarize.dates import YEAR, find_absolute_date
+from storyline.summarize.model import day_of
+from storyline.summarize.untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',

@@ -6,8 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import StorylineError
-from .untrusted import shown_path
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.untrusted import shown_path
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -11,9 +11,9 @@ from datetime import date
 from storyline.summarize.cite import marks, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
-from .analysis import Analysis
-from .build import Event
-from .timex import TimeSpan
+from storyline.timeline.analysis import Analysis
+from storyline.timeline.events.build import Event
+from storyline.timeline.timex import TimeSpan
 
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 FINE = ("day", "week", "month", "range")  # granularities listed under a month heading; coarser under the year

@@ -18,9 +18,9 @@ from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
 from storyline.summarize.untrusted import markdown_literal
 
-from .analysis import Analysis
-from .ask import Answer
-from .timex import Timex
+from storyline.timeline.analysis import Analysis
+from storyline.timeline.answers.ask import Answer
+from storyline.timeline.timex import Timex
 
 
 class Cited(Protocol):

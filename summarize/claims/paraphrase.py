@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Claim
-from .partition import Partition
-from .sentences import STOP_WORDS, stem, words
+from storyline.summarize.model import Claim
+from storyline.summarize.partition import Partition
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 
 THRESHOLD = 0.5  # cosine of tf-idf content stems (calibrated on Multi-News and the Wikinews stories)
 TOP = 400  # best-ranked claims compared: paraphrases matter where the summary and key dates are chosen
@@ -26,7 +26,7 @@ def paraphrase_groups(claims: Sequence[Claim], scores: Sequence[float]) -> list[
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    from .dedup import conflict, prepare
+    from storyline.summarize.claims.dedup import conflict, prepare
 
     top = sorted(range(len(claims)), key=lambda i: -scores[i])[:TOP]
     if len(top) < 2:

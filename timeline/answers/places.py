@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
-from storyline.summarize.sentences import stem
+from storyline.summarize.text.sentences import stem
 
 
 @functools.cache

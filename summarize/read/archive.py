@@ -11,9 +11,9 @@ import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from .errors import InputError
-from .ingest import record_document
-from .model import RawDocument
+from storyline.summarize.errors import InputError
+from storyline.summarize.read.ingest import record_document
+from storyline.summarize.model import RawDocument
 
 MAX_RECORD_BYTES = 5 * 1024 * 1024  # one article; a longer line is not one
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json")

@@ -1,0 +1,1 @@
+"""Claims: near-duplicate sentences merged across sources, paraphrases and independent sources (stage 4)."""

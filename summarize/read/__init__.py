@@ -1,0 +1,1 @@
+"""Reading: files, folders, standard input and archives into RawDocuments (stage 1)."""

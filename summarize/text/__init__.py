@@ -1,0 +1,1 @@
+"""Text: offline sentence splitting, word tokenizing and stemming (stage 3)."""

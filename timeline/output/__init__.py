@@ -1,0 +1,1 @@
+"""Outputs: citations, the timeline as Markdown/JSON/text, every other report, files written atomically."""
