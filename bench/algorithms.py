@@ -1,7 +1,7 @@
 """Every ranking algorithm on one 500-sentence story: `python bench/algorithms.py [JSONL]`.
 
 The story is the first 500 distinct sentences of the Wikinews stories the project's tests use
-(../shared/data/wikinews-4-stories.jsonl by default). Prints seconds per algorithm; the goal is
+(tests/data/wikinews-4-stories.jsonl by default). Prints seconds per algorithm; the goal is
 2 s each. `lexrank` and `kl` are our vectorised versions of sumy's (tested equal);
 sumy's own LexRank is timed last, as the reference `lexrank` is measured against.
 """
@@ -23,7 +23,7 @@ def main() -> None:
     from storyline.summarize.text.sentences import split_text
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", type=Path, nargs="?", default=ROOT.parent / "shared/data/wikinews-4-stories.jsonl")
+    parser.add_argument("jsonl", type=Path, nargs="?", default=ROOT / "tests/data/wikinews-4-stories.jsonl")
     parser.add_argument("--sentences", type=int, default=500)
     args = parser.parse_args()
     texts: list[str] = []

@@ -1,7 +1,7 @@
 """Answers against questions a reader asked: `python bench/ask.py [QUESTIONS] [--show]`.
 
 bench/questions.jsonl holds questions written from reading the four Wikinews stories
-(../shared/data/wikinews-4-stories.jsonl, one analysis per story) and the demo seeds, before
+(tests/data/wikinews-4-stories.jsonl, one analysis per story) and the demo seeds, before
 any tuning; bench/questions-fresh.jsonl holds more, written after tuning as a check. Each has
 `date` (a "when" question: the answer's date must start with it), `answer` (any of these strings
 in one of the first three answer lines) or `unanswerable` (the app must say the sources do not
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-WIKINEWS = ROOT.parent / "shared/data/wikinews-4-stories.jsonl"
+WIKINEWS = ROOT / "tests/data/wikinews-4-stories.jsonl"
 
 
 def analyses() -> dict[str, object]:

@@ -3,7 +3,7 @@
 `python bench/batch.py [--articles 20000]` builds the archive from the Wikinews stories and the
 demo story (cycled and altered as bench/corpus.py says), then runs the batch twice on a fresh
 LocalCluster, into fresh folders, and prints the figures side by side. Needs
-../shared/data/wikinews-4-stories.jsonl beside the project.
+tests/data/wikinews-4-stories.jsonl beside the project.
 """
 
 from __future__ import annotations

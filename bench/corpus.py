@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-4-stories.jsonl"
+WIKINEWS = ROOT / "tests" / "data" / "wikinews-4-stories.jsonl"  # CC BY: tests/data/README.md
 
 
 def wikinews() -> list[dict]:

@@ -1,7 +1,7 @@
 """Story grouping against known stories: purity and adjusted Rand index, and speed.
 
 `python bench/stories.py [FILE.jsonl]` groups a JSON Lines file whose records carry the true
-story in `story` (default: ../shared/data/wikinews-4-stories.jsonl, with the demo story added)
+story in `story` (default: tests/data/wikinews-4-stories.jsonl, with the demo story added)
 and prints how the groups match. The Wikinews "stories" are topics spanning years, which an
 event-level grouping splits; purity says whether groups mix stories, ARI how far they agree.
 """

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 
 
 from tests.conftest import SEEDS
@@ -14,13 +16,19 @@ from storyline.tui.widgets.timeline_tree import TimelineTree
 
 
 async def loaded(app: StorylineApp, pilot) -> None:
-    await app.workers.wait_for_complete()
+    """Wait until the story is on screen: an event the app sets, not a guess of how long it takes."""
+    await asyncio.wait_for(app.shown.wait(), timeout=120)
     await pilot.pause()
-    for _ in range(50):  # on a loaded machine the main screen may take a few more frames to mount
-        if app.analysis is not None and app.screen.query(TimelineTree):
-            break
-        await pilot.pause(0.05)
-    assert app.analysis is not None
+    assert app.analysis is not None and app.screen.query(TimelineTree)
+
+
+async def until(pilot, condition: Callable[[], bool]) -> None:
+    """Let the app run until `condition` holds (bounded only against a hang, not a guess of speed)."""
+    for _ in range(2400):
+        if condition():
+            return
+        await pilot.pause(0.025)
+    assert condition()
 
 
 async def ask(app: StorylineApp, pilot, question: str) -> list[AnswerLineView]:
@@ -207,11 +215,7 @@ async def test_typing_in_the_filter_box_filters_the_timeline() -> None:
         def filtered() -> bool:
             return bool(tree.date_nodes) and all(value.startswith("2015") for value in tree.date_nodes)
 
-        for _ in range(100):  # the filter runs after a pause in typing: wait for it, not for a fixed time
-            if filtered():
-                break
-            await pilot.pause(0.02)
-        assert filtered()
+        await until(pilot, filtered)  # the filter runs after a pause in typing
 
 
 async def test_export_writes_what_is_shown_and_asks_before_overwriting(tmp_path, monkeypatch) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -143,6 +144,8 @@ class StorylineApp(App[None]):
         self.analysis: Analysis | None = None
         self.loader = loader_context()
         self._filter_timer: Timer | None = None
+        self._filtered: str | None = None  # the query the tree shows
+        self.shown = asyncio.Event()  # set once a story is on screen (tests and scripts wait on it)
         self.key_dates = False  # the tree shows the key dates only (big stories open so)
         self.pending: list[str] = []  # questions asked while the story was loading
 
@@ -237,6 +240,7 @@ class StorylineApp(App[None]):
         for question in self.pending:  # asked while loading: answered now, in order
             self.answer(question)
         self.pending.clear()
+        self.shown.set()
 
     @on(Grouped)
     def choose_story(self, message: Grouped) -> None:
@@ -254,6 +258,7 @@ class StorylineApp(App[None]):
         self.query_one(ChatLog).add_note("Reading the whole input as one story." if story_id is None else
                                          f"Opening story {story_id}: {self.mixed.groups[story_id - 1].title}")
         self.analysis = None
+        self.shown.clear()
         self.load(self.algorithm, story=self.mixed.story, story_id=story_id)
 
     @on(Failed)
@@ -322,17 +327,29 @@ class StorylineApp(App[None]):
     # --- timeline ----------------------------------------------------------------------------------
 
     @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
+    def filter_changed(self) -> None:
         # Rebuilding a tree of thousands of events takes a quarter second: wait for a pause in typing.
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self.filter_timeline(event.value))
+        self._filter_timer = self.set_timer(FILTER_DELAY, self.apply_filter_box)
+
+    def apply_filter_box(self) -> None:
+        """Show what the filter box holds now: a timer that fires late must not bring back an older query."""
+        if self.analysis is not None and self.screen.query("#filter"):
+            query = self.query_one("#filter", Input).value
+            if query != self._filtered:
+                self.filter_timeline(query)
+
+    def on_unmount(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
 
     def filter_timeline(self, query: str) -> int:
         """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03");
         with no query, the key dates or every event. The count line says how many are shown."""
         if self.analysis is None:
             return 0
+        self._filtered = query
         events = self.analysis.timeline.events
         if query.strip():
             shown = filter_events(events, query)
