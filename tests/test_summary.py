@@ -28,7 +28,8 @@ def test_figures_that_differ_are_one_claim_with_variants() -> None:
     analysis = analyse(FIRE)
     toll = [c for c in analysis.claims if "governor said" in c.text]
     assert len(toll) == 1 and toll[0].sources == (1, 2, 3)
-    assert toll[0].text == "The blaze killed 60–65 people, the regional governor said (figures differ: 60 [1]; 65 [2][3])."
+    # the claim's text is words only; who gives which figure is a note of the output layer
+    assert toll[0].text == "The blaze killed 60–65 people, the regional governor said."
     assert [(v.text, v.sources) for v in toll[0].variants] == [
         ("The blaze killed 65 people, the regional governor said.", (2, 3)),
         ("The blaze killed 60 people, the regional governor said.", (1,))]
@@ -37,7 +38,12 @@ def test_figures_that_differ_are_one_claim_with_variants() -> None:
                                   {"text": "The blaze killed 60 people, the regional governor said.", "sources": [1]}]
     events = [e for e in render.json_document(analysis, analysis.timeline.events)["events"] if "variants" in e]
     assert events and events[0]["sources"] == [1, 2, 3]
-    assert "60–65 people" in render.markdown(analysis, analysis.timeline.events)
+    assert record["text"] == toll[0].text
+    note = "The blaze killed 60–65 people, the regional governor said (figures differ: 60 [1]; 65 [2][3])."
+    assert report.summary_text(toll) == f"{note} [1][2][3]\n"
+    assert report.summary_text(toll, citations=False) == f"{toll[0].text}\n"
+    assert "60–65 people, the regional governor said (figures differ: 60 \\[1\\]; 65 \\[2\\]\\[3\\])." in \
+        render.markdown(analysis, analysis.timeline.events)
 
 
 def test_numbers_on_different_dates_stay_different_claims() -> None:

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tree
 from textual.worker import get_current_worker
 
-from storyline.summarize.cite import marks, source_line
+from storyline.timeline.output.cite import marks, source_line
 from storyline.summarize.errors import StorylineError
 from storyline.timeline.output.write import write_atomic
 from storyline.summarize.rank.rankers import RANKERS

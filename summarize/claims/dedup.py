@@ -262,8 +262,8 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     """Claims in story order; each claim's text is its most complete member.
 
     Groups that agree but for a number ("killing 60" in two reports, "killing 65" in three)
-    are one claim with variants, its text showing the span ("killing 60–65 (figures differ:
-    60 [2]; 65 [3][5])"): neither figure alone gathers the corroboration the fact has.
+    are one claim with variants, its text showing the span ("killing 60–65"): neither figure
+    alone gathers the corroboration the fact has.
     """
     links: list[tuple[int, int]] = []
     groups = cluster([s.text for s in sentences], threshold, figures=links)
@@ -297,23 +297,22 @@ def _best(members: Sequence[Sentence]) -> Sentence:
     return max(members, key=lambda s: (len(prepare(s.text).words), -s.article, -s.index))
 
 
-def figures_text(variants: Sequence[Variant]) -> str:
-    """The best-attested wording, its one differing figure shown as a span, then who gives which."""
-    from storyline.summarize.cite import marks
-
-    lead = variants[0].text
+def differing_figures(variants: Sequence[Variant]) -> list[list[str]]:
+    """Each wording's figures that not every wording gives (digit grouping folded)."""
     numbers = [_NUMBER.findall(_DIGIT_GROUP.sub("", v.text)) for v in variants]
-    differing = [sorted(set(n) - set.intersection(*map(set, numbers))) for n in numbers]
+    return [sorted(set(n) - set.intersection(*map(set, numbers))) for n in numbers]
+
+
+def figures_text(variants: Sequence[Variant]) -> str:
+    """The best-attested wording, its one differing figure shown as a span ("killing 60–65").
+
+    Who gives which figure is the output layer's note (output/cite.py): the claim's text stays
+    words, never citation marks."""
+    lead = variants[0].text
+    differing = differing_figures(variants)
     if all(len(d) == 1 for d in differing):
         values = sorted({d[0] for d in differing}, key=float)
         own = differing[0][0]
-        text = re.sub(rf"(?<![\d.]){re.escape(own)}(?![\d.])", f"{values[0]}–{values[-1]}",
+        lead = re.sub(rf"(?<![\d.]){re.escape(own)}(?![\d.])", f"{values[0]}–{values[-1]}",
                       _DIGIT_GROUP.sub("", lead), count=1)
-        note = "; ".join(f"{d[0]} {marks(v.sources)}" for d, v in sorted(zip(differing, variants),
-                                                                          key=lambda dv: float(dv[0][0])))
-    else:
-        text = lead
-        note = "; ".join(f"{', '.join(d) or '—'} {marks(v.sources)}" for d, v in zip(differing, variants))
-    text = text.rstrip()
-    end = text[-1] if text[-1:] in ".!" else ""
-    return f"{text[:len(text) - len(end)]} (figures differ: {note}){end}"
+    return lead.rstrip()

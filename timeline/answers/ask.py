@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.summarize.model import Claim
+from storyline.summarize.model import Claim, Variant
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.summarize.summary.choose import summarize
 
@@ -67,6 +67,7 @@ class AnswerLine:
     date: str | None = None  # ISO 8601 at the event's granularity
     date_label: str | None = None  # as a reader says it: "May 2015"
     claim: int | None = None
+    variants: tuple[Variant, ...] = ()  # the claim's wordings when its sources differ in a figure
 
 
 @dataclass(frozen=True)
@@ -246,11 +247,11 @@ def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
     event = analysis.main_event(claim.id)
     if event:
         return _event_line(event)
-    return AnswerLine(shown_text(claim, analysis.sources), claim.sources, claim=claim.id)
+    return AnswerLine(shown_text(claim, analysis.sources), claim.sources, claim=claim.id, variants=claim.variants)
 
 
 def _event_line(event: Event) -> AnswerLine:
-    return AnswerLine(event.text, event.sources, event.span.iso(), label(event.span), event.claim)
+    return AnswerLine(event.text, event.sources, event.span.iso(), label(event.span), event.claim, event.variants)
 
 
 class ClaimIndex:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 
-from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.model import Article, Claim, Sentence, Variant
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.summarize.summary.reference import REACH, self_contained
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
@@ -70,6 +70,7 @@ class Event:
     role: str = "main"  # main, background (a subordinate clause's past), planned (a future clause)
     lead: bool = False  # told in the first two sentences of an article
     also: tuple[int, ...] = ()  # other claims merged into this event: other wordings of the same event
+    variants: tuple[Variant, ...] = ()  # the claim's wordings when its sources differ in a figure
 
     @property
     def certain(self) -> bool:
@@ -228,7 +229,8 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
     events = [Event(span=group[0][1].span, text=text, claim=claim.id,
                     sources=tuple(sorted({m.article for m, _ in group})),
                     score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
-                    expression=group[0][1].expression, lead=any(m.index < 2 for m, _ in group)) for group in groups]
+                    expression=group[0][1].expression, lead=any(m.index < 2 for m, _ in group),
+                    variants=claim.variants) for group in groups]
     return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.summarize.cite import marks, source_line, source_record, variants_json
+from storyline.timeline.output.cite import marks, noted, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
@@ -96,7 +96,7 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             lines += [*([""] if lines[-1] else []), f"### {section}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
         if e.role == "main":
-            lines.append(f"- **{when}** — {markdown_literal(e.text)} {marks(e.sources)}")
+            lines.append(f"- **{when}** — {markdown_literal(noted(e.text, e.variants))} {marks(e.sources)}")
         else:  # a clause's own date, quieter: "↳ launching a desert offensive — early March 2016"
             lines.append(f"- ↳ *{markdown_literal(e.text)}* — {when}{' (planned)' if e.role == 'planned' else ''} "
                          f"{marks(e.sources)}")
@@ -119,7 +119,7 @@ def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, obje
 
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
-    lines = [f"{_text_date(e.span):<10} {e.text} {marks(e.sources)}" for e in events]
+    lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}" for e in events]
     lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in used_sources(events)]
     return "\n".join(lines) + "\n"
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from storyline.summarize.cite import marks, source_line, source_record, variants_json
+from storyline.timeline.output.cite import marks, noted, source_line, source_record, variants_json
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
@@ -45,15 +45,15 @@ def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, objec
 
 def summary_markdown(analysis: Analysis, chosen: Sequence[Claim]) -> str:
     """A bulleted summary with citations, then the numbered sources."""
-    lines = [f"- {markdown_literal(c.text)} {marks(c.sources)}" for c in chosen]
+    lines = [f"- {markdown_literal(noted(c.text, c.variants))} {marks(c.sources)}" for c in chosen]
     lines += ["", "## Sources", ""] + [f"{i}. {markdown_literal(source_line(analysis.article(i)))}"
                                        for i in cited(chosen)]
     return "\n".join(lines) + "\n"
 
 
 def summary_text(chosen: Sequence[Claim], citations: bool = True) -> str:
-    """One sentence per line, with its citation marks unless `citations` is off."""
-    return "".join(f"{c.text} {marks(c.sources)}\n" if citations else f"{c.text}\n" for c in chosen)
+    """One sentence per line, with its citation marks (and figures note) unless `citations` is off."""
+    return "".join(f"{noted(c.text, c.variants)} {marks(c.sources)}\n" if citations else f"{c.text}\n" for c in chosen)
 
 
 def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
@@ -65,7 +65,7 @@ def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
 
 def answer_text(answer: Answer) -> str:
     """The note, then one cited line per answer line, each with its date when it has one."""
-    lines = [answer.note] + [f"- {f'{line.date_label}: ' if line.date_label else ''}{line.text} {marks(line.sources)}"
+    lines = [answer.note] + [f"- {f'{line.date_label}: ' if line.date_label else ''}{noted(line.text, line.variants)} {marks(line.sources)}"
                              for line in answer.lines]
     return "\n".join(lines) + "\n"
 

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from storyline.summarize.cite import source_line
+from storyline.timeline.output.cite import source_line
 from storyline.summarize.model import Article, Sentence
 
 from storyline.tui.messages import CopyText

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from storyline.summarize.cite import marks
+from storyline.timeline.output.cite import marks, noted
 from storyline.timeline.answers.ask import Answer, AnswerLine
 
 from storyline.tui.messages import CopyText, follow
@@ -30,7 +30,7 @@ class AnswerLineView(Static, can_focus=True):
         text = Text("• ")
         if line.date_label:
             text.append(f"{line.date_label}: ", style="bold green")
-        text.append(line.text)
+        text.append(noted(line.text, line.variants))
         text.append(f" {marks(line.sources)}", style="bold cyan")
         super().__init__(text, classes="answer-line")
         self.line = line
@@ -49,7 +49,7 @@ class AnswerLineView(Static, can_focus=True):
             self.app.query_one("#prompt").focus()
 
     def action_copy(self) -> None:
-        self.post_message(CopyText(f"{self.line.text} {marks(self.line.sources)}"))
+        self.post_message(CopyText(f"{noted(self.line.text, self.line.variants)} {marks(self.line.sources)}"))
 
     def on_click(self) -> None:
         self.action_open(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from storyline.summarize.cite import marks, source_line
+from storyline.timeline.output.cite import marks, noted, source_line
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import label
@@ -31,7 +31,7 @@ def describe(event: Event, analysis: Analysis) -> Text:
     text = Text()
     text.append(label(event.span), style="bold green")
     text.append(f" — {how_dated(event, analysis)}\n", style="dim")
-    text.append(event.text)
+    text.append(noted(event.text, event.variants))
     text.append(f" {marks(event.sources)}\n", style="bold cyan")
     if event.role != "main":
         text.append(f"A {event.role} clause of: ", style="dim")

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
 
-from storyline.summarize.cite import marks
+from storyline.timeline.output.cite import marks, noted
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import calendar_place, label
 
@@ -26,7 +26,8 @@ def event_label(event: Event) -> Text:
     text = Text()
     text.append(marks(event.sources), style="bold cyan")
     text.append(" ? " if not event.certain else " ", style="bold yellow")
-    body = event.text if len(event.text) <= MAX_TEXT else event.text[:MAX_TEXT - 1] + "…"
+    whole = noted(event.text, event.variants)
+    body = whole if len(whole) <= MAX_TEXT else whole[:MAX_TEXT - 1] + "…"
     if event.role == "main":
         text.append(body)  # a Text, so markup in articles stays literal
     else:  # a background or planned clause, quieter than the events of its date
@@ -132,7 +133,7 @@ class TimelineTree(Tree[Event]):
     def action_copy_event(self) -> None:
         if self.event:
             e = self.event
-            self.post_message(CopyText(f"{e.span.iso()} {e.text} {marks(e.sources)}"))
+            self.post_message(CopyText(f"{e.span.iso()} {noted(e.text, e.variants)} {marks(e.sources)}"))
 
 
 class FilterInput(Input):

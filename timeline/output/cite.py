@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from storyline.summarize.model import Article, Claim
+from storyline.summarize.claims.dedup import differing_figures
+from storyline.summarize.model import Article, Claim, Variant
 
 
 def marks(ids: Iterable[int]) -> str:
@@ -32,3 +33,20 @@ def variants_json(claim: Claim) -> dict[str, object]:
     if not claim.variants:
         return {}
     return {"variants": [{"text": v.text, "sources": list(v.sources)} for v in claim.variants]}
+
+
+def figures_note(variants: Sequence[Variant]) -> str:
+    """Who gives which figure: "60 [2]; 65 [3][5]" (each wording's own figures when several differ)."""
+    differing = differing_figures(variants)
+    if all(len(d) == 1 for d in differing):
+        pairs = sorted(zip(differing, variants), key=lambda dv: float(dv[0][0]))
+        return "; ".join(f"{d[0]} {marks(v.sources)}" for d, v in pairs)
+    return "; ".join(f"{', '.join(d) or '—'} {marks(v.sources)}" for d, v in zip(differing, variants))
+
+
+def noted(text: str, variants: Sequence[Variant]) -> str:
+    """A line with its figures note before its final stop, when its sources differ in a figure."""
+    if not variants:
+        return text
+    end = text[-1] if text[-1:] in ".!" else ""
+    return f"{text[:len(text) - len(end)]} (figures differ: {figures_note(variants)}){end}"
