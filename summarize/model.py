@@ -52,6 +52,14 @@ class Sentence:
     start: int
     end: int
 
+    @property
+    def in_lead(self) -> bool:
+        """Whether the sentence is in its article's lead (news tells its event first)."""
+        return self.index < LEAD_SENTENCES
+
+
+LEAD_SENTENCES = 2  # an article's lead: the sentences that carry its event
+
 
 @dataclass(frozen=True)
 class Variant:

@@ -72,13 +72,13 @@ def test_a_definite_description_inherits_the_name_before_it() -> None:
 
 def test_the_answer_index_is_built_once(seed_story) -> None:
     from storyline.timeline.analysis import analyse
-    from storyline.timeline.answers.ask import answer_index, ask
+    from storyline.timeline.answers.ask import ask
 
     analysis = analyse(seed_story)
     ask(analysis, "Who backed the offensive?")
-    index = answer_index(analysis)
+    index = analysis.answer_index
     ask(analysis, "When did ISIS seize Palmyra?")
-    assert answer_index(analysis) is index
+    assert analysis.answer_index is index and len(index.docs) == len(analysis.claims)
 
 
 def test_a_country_is_found_by_its_capital_and_people() -> None:

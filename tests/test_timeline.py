@@ -8,14 +8,21 @@ import re
 import pytest
 
 from storyline.summarize.model import RawDocument
-from storyline.summarize.story import build_articles, load_story, ranked_claims
+from storyline.summarize.story import build_articles, load_story
+from storyline.timeline.analysis import analyse
 from storyline.timeline.events.build import build_timeline, select
+from storyline.timeline.output.cite import source_line
 from tests.conftest import SEEDS, WIKINEWS, run_cli
 
 
 @pytest.fixture(scope="module")
-def seed_timeline(seed_story):
-    return build_timeline(seed_story.articles, ranked_claims(seed_story))
+def seed_analysis(seed_story):
+    return analyse(seed_story)
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seed_analysis):
+    return seed_analysis.timeline
 
 
 def dates_of(timeline, words: str) -> set[str]:
@@ -51,8 +58,9 @@ def test_granularity_is_kept(seed_timeline) -> None:
     assert (ranged.span.iso(), ranged.span.iso_end()) == ("2016-03-20", "2016-03-23")
 
 
-def test_undated_article_is_estimated_and_uncertain(seed_timeline) -> None:
-    ara = seed_timeline.sources[4]
+def test_undated_article_is_estimated_and_uncertain(seed_analysis, seed_timeline) -> None:
+    ara = seed_analysis.article(5)
+    assert seed_analysis.sources[4] is ara and "estimated" in source_line(ara)
     assert ara.published_estimated and ara.published is not None
     for event in seed_timeline.events:
         if event.sources == (5,):
@@ -150,7 +158,7 @@ def test_dates_command_finds_the_publication_date() -> None:
 def test_wikinews_events_fall_near_their_articles(wikinews_rows) -> None:
     """Real news, never tuned on: most events are dated within a year of their report."""
     story = load_story([str(WIKINEWS)])
-    timeline = build_timeline(story.articles, ranked_claims(story))
+    timeline = analyse(story).timeline
     near = 0
     for event in timeline.events:
         reported = max(story.articles[i - 1].published_date for i in event.sources)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories
@@ -12,32 +13,41 @@ from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
 from storyline.timeline.events.build import Event, Timeline, build_timeline
+from storyline.timeline.events.pubdates import with_estimates
+
+if TYPE_CHECKING:
+    from storyline.timeline.answers.index import ClaimIndex
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Everything the app, `ask` and the exports read."""
 
-    story: Story
+    story: Story  # its articles carry estimated publication dates: the one list of sources
     claims: tuple[Claim, ...]
     timeline: Timeline
     algorithm: str = "lexrank"
     source_of: dict[int, int] = field(default_factory=dict)  # article -> its independent source
-    # indexes built on first use by those who need them (ask.py's answer index), kept per analysis
-    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def sources(self) -> tuple[Article, ...]:
         """The articles, undated ones with their estimated publication dates filled in."""
-        return self.timeline.sources
+        return self.story.articles
 
     def article(self, article_id: int) -> Article:
-        """The article a citation [article_id] points at: the one lookup every output uses."""
-        return self.timeline.sources[article_id - 1]
+        """The article a citation [article_id] points at."""
+        return self.story.articles[article_id - 1]
 
     def claim(self, claim_id: int) -> Claim:
         """The claim with this id (claims are numbered 1, 2, … in story order)."""
         return self.claims[claim_id - 1]
+
+    @cached_property
+    def answer_index(self) -> ClaimIndex:
+        """The claims' answer index, built on the first question (a question costs a search)."""
+        from storyline.timeline.answers.index import ClaimIndex  # answers/ reads analyses: imported late
+
+        return ClaimIndex(self)
 
     @cached_property
     def _events_by_claim(self) -> dict[int, list[Event]]:
@@ -107,9 +117,10 @@ class Analysis:
 
 
 def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
-    """Claims ranked by `algorithm` and placed in time."""
+    """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time."""
     source_of = independent_sources(story.articles)
     claims = ranked_claims(story, algorithm, source_of)
+    story = replace(story, articles=with_estimates(story.articles, claims))
     return Analysis(story, claims, build_timeline(story.articles, claims), algorithm, source_of)
 
 

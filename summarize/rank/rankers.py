@@ -345,4 +345,9 @@ def corroboration(claim: Claim, source_of: dict[int, int] | None = None,
     claim's own articles, or `articles` that tell it, its paraphrases' included)."""
     carried = claim.sources if articles is None else articles
     sources = {source_of.get(i, i) for i in carried} if source_of else set(carried)
-    return 1.0 + CORROBORATION * math.log2(len(sources))
+    return corroboration_of(len(sources))
+
+
+def corroboration_of(sources: int) -> float:
+    """The weight of being told by `sources` independent sources: 1, then ×1.5 for two, ×2 for four."""
+    return 1.0 + CORROBORATION * math.log2(sources)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.summarize.model import Claim
+from storyline.summarize.summary.coverage import REPEAT
 
-REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 MIN_WORDS = 6
 
 

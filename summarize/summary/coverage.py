@@ -20,10 +20,10 @@ from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, _stemmer, words
 
 Concept = tuple[str, ...]
+REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
 TIME_LIMIT = 2.0  # seconds for the solver before the greedy answer is taken
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
-LEAD = 2  # sentences of an article that make its lead
 MIN_WEIGHT = 2
 SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
@@ -48,7 +48,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     lead: Counter[Concept] = Counter()
     for claim in claims:
         sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
-        leads = sum(m.index < LEAD for m in claim.members)
+        leads = sum(m.in_lead for m in claim.members)
         for concept in concepts(claim.text):
             known = seen.setdefault(concept, set())
             if len(known) < SOURCES_CAP:
@@ -59,7 +59,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
 
 
 def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget: int | None,
-           sentences: int | None, repeat: float = 68.0) -> list[Claim]:
+           sentences: int | None, repeat: float = REPEAT) -> list[Claim]:
     """The candidates whose concepts weigh most, within `words_budget` words and `sentences` claims,
     no two of them `repeat` alike (rapidfuzz, as claims are matched): a restatement adds nothing.
 

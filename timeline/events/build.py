@@ -27,7 +27,6 @@ from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 
 from storyline.timeline import timex
 from storyline.timeline.tagger.clauses import clause_around
-from storyline.timeline.events.pubdates import with_estimates
 from storyline.timeline.tagger.scan import tag
 from storyline.timeline.answers.verbs import FAMILY, VERB_FAMILIES
 from storyline.timeline.timex import Timex, TimeSpan
@@ -79,9 +78,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The story's sources and its events, sorted by date then score."""
+    """The story's events, sorted by date then score."""
 
-    sources: tuple[Article, ...]  # every article, estimated publication dates filled in
     events: tuple[Event, ...]
     # how the coverage refers to each date (TIMEX3 value): the articles that name it, plus a
     # quarter for each further sentence that does (datewise timeline summarisation's signal)
@@ -137,15 +135,15 @@ def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> l
 
 
 def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Timeline:
-    """Every claim placed in time; undated articles first get estimated publication dates."""
-    sources = with_estimates(articles, claims)
-    found = {a.id: tag(a.text, a.published_date) for a in sources}  # each article tagged once, whole
+    """Every claim placed in time, against its articles' publication dates (estimated ones
+    included: analysis.analyse fills them in before, once, for every output)."""
+    found = {a.id: tag(a.text, a.published_date) for a in articles}  # each article tagged once, whole
     events: list[Event] = []
     for claim in claims:
-        events.extend(_claim_events(claim, sources, found))
+        events.extend(_claim_events(claim, articles, found))
     events = merge_events(events)
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
-    return Timeline(tuple(sources), tuple(events), _mentions(sources, found))
+    return Timeline(tuple(events), _mentions(articles, found))
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -229,7 +227,7 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
     events = [Event(span=group[0][1].span, text=text, claim=claim.id,
                     sources=tuple(sorted({m.article for m, _ in group})),
                     score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
-                    expression=group[0][1].expression, lead=any(m.index < 2 for m, _ in group),
+                    expression=group[0][1].expression, lead=any(m.in_lead for m, _ in group),
                     variants=claim.variants) for group in groups]
     return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
 

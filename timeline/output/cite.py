@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from storyline.summarize.claims.dedup import differing_figures
 from storyline.summarize.model import Article, Claim, Variant
@@ -11,6 +12,18 @@ from storyline.summarize.model import Article, Claim, Variant
 def marks(ids: Iterable[int]) -> str:
     """Citation marks for article ids: [2][3]."""
     return "".join(f"[{i}]" for i in sorted(set(ids)))
+
+
+class Cited(Protocol):
+    """Anything that cites articles: a claim, an event, an answer line."""
+
+    @property
+    def sources(self) -> tuple[int, ...]: ...
+
+
+def cited(items: Iterable[Cited]) -> list[int]:
+    """The article ids cited anywhere in `items`, in order: the source list under an output."""
+    return sorted({i for item in items for i in item.sources})
 
 
 def source_line(article: Article) -> str:

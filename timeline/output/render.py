@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.timeline.output.cite import marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import cited, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
@@ -76,11 +76,6 @@ def calendar_place(span: TimeSpan) -> tuple[str, str | None]:
     return year_heading, label(replace(span, certain=True))
 
 
-def used_sources(events: Sequence[Event]) -> list[int]:
-    """The article ids the events cite, in order."""
-    return sorted({i for e in events for i in e.sources})
-
-
 def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     """Headings by year and section, one line per event with its date and citations, then sources."""
     lines = [f"# {markdown_literal(analysis.title)}", ""]
@@ -101,7 +96,7 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             lines.append(f"- ↳ *{markdown_literal(e.text)}* — {when}{' (planned)' if e.role == 'planned' else ''} "
                          f"{marks(e.sources)}")
     lines += ["", "## Sources", ""]
-    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in used_sources(events)]
+    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in cited(events)]
     return "\n".join(lines) + "\n"
 
 
@@ -120,7 +115,7 @@ def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, obje
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
     lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}" for e in events]
-    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in used_sources(events)]
+    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in cited(events)]
     return "\n".join(lines) + "\n"
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
 
-from storyline.timeline.output.cite import marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import cited, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
@@ -23,16 +22,6 @@ from storyline.timeline.answers.ask import Answer
 from storyline.timeline.timex import Timex
 
 
-class Cited(Protocol):
-    """Anything that cites articles: a claim, an event, an answer line."""
-
-    @property
-    def sources(self) -> tuple[int, ...]: ...
-
-
-def cited(items: Sequence[Cited]) -> list[int]:
-    """The article ids cited anywhere in `items`, in order."""
-    return sorted({i for item in items for i in item.sources})
 
 
 def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, object]:

@@ -1,0 +1,167 @@
+"""The answer index: BM25 over a story's claims, with verb families, names, subjects and the
+names a claim borrows from the sentences before it."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from storyline.summarize.model import Claim
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, expand, pieces, places, question_subject,
+                                              subject_stems, tells_event, term_of)
+from storyline.timeline.answers.verbs import FAMILY
+
+if TYPE_CHECKING:
+    from storyline.timeline.analysis import Analysis
+
+K1, B = 1.5, 0.75  # BM25's usual term saturation and length normalisation
+NAME_WEIGHT = 1.5  # a name or number of the question counts more than a plain word
+SCAFFOLD_WEIGHT = 0.3  # words a question is built with ("make", "big") count little
+RELATED_WEIGHT = 0.6  # a match through a verb family, a country's other name or a year marker
+BORROWED_WEIGHT = 0.5  # a name borrowed from the sentences before supports a match half as much
+SUBJECT_BOOST = 2.0  # "when did X …" where X is the claim's subject
+KIND_BOOST = 1.5  # a past verb for "who", a locating word for "where", a cause for "why"
+CUT_QUOTE = 0.3  # a quotation cut in two answers little
+RANK_TIE = 0.1  # the claim's rank (0-1) as a tie-breaker
+ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
+_PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
+_LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
+                       r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
+_ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
+                      r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
+_DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
+                       r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant|event|conference|summit|"
+                       r"meeting|ceremony|show|trial|talks)\b", re.I)
+_DIGIT = re.compile(r"\d")
+CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
+                    r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
+                    r"on the back of|reason)\b", re.I)
+
+
+class ClaimIndex:
+    """BM25 over claims, with verb families, names and subjects."""
+
+    def __init__(self, analysis: Analysis) -> None:  # built once per analysis: Analysis.answer_index
+        self.claims = analysis.claims
+        terms = [self._terms(c, analysis) for c in self.claims]
+        self.docs = [Counter(own + borrowed) for own, borrowed in terms]
+        self.lengths = [sum(doc.values()) or 1 for doc in self.docs]
+        # words only borrowed from the sentences before support a match less than the claim's own
+        self.borrowed = [set(borrowed) - set(own) for own, borrowed in terms]
+        self.subjects = [set(subject_stems(c.text)) for c in self.claims]
+        # names as written: a question's "Beats Electronics" is not "an electronics retailer"
+        self.names = [self._names(c, doc) for c, doc in zip(self.claims, self.docs)]
+        self.df = Counter(t for d in self.docs for t in d)
+        self.avg = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
+
+    @staticmethod
+    def _names(claim: Claim, doc: Counter[str]) -> set[str]:
+        """The claim's names and numbers, and the names it borrowed from the sentences before."""
+        own = words(claim.text)
+        plain = {term_of(w) for w in own if not (w[:1].isupper() or w[:1].isdigit())}
+        return {term_of(w) for w in own if w[:1].isupper() or w[:1].isdigit()} | {t for t in doc if t not in plain}
+
+    def _terms(self, claim: Claim, analysis: Analysis) -> tuple[list[str], list[str]]:
+        """The claim's own terms, and the names it borrows from the sentences before it."""
+        tokens = words(claim.text)
+        own = [part for w in tokens for part in pieces(w, whole=True)]
+        terms = expand([term_of(w) for w in own if w.lower() not in STOP_WORDS])
+        # a maker's name and a model number are the model's designation: "Airbus 380" is the A380
+        terms += [stem(a[0] + b) for a, b in zip(tokens, tokens[1:]) if a[:1].isupper() and b.isdigit()]
+        # the years it happened or was reported in: "at WWDC 2005" finds a 2005 report of the event
+        terms += sorted({f"#year{e.span.start.year}" for e in analysis.events_of(claim.id)})
+        if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
+            # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
+            first = claim.first
+            before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
+                                                                                          first.index - 2)]
+            return terms, [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
+                           for part in pieces(w, whole=True) if part.lower() not in STOP_WORDS]
+        return terms, []
+
+    def tells(self, claim: Claim, terms: set[str]) -> bool:
+        """Whether the claim tells the event `terms` name (see terms.tells_event)."""
+        return tells_event(self.docs[claim.id - 1].keys(), terms)
+
+    def search(self, question: str) -> list[tuple[Claim, float, float]]:
+        """(claim, score, coverage) best first, for claims matching any content word of the question.
+
+        Coverage is the share of the question's weighted terms a claim matches. "Who" favours a
+        claim where a matched word is a past-tense verb ("recaptured", not "the recapture");
+        "where" favours claims that locate something; a subject named in "when did X …" that
+        is the claim's subject counts double.
+        """
+        query = [part for w in words(question) for part in pieces(w, whole=False)
+                 if part.lower() not in QUESTION_WORDS and part.lower() not in STOP_WORDS]
+        weights = {term_of(w): (NAME_WEIGHT if w[:1].isupper() or w[:1].isdigit() else
+                                SCAFFOLD_WEIGHT if stem(w) in SCAFFOLD else 1.0)
+                   for w in query}
+        names = {term_of(w) for w in query if w[:1].isupper()}
+        subject = set(question_subject(question))
+        kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
+        how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
+        n = len(self.docs)
+        # what else finds each term, worked out once per question: a name is matched by a name
+        # (borrowed ones included) or as the same country ("Russia": "Moscow"); a word also by its
+        # family ("maiden" finds "first")
+        others = {term: places([term]) if term in names else expand([term]) for term in weights}
+        scored = []
+        for claim, doc, length, subj, claim_names, borrowed in zip(self.claims, self.docs, self.lengths,
+                                                                   self.subjects, self.names, self.borrowed):
+            score = matched = 0.0
+            for term, weight in weights.items():
+                if term in names:
+                    options = ([term] if term in claim_names else []) + others[term]
+                else:
+                    options = others[term]
+                hits = [(t, weight if t == term else RELATED_WEIGHT * weight) for t in options if doc.get(t)]
+                if not hits:
+                    continue
+                t, w = max(hits, key=lambda h: h[1])
+                w *= BORROWED_WEIGHT if t in borrowed else 1.0
+                tf = doc[t]
+                idf = math.log(1 + (n - self.df[t] + 0.5) / (self.df[t] + 0.5))
+                score += w * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.avg))
+                matched += weight
+            if not score:
+                continue
+            if subject and subject & subj:
+                score *= SUBJECT_BOOST
+            if kind == "who" and _has_past_verb(claim.text, weights):
+                score *= KIND_BOOST
+            if kind == "where" and _LOCATION.search(claim.text):
+                score *= KIND_BOOST
+            if how_many:  # "how many dealerships": a figure next to the asked noun is the answer
+                score *= 2.0 if _figure_of(claim.text, weights) else 1.0 if _DIGIT.search(claim.text) else 0.5
+            if kind == "why" and CAUSE.search(claim.text):
+                score *= KIND_BOOST
+            if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”"):
+                score *= CUT_QUOTE  # a quotation cut in two ('It has to be a 25-year product. "') answers nothing
+            coverage = matched / sum(weights.values())
+            scored.append((claim, score * coverage * (1 + RANK_TIE * claim.score), coverage))
+        scored.sort(key=lambda cs: (cs[2] < ANSWERED, -cs[1], cs[0].id))
+        return scored
+
+
+def _figure_of(text: str, weights: dict[str, float]) -> bool:
+    """Whether a number stands within three words of one of the asked words ("1,100 of its
+    dealerships", "dropped 9.62%")."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if term_of(token) in weights and any(t[:1].isdigit() for t in tokens[max(0, i - 4):i + 4]):
+            return True
+    return False
+
+
+def _has_past_verb(text: str, weights: dict[str, float]) -> bool:
+    """Whether a question word appears in the text as a past-tense verb ("recaptured")."""
+    families = {FAMILY.get(t) for t in weights} - {None}
+    for w in words(text):
+        lower = w.lower()
+        if (lower.endswith("ed") or lower in _PAST_FORMS) and (stem(lower) in weights or FAMILY.get(stem(lower)) in families):
+            return True
+    return False
+

@@ -1,0 +1,71 @@
+"""The words answers match with: stems, hyphen parts, numbers without plurals, verb families,
+places under all their names and years, and the question's own scaffolding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.timeline.answers.places import place_of
+from storyline.timeline.answers.verbs import FAMILY
+
+QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
+                           "happened tell me about story much many".split())
+# Words a question is built with rather than about: they count little towards an answer.
+SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
+                     "one year time give worth".split())
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def terms_of(text: str) -> set[str]:
+    return set(expand([term_of(w) for w in words(text) if w.lower() not in STOP_WORDS]))
+
+
+def tells_event(own: Collection[str], happened: set[str]) -> bool:
+    """Whether words hold more than half of what the question says happened, each word or one of
+    its family: "made its maiden flight" tells "make its first flight", "the first A380 prototype
+    was unveiled" does not."""
+    found = sum(any(t in own for t in expand([term])) for term in happened)
+    return found > len(happened) / 2
+
+
+def pieces(word: str, whole: bool) -> list[str]:
+    """A hyphenated word's parts ("Intel-based": "Intel", "based"), with the word itself if `whole`:
+    a question asks by the parts, a claim is found by either."""
+    if "-" not in word[1:]:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    return [word, *parts] if whole else parts
+
+
+def term_of(word: str) -> str:
+    """A word as the index holds it: its stem, and a number without its plural ("787s" -> "787")."""
+    if word[:1].isdigit() and word.lower().endswith("s"):
+        word = word[:-1]
+    return stem(word)
+
+
+def expand(terms: list[str]) -> list[str]:
+    """Stems plus the family of any news event verb, the country of any place and the marker of any year."""
+    return terms + [f"#family{FAMILY[t]}" for t in terms if t in FAMILY] + places(terms) + years(terms)
+
+
+def years(terms: list[str]) -> list[str]:
+    return [f"#year{t}" for t in terms if YEAR.fullmatch(t)]
+
+
+def places(terms: list[str]) -> list[str]:
+    return [f"#place{place}" for place in map(place_of, terms) if place]
+
+
+def question_subject(question: str) -> list[str]:
+    """Stems of the subject in "when/how did X verb …" (its capitalised words)."""
+    match = re.search(r"\b(?:did|does|do|was|were|has|had|will)\s+((?:the\s+)?(?:[A-Z][\w'-]*\s*)+)", question)
+    return [stem(w) for w in words(match.group(1))] if match else []
+
+
+def subject_stems(text: str) -> list[str]:
+    """Stems of a sentence's grammatical subject, roughly: the first words of its main clause."""
+    main = re.sub(r"^(?:In|On|At|By|After|Before|Since|During|Earlier|Later)\b[^,]{0,40},\s*", "", text)
+    return [stem(w) for w in words(main)[:4] if w.lower() not in STOP_WORDS]
