@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from storyline.summarize.clean.furniture import body_paragraphs, join_wrapped_lines, normalise, repeated_furniture, vocabulary
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
-from storyline.summarize.read.ingest import MAX_BYTES, read_inputs
+from storyline.summarize.read.ingest import read_inputs
 from storyline.summarize.clean.metadata import find_outlet, find_published, find_title
 from storyline.summarize.model import Article, Claim, RawDocument, Sentence
 from storyline.summarize.text.sentences import split_text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.summarize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES, YEAR
+from storyline.summarize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 DAY = r"(?:[12]\d|3[01]|0[1-9]|[1-9])(?:st|nd|rd|th)?"  # no leading optional: keeps the scan fast
 
@@ -35,15 +35,6 @@ NUMBER = (r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?: 1/2|\.\d+)?|" + COMPOUND_NUMBER + "|
 MOD = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)"
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|would|going to|aim(?:s|ed|ing)? to|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|"
-    r"expect(?:s|ed|ing)? to|hope(?:s|d)? to|scheduled|due to|set to|is to|are to|to be held|upcoming|"
-    r"to (?:restart|resume|hold|begin|start|meet|launch|open|vote|visit|return|release))\b", re.I)
-# Past tense in the clause: an unmarked "in May" then stays in the past however far back it is.
-PAST_CUES = re.compile(
-    r"\b(?!(?:slated|scheduled|expected|planned|intended|aimed|supposed|needed|proposed|proceed|need|based)\b)"
-    r"(?:was|were|had|did|took|overran|fell|won|began|came|went|saw|lost|swept|struck|sold|bought|[a-z]{3,}ed)\b",
-    re.I)
 # Clauses whose date is not the main event's: "since Moscow began…", "after launching…".
 SUBORDINATORS = re.compile(r"\b(?:since|after|before|until|till|following|once|when)\b", re.I)
 RELATIVE_START = re.compile(r"^\s*(?:which|who|whom|whose|that|where)\b", re.I)
