@@ -11,7 +11,7 @@ way, for tests and the bench. Clusters are the connected components of the match
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING, Any
@@ -126,36 +126,64 @@ def same_claim(a: Prepared, b: Prepared, threshold: float = THRESHOLD) -> bool:
     return similarity(a, b, threshold) >= threshold and not conflict(a, b)
 
 
-def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None,
-            figures: list[tuple[int, int]] | None = None) -> list[list[int]]:
+def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> list[list[int]]:
     """Groups of indices of near-duplicate texts, each group sorted, groups by first member.
-
-    Pairs kept apart only because their numbers differ are appended to `figures` (text indices).
 
     Texts whose normalised forms are identical are one claim before any pair is scored (a
     story retold by many copies, or one line repeated, costs one comparison, not n²); the
     distinct forms are then matched. `exhaustive` forces all pairs (True) or blocking (False);
     by default small inputs use all pairs.
     """
-    import numpy as np
+    return match(texts, threshold, exhaustive).groups
 
+
+@dataclass(frozen=True)
+class Matches:
+    """Near-duplicate groups of texts, and the pairs kept apart only because a figure differs."""
+
+    groups: list[list[int]]  # indices of texts, each group sorted, groups by first member
+    figure_pairs: list[tuple[int, int]]  # (text index, text index)
+
+
+def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> Matches:
+    """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants)."""
+    distinct, form_of = _distinct_forms(texts)
+    if exhaustive is None:  # few sentences: every pair is quick and exact, and spares importing scipy
+        exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
+    claims, figure_pairs = _join_alike(distinct, threshold, _all_pairs if exhaustive else _blocked_pairs)
+    first_text: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for index, form in enumerate(form_of):
+        first_text.setdefault(form, index)
+        groups.setdefault(claims.find(form), []).append(index)
+    return Matches(sorted(groups.values(), key=lambda g: g[0]),
+                   [(first_text[a], first_text[b]) for a, b in figure_pairs])
+
+
+def _distinct_forms(texts: Sequence[str]) -> tuple[list[Prepared], list[int]]:
+    """The distinct normalised forms, and each text's form (a repeated sentence is prepared once)."""
     first_of: dict[str, int] = {}  # normalised form -> its index among the distinct forms
     distinct: list[Prepared] = []
     form_of: list[int] = []
     prepared_texts: dict[str, Prepared] = {}
     for text in texts:
         p = prepared_texts.get(text)
-        if p is None:  # a sentence repeated word for word is prepared once
+        if p is None:
             p = prepared_texts[text] = prepare(text)
         if p.norm not in first_of:
             first_of[p.norm] = len(distinct)
             distinct.append(p)
         form_of.append(first_of[p.norm])
+    return distinct, form_of
+
+
+def _join_alike(distinct: list[Prepared], threshold: float,
+                candidates: Callable[[list[Prepared], float], Pairs]) -> tuple[Partition, list[tuple[int, int]]]:
+    """Forms joined where they score above `threshold` and agree on the facts; the pairs that
+    differ only in a figure."""
+    import numpy as np
+
     norms = np.array([p.norm for p in distinct], dtype=object)
-    # Few sentences: scoring every pair is quick and exact, and spares importing scipy.
-    if exhaustive is None:
-        exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
-    candidates = _all_pairs if exhaustive else _blocked_pairs
     claims = Partition(len(distinct))
     conflicts = [0] * len(distinct)
     figure_pairs: list[tuple[int, int]] = []
@@ -174,19 +202,11 @@ def cluster(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool
             if conflict(distinct[a], distinct[b]):
                 conflicts[a] += 1
                 conflicts[b] += 1
-                if figures is not None and figures_differ(distinct[a], distinct[b]):
+                if figures_differ(distinct[a], distinct[b]):
                     figure_pairs.append((a, b))
             else:
                 claims.join(a, b)
-    if figures is not None:
-        first_text: dict[int, int] = {}
-        for index, form in enumerate(form_of):
-            first_text.setdefault(form, index)
-        figures.extend((first_text[a], first_text[b]) for a, b in figure_pairs)
-    groups: dict[int, list[int]] = {}
-    for index, form in enumerate(form_of):
-        groups.setdefault(claims.find(form), []).append(index)
-    return sorted(groups.values(), key=lambda g: g[0])
+    return claims, figure_pairs
 
 
 Pairs = Iterable[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]  # blocks of (i, j) index arrays
@@ -265,8 +285,8 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     are one claim with variants, its text showing the span ("killing 60–65"): neither figure
     alone gathers the corroboration the fact has.
     """
-    links: list[tuple[int, int]] = []
-    groups = cluster([s.text for s in sentences], threshold, figures=links)
+    matches = match([s.text for s in sentences], threshold)
+    groups, links = matches.groups, matches.figure_pairs
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     families = Partition(len(groups))
     # figures that differ within one article are different facts (a tally per day), not reports

@@ -125,36 +125,10 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     loose matches on one day must not outvote the one sentence that says it); each dated event
     votes for its date with its match score, more for more outlets, less when uncertain.
     """
-    best_score = ranked[0][1]
-    best_coverage = max(coverage for _, _, coverage in ranked)
-    ahead = bool(re.match(r"(?i)when\s+(?:will|is|are|does|do)\b", question))  # "when will…" asks for a plan
-    asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
-                         and w.lower() not in STOP_WORDS]))
-    dated: list[tuple[Event, float]] = []
-    telling: list[bool] = []  # per dated event: whether its own clause tells what happened
-    reported: list[tuple[Event, float]] = []
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
                 and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
-    considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
-    for claim, score, coverage in ranked:
-        best = coverage >= best_coverage - 1e-9
-        if coverage < best_coverage - WHEN_SLACK or considered[best] >= WHEN_CANDIDATES:
-            continue
-        if not best and index and happened and not index.tells(claim, happened):
-            continue  # a looser match must at least tell the event asked about
-        considered[best] += 1
-        events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"]
-        weight = score * (coverage / best_coverage) ** LOOSER_MATCH  # matching less of the question counts less
-        clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
-        for e in events:
-            if not e.fallback:
-                own = (terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
-                tells = tells_event(own, happened)
-                dated.append((e, weight * _told(own, asked, tells)))
-                telling.append(tells)
-        if score >= NEAR_BEST * best_score and coverage >= best_coverage - 1e-9:
-            reported += [(e, score) for e in events if e.fallback]
+    dated, telling, reported = _candidates(analysis, question, ranked, index, happened)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
     if any(telling):
@@ -181,6 +155,41 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     others = [e for e, _ in dated if e.span.value != top]
     lines = tuple(_event_line(e) for e in (agreeing + others)[:MAX_LINES])
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
+                index: ClaimIndex | None, happened: set[str]
+                ) -> tuple[list[tuple[Event, float]], list[bool], list[tuple[Event, float]]]:
+    """The events that may date the answer: (event, weight) of the dated ones with, for each,
+    whether its own clause tells what happened; and (event, score) of those only their report dates."""
+    best_score = ranked[0][1]
+    best_coverage = max(coverage for _, _, coverage in ranked)
+    ahead = bool(re.match(r"(?i)when\s+(?:will|is|are|does|do)\b", question))  # "when will…" asks for a plan
+    asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
+                        and w.lower() not in STOP_WORDS]))
+    dated: list[tuple[Event, float]] = []
+    telling: list[bool] = []
+    reported: list[tuple[Event, float]] = []
+    considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
+    for claim, score, coverage in ranked:
+        best = coverage >= best_coverage - 1e-9
+        if coverage < best_coverage - WHEN_SLACK or considered[best] >= WHEN_CANDIDATES:
+            continue
+        if not best and index and happened and not index.tells(claim, happened):
+            continue  # a looser match must at least tell the event asked about
+        considered[best] += 1
+        events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"]
+        weight = score * (coverage / best_coverage) ** LOOSER_MATCH  # matching less of the question counts less
+        clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
+        for e in events:
+            if not e.fallback:
+                own = (terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
+                tells = tells_event(own, happened)
+                dated.append((e, weight * _told(own, asked, tells)))
+                telling.append(tells)
+        if score >= NEAR_BEST * best_score and best:
+            reported += [(e, score) for e in events if e.fallback]
+    return dated, telling, reported
 
 
 def _told(own: set[str], asked: set[str], tells: bool) -> float:
