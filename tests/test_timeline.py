@@ -8,7 +8,7 @@ import re
 import pytest
 
 from storyline.summarize.model import RawDocument
-from storyline.summarize.story import build_articles, load_story
+from storyline.summarize.story import Story, build_articles, load_story
 from storyline.timeline.analysis import analyse
 from storyline.timeline.events.build import build_timeline, select
 from storyline.timeline.output.cite import source_line
@@ -98,8 +98,8 @@ def test_claim_members_with_different_dates_split() -> None:
     from storyline.summarize.claims.dedup import build_claims
     from storyline.summarize.text.sentences import split_text
 
-    sentences = [s for a in articles for s in split_text(a.id, a.text)]
-    timeline = build_timeline(articles, build_claims(sentences))
+    sentences = tuple(s for a in articles for s in split_text(a.id, a.text))
+    timeline = build_timeline(Story(articles, sentences), build_claims(sentences))
     assert [(e.span.iso(), e.sources) for e in timeline.events] == [("2021-03-01", (1, 2))]
 
 

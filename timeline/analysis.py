@@ -121,7 +121,7 @@ def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
     source_of = independent_sources(story.articles)
     claims = ranked_claims(story, algorithm, source_of)
     story = replace(story, articles=with_estimates(story.articles, claims))
-    return Analysis(story, claims, build_timeline(story.articles, claims), algorithm, source_of)
+    return Analysis(story, claims, build_timeline(story, claims), algorithm, source_of)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 
 from storyline.summarize.model import Article, Claim, Sentence, Variant
+from storyline.summarize.story import Story
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.summarize.summary.reference import REACH, self_contained
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
@@ -134,10 +135,13 @@ def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> l
     return out
 
 
-def build_timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> Timeline:
+def build_timeline(story: Story, claims: Sequence[Claim]) -> Timeline:
     """Every claim placed in time, against its articles' publication dates (estimated ones
     included: analysis.analyse fills them in before, once, for every output)."""
-    found = {a.id: tag(a.text, a.published_date) for a in articles}  # each article tagged once, whole
+    articles = story.articles
+    # each article tagged once, whole, within the sentences the story already split
+    found = {a.id: tag(a.text, a.published_date, [(s.start, s.end) for s in story.sentences_of(a.id)])
+             for a in articles}
     events: list[Event] = []
     for claim in claims:
         events.extend(_claim_events(claim, articles, found))
