@@ -22,7 +22,7 @@ from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex
 from storyline.timeline.answers.terms import QUESTION_WORDS, SCAFFOLD, expand, tells_event, term_of, terms_of
-from storyline.timeline.events.build import Event, shown_text
+from storyline.timeline.events.build import INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
 from storyline.timeline.tagger.scan import tag
 from storyline.timeline.timex import TimeSpan
@@ -33,8 +33,6 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
-# Relative and subordinate clauses: what they tell is not what the main clause's date dates.
-_INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|after|since|when|before|while)\b[^,;]*", re.I)
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
@@ -183,7 +181,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
         for e in events:
             if not e.fallback:
-                own = (terms_of(_INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
+                own = (terms_of(INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
                 tells = tells_event(own, happened)
                 dated.append((e, weight * _told(own, asked, tells)))
                 telling.append(tells)

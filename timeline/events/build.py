@@ -34,7 +34,8 @@ from storyline.timeline.timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
 FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly
-_INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where|after|since|when|before|while|by)\b[^,;]*", re.I)
+# Relative and subordinate clauses: what they tell is not what the main clause (and its date) tells.
+INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where|after|since|when|before|while|by)\b[^,;]*", re.I)
 CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 # "said", "announced": two reports of anything share these; they do not make one event
 GENERIC_FAMILIES = frozenset(i for i, line in enumerate(VERB_FAMILIES) if line.startswith("announc"))
@@ -186,7 +187,7 @@ def _event_keys(text: str) -> tuple[set[str], set[int]]:
     tokens = words(text)
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
-    main_clause = words(_INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
+    main_clause = words(INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
     families = {FAMILY[s] for s in (stem(t) for t in main_clause) if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES}
     return names, families
 
