@@ -31,9 +31,11 @@ def dates_of(timeline, words: str) -> set[str]:
 
 def test_key_events_of_the_seed_story(seed_timeline) -> None:
     assert dates_of(seed_timeline, "overran Palmyra") == {"2015-05"}
-    # "ISIS overran Palmyra last May" [4] and "The jihadists swept into Palmyra in May 2015" [3]: one event
+    # "ISIS overran Palmyra last May" [4] and "The jihadists swept into Palmyra in May 2015" [3]: one
+    # event, which cites the article whose words it shows; [3] told it in other words
     may = [e for e in seed_timeline.events if e.span.value == "2015-05" and e.role == "main"]
-    assert len(may) == 1 and {3, 4} <= set(may[0].sources) and not dates_of(seed_timeline, "swept into Palmyra")
+    assert len(may) == 1 and may[0].sources == (4,) and 3 in may[0].also_sources
+    assert {3, 4} <= set(may[0].reporting) and not dates_of(seed_timeline, "swept into Palmyra")
     assert dates_of(seed_timeline, "seized the strategic town [Al-Qaryatain] in August 2015") == {"2015-08"}
     assert dates_of(seed_timeline, "Moscow began its air war") == {"2015-09-30"}
     assert dates_of(seed_timeline, "on Thursday entered the ancient city of Palmyra") == {"2016-03-24"}

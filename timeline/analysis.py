@@ -107,13 +107,13 @@ class Analysis:
             return None
         sources: dict[str, set[int]] = {}
         for event in named:
-            sources.setdefault(event.span.value, set()).update(event.sources)
+            sources.setdefault(event.span.value, set()).update(event.reporting)
         value = max(sources, key=lambda v: (len(sources[v]), v))
-        return max((e for e in named if e.span.value == value), key=lambda e: (len(e.sources), e.score))
+        return max((e for e in named if e.span.value == value), key=lambda e: (len(e.reporting), e.score))
 
     def most_cited(self) -> Event | None:
         """The dated event the most sources report (best ranked among equals)."""
-        return max(self._named, key=lambda e: (len(e.sources), e.score), default=None)
+        return max(self._named, key=lambda e: (len(e.reporting), e.score), default=None)
 
 
 def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:

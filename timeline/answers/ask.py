@@ -48,6 +48,7 @@ class AnswerLine:
     date_label: str | None = None  # as a reader says it: "May 2015"
     claim: int | None = None
     variants: tuple[Variant, ...] = ()  # the claim's wordings when its sources differ in a figure
+    also_sources: tuple[int, ...] = ()  # articles that tell it in other words (a merged event)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def date_answer(analysis: Analysis, question: str, span: TimeSpan) -> Answer:
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
               and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
     inside.sort(key=lambda e: (e.fallback, -e.score))
-    lines = tuple(_event_line(e) for e in inside[:MAX_LINES])
+    lines = _event_lines(inside)
     if not lines:
         return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)
     return Answer(question, f"{len(inside)} event{'s' * (len(inside) != 1)} dated {label(span)}:", lines)
@@ -139,19 +140,19 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     dated = [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
         event = max(reported, key=lambda es: es[1])[0]
-        lines = (_event_line(event),) + tuple(_event_line(e) for e, _ in reported if e is not event)[:MAX_LINES - 1]
+        lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     votes: dict[str, float] = {}
     for event, score in dated:
-        weight = score * corroboration_of(len(event.sources)) * (1 if event.certain else UNCERTAIN_VOTE)
+        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
         votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
     top = max(votes, key=lambda value: votes[value])
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
-    lines = tuple(_event_line(e) for e in (agreeing + others)[:MAX_LINES])
+    lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
 
 
@@ -198,7 +199,7 @@ def _told(own: set[str], asked: set[str], tells: bool) -> float:
 
 
 def _cite_count(events: list[Event]) -> str:
-    n = len({i for e in events for i in e.sources})
+    n = len({i for e in events for i in e.reporting})
     return f"{n} source{'s' * (n != 1)}"
 
 
@@ -219,7 +220,19 @@ def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
     return AnswerLine(shown_text(claim, analysis.sources), claim.sources, claim=claim.id, variants=claim.variants)
 
 
+def _event_lines(events: list[Event]) -> tuple[AnswerLine, ...]:
+    """The first MAX_LINES distinct lines of `events` (one sentence read at two dates is one line)."""
+    lines: dict[tuple[str, str | None], AnswerLine] = {}
+    for event in events:
+        line = _event_line(event)
+        lines.setdefault((line.text, line.date), line)
+        if len(lines) == MAX_LINES:
+            break
+    return tuple(lines.values())
+
+
 def _event_line(event: Event) -> AnswerLine:
-    return AnswerLine(event.text, event.sources, event.span.iso(), label(event.span), event.claim, event.variants)
+    return AnswerLine(event.text, event.sources, event.span.iso(), label(event.span), event.claim, event.variants,
+                      event.also_sources)
 
 

@@ -72,6 +72,14 @@ class Event:
     lead: bool = False  # told in the first two sentences of an article
     also: tuple[int, ...] = ()  # other claims merged into this event: other wordings of the same event
     variants: tuple[Variant, ...] = ()  # the claim's wordings when its sources differ in a figure
+    # articles that tell this event in other words (merged claims): "also reported by", not
+    # citations of `text`, which every article in `sources` says in a sentence of its own
+    also_sources: tuple[int, ...] = ()
+
+    @property
+    def reporting(self) -> tuple[int, ...]:
+        """Every article that reports the event, in these words or others: what its weight counts."""
+        return tuple(sorted({*self.sources, *self.also_sources}))
 
     @property
     def certain(self) -> bool:
@@ -170,8 +178,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         for k in by_date.get(event.span.value, []):
             if keys[0] & keys_of[k][0] and keys[1] & keys_of[k][1]:
                 best, other = (out[k], event) if out[k].score >= event.score else (event, out[k])
-                out[k] = replace(best, sources=tuple(sorted(set(best.sources) | set(other.sources))),
-                                 also=best.also + (other.claim,) + other.also)
+                told = {*best.also_sources, *other.sources, *other.also_sources} - set(best.sources)
+                out[k] = replace(best, also=best.also + (other.claim,) + other.also, also_sources=tuple(sorted(told)))
                 if best is event:
                     keys_of[k] = keys
                 break
@@ -287,7 +295,7 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
                     worth = FALLBACK_MENTION
                 else:
                     worth = (1.0 + e.score + LEAD_BONUS * e.lead) * (1.0 if e.role == "main" else SECONDARY_WEIGHT)
-                for article in e.sources:
+                for article in e.reporting:
                     told[article] = max(told.get(article, 0.0), worth)
             weight = GRANULARITY_WEIGHT.get(events[0].span.granularity, 0.5)
             return weight * (timeline.mentions.get(value, 0.0) + sum(told.values()))

@@ -26,6 +26,12 @@ def cited(items: Iterable[Cited]) -> list[int]:
     return sorted({i for item in items for i in item.sources})
 
 
+def also_reported(ids: Iterable[int]) -> str:
+    """" (also reported by [3][5])": articles that tell a merged event in other words."""
+    ids = list(ids)
+    return f" (also reported by {marks(ids)})" if ids else ""
+
+
 def source_line(article: Article) -> str:
     """One line of a numbered source list: title, outlet, publication date, path."""
     published = article.published[:10] if article.published else "undated"

@@ -8,10 +8,11 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.timeline.output.cite import cited, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import also_reported, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
+from storyline.summarize.model import Claim
 from storyline.timeline.events.build import Event
 from storyline.timeline.timex import TimeSpan
 
@@ -91,12 +92,13 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             lines += [*([""] if lines[-1] else []), f"### {section}", ""]
         when = label(e.span) + (" (reported)" if e.fallback else "")
         if e.role == "main":
-            lines.append(f"- **{when}** — {markdown_literal(noted(e.text, e.variants))} {marks(e.sources)}")
+            lines.append(f"- **{when}** — {markdown_literal(noted(e.text, e.variants))} {marks(e.sources)}"
+                         f"{also_reported(e.also_sources)}")
         else:  # a clause's own date, quieter: "↳ launching a desert offensive — early March 2016"
             lines.append(f"- ↳ *{markdown_literal(e.text)}* — {when}{' (planned)' if e.role == 'planned' else ''} "
                          f"{marks(e.sources)}")
     lines += ["", "## Sources", ""]
-    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in cited(events)]
+    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in _listed(events)]
     return "\n".join(lines) + "\n"
 
 
@@ -107,15 +109,33 @@ def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, obje
         "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
                     "value": e.span.value, "text": e.text, "sources": list(e.sources), "certain": e.certain,
                     "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
-                    "score": round(e.score, 4)} | variants_json(analysis.claim(e.claim))
+                    "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
+                    "also_reported_by": list(e.also_sources)} | variants_json(analysis.claim(e.claim))
                    for e in events],
     }
 
 
+def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]) -> list[dict[str, object]]:
+    """Per citation, the sentence of that article that says the line, with its offsets in the
+    article's cleaned text: what a reader (or a script) checks the citation against."""
+    records: list[dict[str, object]] = []
+    for i in sources:
+        member = analysis.sentence_in(item, i)
+        if member is not None:
+            records.append({"source": i, "text": member.text, "start": member.start, "end": member.end})
+    return records
+
+
+def _listed(events: Sequence[Event]) -> list[int]:
+    """The sources a listing's marks point at: citations and "also reported by" alike."""
+    return sorted({i for e in events for i in e.reporting})
+
+
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
-    lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}" for e in events]
-    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in cited(events)]
+    lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}{also_reported(e.also_sources)}"
+             for e in events]
+    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in _listed(events)]
     return "\n".join(lines) + "\n"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.timeline.output.cite import cited, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import also_reported, cited, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
@@ -19,6 +19,7 @@ from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.ask import Answer
+from storyline.timeline.output.render import members_json
 from storyline.timeline.timex import Timex
 
 
@@ -28,8 +29,9 @@ def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, objec
     """`{"sources": [...], "sentences": [{"text", "sources", "date", "variants"?}]}`."""
     events = [analysis.main_event(c.id) for c in chosen]
     return {"sources": [source_record(analysis.article(i)) for i in cited(chosen)],
-            "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None}
-                          | variants_json(c) for c, e in zip(chosen, events)]}
+            "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None,
+                           "members": members_json(analysis, c, c.sources)} | variants_json(c)
+                          for c, e in zip(chosen, events)]}
 
 
 def summary_markdown(analysis: Analysis, chosen: Sequence[Claim]) -> str:
@@ -48,13 +50,18 @@ def summary_text(chosen: Sequence[Claim], citations: bool = True) -> str:
 def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
     """`{"question", "note", "answered", "answer": [{"text", "date", "sources"}], "sources": [...]}`."""
     return {"question": answer.question, "note": answer.note, "answered": answer.found,
-            "answer": [{"text": line.text, "date": line.date, "sources": list(line.sources)} for line in answer.lines],
-            "sources": [source_record(analysis.article(i)) for i in cited(answer.lines)]}
+            "answer": [{"text": line.text, "date": line.date, "sources": list(line.sources),
+                        "also_reported_by": list(line.also_sources)}
+                       | ({"members": members_json(analysis, analysis.claim(line.claim), line.sources)}
+                          if line.claim is not None else {}) for line in answer.lines],
+            "sources": [source_record(analysis.article(i))
+                        for i in sorted({*cited(answer.lines), *(i for ln in answer.lines for i in ln.also_sources)})]}
 
 
 def answer_text(answer: Answer) -> str:
     """The note, then one cited line per answer line, each with its date when it has one."""
     lines = [answer.note] + [f"- {f'{line.date_label}: ' if line.date_label else ''}{noted(line.text, line.variants)} {marks(line.sources)}"
+                             f"{also_reported(line.also_sources)}"
                              for line in answer.lines]
     return "\n".join(lines) + "\n"
 

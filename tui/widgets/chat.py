@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from storyline.timeline.output.cite import marks, noted
+from storyline.timeline.output.cite import also_reported, marks, noted
 from storyline.timeline.answers.ask import Answer, AnswerLine
 
 from storyline.tui.messages import CopyText, follow
@@ -32,6 +32,7 @@ class AnswerLineView(Static, can_focus=True):
             text.append(f"{line.date_label}: ", style="bold green")
         text.append(noted(line.text, line.variants))
         text.append(f" {marks(line.sources)}", style="bold cyan")
+        text.append(also_reported(line.also_sources), style="dim")
         super().__init__(text, classes="answer-line")
         self.line = line
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from storyline.timeline.output.cite import marks, noted, source_line
+from storyline.timeline.output.cite import also_reported, marks, noted, source_line
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import label
@@ -32,7 +32,8 @@ def describe(event: Event, analysis: Analysis) -> Text:
     text.append(label(event.span), style="bold green")
     text.append(f" — {how_dated(event, analysis)}\n", style="dim")
     text.append(noted(event.text, event.variants))
-    text.append(f" {marks(event.sources)}\n", style="bold cyan")
+    text.append(f" {marks(event.sources)}", style="bold cyan")
+    text.append(f"{also_reported(event.also_sources)}\n", style="dim")
     if event.role != "main":
         text.append(f"A {event.role} clause of: ", style="dim")
         text.append(f"{analysis.claim(event.claim).text}\n", style="dim italic")
@@ -40,6 +41,10 @@ def describe(event: Event, analysis: Analysis) -> Text:
     for i in event.sources:
         text.append(f"[{i}] ", style="bold cyan")
         text.append(f"{source_line(analysis.article(i))}\n")
+    if event.also_sources:
+        text.append("Also reported, in other words, by:\n", style="dim")
+        for i in event.also_sources:
+            text.append(f"[{i}] {source_line(analysis.article(i))}\n", style="dim")
     return text
 
 
