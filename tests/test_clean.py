@@ -104,6 +104,19 @@ def test_tail_after_comment_section_is_dropped() -> None:
     assert cleaned == BODY
 
 
+def test_a_link_to_another_article_inside_the_story_does_not_end_it() -> None:
+    """Tabloids set "READ MORE: <another story's headline>" between paragraphs: the link goes,
+    the paragraphs after it stay; a bare "Read more" still ends the page."""
+    text = ("Flood waters rose across the valley on Monday as rivers burst their banks.\n\n"
+            "READ MORE: Storm warning issued for the whole coast as winds reach 90mph\n\n"
+            "Rescue crews moved 300 families to the school hall overnight, the council said.\n\n"
+            "Read more\n\nCelebrity chef opens a third restaurant in the city.")
+    articles, _ = build_articles([RawDocument("a.txt", text, title="Valley floods")])
+    paragraphs = articles[0].text.split("\n\n")
+    assert paragraphs == ["Flood waters rose across the valley on Monday as rivers burst their banks.",
+                          "Rescue crews moved 300 families to the school hall overnight, the council said."]
+
+
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     text = ("Storm hits coast\n\nRescue teams reached the flooded valley on Monday after heavy\n"
             "rain cut off three villages, the str-\nategic road included, officials said.")

@@ -56,6 +56,7 @@ _END_MARKER = re.compile(
     r"^(?:read more(?: on)?\b|join the conversation|leave a (?:comment|reply)|related (?:articles|stories|posts|"
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
+_INLINE_LINK = re.compile(r"(?i:read more|related|see also)\s*:\s*\S+(?:\s+\S+){3,}")  # a named article
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 DATE_LINE_WORDS = 20
 _YEAR_DIGITS = re.compile(rf"(?<!\d){YEAR}(?!\d)")
@@ -147,8 +148,12 @@ def _is_nav(line: str) -> bool:
 
 
 def is_end_marker(line: str) -> bool:
-    """A line after which a page holds no more of the article (comments, related links, credits)."""
-    return bool(_END_MARKER.match(strip_markers(line)))
+    """A line after which a page holds no more of the article (comments, related links, credits).
+
+    "READ MORE: China plague outbreak confirmed: …" names one other article: a link set inside
+    the story (tabloids put several in one), not its end; the line itself is dropped as a link."""
+    bare = strip_markers(line)
+    return bool(_END_MARKER.match(bare)) and not _INLINE_LINK.match(bare)
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
