@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.rank.rankers import corroboration
@@ -94,3 +95,23 @@ def test_summary_has_no_restatements_and_fits_its_budget(seed_story) -> None:
     for i, a in enumerate(chosen):
         for b in chosen[i + 1:]:
             assert similarity(prepare(a.text), prepare(b.text)) < 68, (a.text, b.text)
+
+
+LEANING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|But|And|However)\b(?!\s*\[)|"
+                     r"The (?:\w+ )?(?:company|firm|group|city|town), (?:which|who)\b)")
+
+
+def test_summary_lines_stand_alone(wikinews_rows) -> None:
+    """A summary shows each line without the sentence before it: none may open on a pronoun,
+    "But", "The company, which" or a quotation's tail (a bracket naming the antecedent aside)."""
+    leaning = story(
+        "Apex Motors said on Monday it would close its plant in Dayton, cutting 900 jobs by June.",
+        "The company, which makes gearboxes for trucks and buses, blamed falling orders from Europe.",
+        "But union leaders said the plant in Dayton was the most productive of the group's eleven sites.",
+        "It is the third closure announced by Apex Motors this year, after plants in Ohio and Texas.",
+        "\"We will fight this decision in every way we can,\" the union leader told workers at the gate.",
+        "Apex Motors shares rose 4% in New York after the closure of the Dayton plant was announced.")
+    for claims in (analyse(leaning).claims, analyse(story(*[r["text"] for r in wikinews_rows[:30]])).claims):
+        for n in (3, 10):
+            lines = [c.text for c in summarize(claims, sentences=n)]
+            assert lines and not [line for line in lines if LEANING.match(line) or line.count('"') % 2]

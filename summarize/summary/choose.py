@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from storyline.summarize.model import Claim
 from storyline.summarize.summary.coverage import REPEAT
+from storyline.summarize.summary.reference import leans_on_before
 
 MIN_WORDS = 6
 
@@ -24,7 +25,8 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
     independent sources (`source_of`) stress (summarize/coverage.py); then in `order` ("story" or "score")."""
     from storyline.summarize.summary.coverage import choose, concept_weights
 
-    candidates = [c for c in claims if worth_summarising(c.text)]
+    # a summary line stands alone: none that leans on a sentence the summary does not show
+    candidates = [c for c in claims if worth_summarising(c.text) and not leans_on_before(c.text)]
     chosen = choose(candidates, concept_weights(claims, source_of), words, sentences if words is None else None,
                     repeat=REPEAT)
     chosen.sort(key=lambda c: (c.first.article, c.first.index) if order == "story" else (-c.score,))

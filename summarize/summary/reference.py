@@ -20,6 +20,17 @@ _OPENING = re.compile(rf"^(?:The|This|That)\s+(?:\w+\s+)?(?P<head>{_HEADS})\b")
 # "seized the strategic town in…": a definite description inside the sentence.
 _INSIDE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?P<head>town|city|village)\b")
 REACH = 400  # characters before the sentence searched for the antecedent
+# Openings that lean on the sentence before: a pronoun or connective ("He [Staffan de Mistura] …"
+# stands alone), a quotation's tail, or a description that never names its antecedent
+# ("The company, which safeguards …").
+_LEANING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
+                      r"(?!\s*\[))")
+_UNNAMED_WHICH = re.compile(rf"^The\s+(?:\w+\s+)?(?:{_HEADS})\s*,\s*(?:which|who)\b")
+
+
+def leans_on_before(text: str) -> bool:
+    """Whether a line needs the sentence before it to be understood (and so cannot stand alone)."""
+    return bool(_LEANING.match(text) or _UNNAMED_WHICH.match(text)) or text.count('"') % 2 == 1
 
 
 def self_contained(text: str, before: str) -> str:

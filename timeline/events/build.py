@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from storyline.summarize.model import Article, Claim, Sentence, Variant
 from storyline.summarize.story import Story
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
-from storyline.summarize.summary.reference import REACH, self_contained
+from storyline.summarize.summary.reference import REACH, leans_on_before, self_contained
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 
 from storyline.timeline import timex
@@ -44,8 +44,6 @@ LEAD_BONUS = 1.0  # an event an article leads with is what that article is about
 GRANULARITY_WEIGHT = {"day": 1.0, "week": 0.8, "range": 0.8, "month": 0.6, "season": 0.4, "quarter": 0.4,
                       "half": 0.3, "year": 0.3, "decade": 0.1, "century": 0.05}
 # A line that opens on a pronoun, a quote's tail or "Since then" does not stand alone.
-_DANGLING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
-                       r"(?!\s*\[))")  # "He [Staffan de Mistura] …" stands alone
 SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
 
 
@@ -321,7 +319,7 @@ def _line_quality(event: Event) -> tuple[bool, bool, float]:
 
 def _dangles(event: Event) -> bool:
     """Whether a line leans on what came before it: a pronoun or a quotation cut in two."""
-    return bool(_DANGLING.match(event.text)) or event.text.count('"') % 2 == 1
+    return leans_on_before(event.text)
 
 
 def filter_events(events: Sequence[Event], query: str) -> list[Event]:
