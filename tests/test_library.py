@@ -47,6 +47,20 @@ def test_undated_article_is_never_older_than_what_it_cites() -> None:
     assert estimated.published == "2021-04-12" and estimated.published_estimated
 
 
+def test_an_estimate_stays_where_the_coverage_is() -> None:
+    """The dated article most like the undated one is an old background piece from 2014: the
+    estimate is still a day of the July 2016 coverage, not 2014."""
+    old = article(1, "The Riverside stadium was built in 1998 and seats 40,000 fans of Riverside United.",
+                  published="2014-05-02")
+    news = [article(i, f"Riverside United fans packed the square on day {i} of the protests over the club's sale.",
+                    published=f"2016-07-{10 + i:02d}") for i in range(2, 7)]
+    undated = article(7, "The Riverside stadium, built in 1998, seats 40,000 fans of Riverside United, who "
+                         "protested the sale.", published=None)
+    claims = build_claims(story(old, *news, undated).sentences)
+    estimated = with_estimates([old, *news, undated], claims)[-1]
+    assert estimated.published_estimated and "2016-07-12" <= estimated.published <= "2016-07-16"
+
+
 def test_answers_when_what_and_unanswerable() -> None:
     analysis = analyse(FLOOD)
     when = ask(analysis, "When did the river burst its banks?")
