@@ -156,6 +156,12 @@ def test_warc_streams_into_batch(tmp_path) -> None:
     assert sum(s.articles for s in shards) == 2 and not problems
     story = load_story([str(s.path) for s in shards])
     assert sorted(a.url for a in story.articles) == sorted(p[0] for p in PAGES)
+    from storyline.timeline.batch import analyse_shard
+
+    entry = analyse_shard(shards[0], str(tmp_path), ("html", "timelinejs"), "lexrank")
+    assert entry["status"] == "done" and entry["files"] == [f"{shards[0].id}.html", f"{shards[0].id}.timelinejs.json"]
+    assert (tmp_path / f"{shards[0].id}.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "events" in json.loads((tmp_path / f"{shards[0].id}.timelinejs.json").read_text(encoding="utf-8"))
 
 
 # news-please's documented record (its README / NewsArticle fields) and trafilatura's JSON output

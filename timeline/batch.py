@@ -22,11 +22,12 @@ from typing import Any
 
 from storyline.summarize.read.archive import archive_lines, parse_line
 from storyline.summarize.errors import InputError, StorylineError
+from storyline.timeline.output.formats import FILE_SUFFIX
 from storyline.timeline.output.write import write_atomic
 from storyline.summarize.stories import Profile, group_profiles, profile
 from storyline.summarize.story import build_articles, load_story
 
-FORMATS = ("json", "md")
+FORMATS = ("json", "md")  # the default; any of output.formats.TIMELINE_FORMATS may be asked for
 CHUNK = 500  # archive lines profiled per task
 IN_FLIGHT = 4  # chunks per worker sent ahead: the archive is never all in memory
 
@@ -116,8 +117,8 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
 
 def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str) -> dict[str, object]:
     """One story's task (run in a Dask worker): analyse its shard, write its files, report."""
-    from storyline.timeline.output import render
     from storyline.timeline.analysis import analyse
+    from storyline.timeline.output.formats import render_timeline
 
     entry: dict[str, object] = {"id": shard.id, "title": shard.title, "articles": shard.articles,
                                 "first": shard.first, "last": shard.last}
@@ -125,10 +126,8 @@ def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str
         analysis = analyse(load_story([str(shard.path)]), algorithm)
         files = []
         for fmt in formats:
-            path = Path(out) / f"{shard.id}.{fmt}"
-            body = (render.markdown(analysis, analysis.timeline.events) if fmt == "md" else
-                    render.dumps(render.json_document(analysis, analysis.timeline.events)) + "\n")
-            write_atomic(path, body)
+            path = Path(out) / file_name(shard.id, fmt)
+            write_atomic(path, render_timeline(analysis, fmt))  # every event: no --dates in a batch
             files.append(path.name)
         return entry | {"status": "done", "events": len(analysis.timeline.events), "files": files}
     except StorylineError as err:
@@ -156,7 +155,7 @@ def run_batch(archives: Sequence[str], out: Path, scheduler: str | None = None, 
     try:
         with Client(scheduler or cluster) as client:
             shards = plan(archives, out / ".shards", problems, lambda c: _on_cluster(client, c))
-            done = [s for s in shards if all((out / f"{s.id}.{fmt}").exists() for fmt in formats)]
+            done = [s for s in shards if all((out / file_name(s.id, fmt)).exists() for fmt in formats)]
             entries = [_cached(s, formats) for s in done]
             if progress:
                 progress(len(entries), len(shards))
@@ -192,9 +191,14 @@ def _on_cluster(client: Any, pending: Iterator[Chunk]) -> Iterator[Profiled]:
             running.add(client.submit(profile_lines, chunk, pure=False))
 
 
+def file_name(story_id: str, fmt: str) -> str:
+    """A story's file in one format: `ID.json`, `ID.md`, `ID.html`, `ID.timelinejs.json`, `ID.txt`."""
+    return f"{story_id}.{FILE_SUFFIX[fmt]}"
+
+
 def _cached(shard: Shard, formats: Iterable[str]) -> dict[str, object]:
     return {"id": shard.id, "title": shard.title, "articles": shard.articles, "first": shard.first,
-            "last": shard.last, "status": "cached", "files": [f"{shard.id}.{fmt}" for fmt in formats]}
+            "last": shard.last, "status": "cached", "files": [file_name(shard.id, fmt) for fmt in formats]}
 
 
 def _cores() -> int:

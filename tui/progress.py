@@ -11,12 +11,13 @@ from typing import Any
 Update = Callable[[int, int], None]
 
 
-def _progress() -> Any:
+def _progress(counted: bool) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    counts = (BarColumn(), MofNCompleteColumn()) if counted else ()
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), *counts, TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=True)
 
 
 @contextmanager
@@ -25,7 +26,7 @@ def counting(message: str) -> Iterator[Update]:
     if not sys.stderr.isatty():
         yield lambda done, total: None
         return
-    with _progress() as progress:
+    with _progress(counted=True) as progress:
         task = progress.add_task(message, total=None)
         yield lambda done, total: progress.update(task, completed=done, total=total)
 
@@ -36,6 +37,6 @@ def working(message: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    with _progress() as progress:
+    with _progress(counted=False) as progress:
         progress.add_task(message, total=None)
         yield

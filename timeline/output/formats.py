@@ -4,15 +4,19 @@ imply them, and which renderer writes each (the command line, `batch` and the ap
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.untrusted import shown_path
-from storyline.timeline.analysis import Analysis
+
+if TYPE_CHECKING:  # the analysis is imported by whoever renders one, not by those who only name formats
+    from storyline.timeline.analysis import Analysis
 
 TIMELINE_FORMATS = ("md", "json", "text", "html", "timelinejs")
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".text": "text",
                   ".html": "html", ".htm": "html"}
-FILE_SUFFIX = {"md": "md", "json": "json", "text": "txt", "html": "html", "timelinejs": "json"}
+FILE_SUFFIX = {  # a file's extension per format (batch names its files so)
+    "md": "md", "json": "json", "text": "txt", "html": "html", "timelinejs": "timelinejs.json"}
 _KIND = {"timelinejs": "json"}  # a TimelineJS file is JSON
 
 
@@ -39,7 +43,7 @@ def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_
     if fmt == "timelinejs":
         from storyline.timeline.output import timelinejs
 
-        return render.dumps(timelinejs.document(analysis, events)) + "\n"
+        return timelinejs.dumps(timelinejs.document(analysis, events))
     shown = select(analysis.timeline, dates, per_date)
     if fmt == "html":
         from storyline.timeline.output import html

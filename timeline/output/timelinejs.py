@@ -9,6 +9,7 @@ so every string from an article is escaped here and citations become links to th
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -33,6 +34,17 @@ def document(analysis: Analysis, events: Sequence[Event]) -> dict[str, object]:
                       "text": f"<p>{escape(analysis.span_label())} · {len(events)} events from "
                               f"{len(analysis.sources)} articles</p>"}}
     return {"title": title, "events": [slide(analysis, e, n) for n, e in enumerate(events, 1)]}
+
+
+def dumps(doc: dict[str, object]) -> str:
+    """The document with one event per line: readable and diffable, and written at the JSON
+    encoder's C speed (an indented dump of 10,000 events takes seconds)."""
+    events = doc.get("events")
+    head = json.dumps({k: v for k, v in doc.items() if k != "events"}, ensure_ascii=False)
+    if not isinstance(events, list) or not events:
+        return json.dumps(doc, ensure_ascii=False) + "\n"
+    lines = ",\n".join(f"  {json.dumps(e, ensure_ascii=False)}" for e in events)
+    return f'{head[:-1]}, "events": [\n{lines}\n]}}\n'
 
 
 def dates(span: TimeSpan) -> dict[str, dict[str, object]]:
