@@ -206,3 +206,35 @@ def test_records_without_a_date_field_warn_once_per_input(story_file) -> None:
     result = run_cli("sources", folder)
     warnings = [line for line in result.stderr.splitlines() if "date field" in line]
     assert len(warnings) == 1 and "a.jsonl" in warnings[0] and "2 of 2 records" in warnings[0]
+
+
+def test_dates_tags_each_entry_of_a_feed_and_each_page_of_a_warc(tmp_path) -> None:
+    (tmp_path / "desert.rss").write_text(RSS, encoding="utf-8")
+    write_warc(tmp_path / "crawl.warc.gz", PAGES)
+    for name, count in (("desert.rss", 1), ("crawl.warc.gz", 2)):
+        result = run_cli("dates", tmp_path / name)
+        assert result.exit_code == 0, result.stderr
+        documents = json.loads(result.stdout)["documents"]
+        assert len(documents) == count and all(d["timexes"] for d in documents)
+    assert documents[0]["published"] == "2016-03-28"  # "on Sunday" needs it: the capture's day
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(["text", "maintext", "description", "title", "date_publish", "date",
+                                        "source", "source_domain", "sitename", "url", "html", "authors"]),
+                       st.one_of(st.none(), st.text(max_size=60), st.integers(), st.lists(st.text(max_size=5)))))
+def test_any_record_is_a_document_or_one_input_error(record: dict) -> None:
+    try:
+        doc = record_document("r.json", record)
+    except InputError:
+        return
+    assert doc.text.strip() and (doc.url is None or "://" in doc.url)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600), st.booleans())
+def test_any_bytes_named_warc_are_read_or_refused_in_one_line(tmp_path, data: bytes, gz: bool) -> None:
+    archive = tmp_path / ("x.warc.gz" if gz else "x.warc")
+    archive.write_bytes(gzip.compress(data) if gz else data)
+    reading = read_inputs([str(archive)])
+    assert not reading.documents and reading.problems

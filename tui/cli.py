@@ -268,27 +268,35 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
     Offsets are character offsets into the decoded input. Without --published the date is
     found as `storyline sources` finds it; expressions that need it stay unresolved (X values).
-    A JSON or JSON Lines FILE has each record's text tagged, against its own date, one
-    document per record.
+    A JSON, JSON Lines, feed or web archive (WARC) FILE has each record's text tagged, against
+    its own date, one document per record.
 
     \b
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
-    from storyline.summarize.read.ingest import MAX_BYTES, decode, json_documents, read_file, too_large
+    from storyline.summarize.model import RawDocument
+    from storyline.summarize.read import ingest
     from storyline.summarize.clean.metadata import published_day
     from storyline.timeline.output import report
     from storyline.timeline.tagger.scan import expressions, tag
 
     if file != "-" and Path(file).is_dir():
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
-    data = read_stdin() if file == "-" else read_file(Path(file))
-    if len(data) > MAX_BYTES:
-        raise too_large("<stdin>")
-    text = decode(file, data)
-    if not text.strip():
-        raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
-    records = json_documents(file, text)
+    if file != "-" and ingest.is_warc(Path(file)):  # streamed, page by page
+        reading = ingest.read_inputs([file])
+        for problem in reading.problems:
+            click.echo(f"storyline: warning: {problem.warning()}", err=True)
+        records: list[RawDocument] | None = reading.documents
+        text = ""
+    else:
+        data = read_stdin() if file == "-" else ingest.read_file(Path(file))
+        if len(data) > ingest.MAX_BYTES:
+            raise ingest.too_large("<stdin>")
+        text = ingest.decode(file, data)
+        if not text.strip():
+            raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
+        records = ingest.records_in(file, text)
     if records is None:  # plain text: tagged exactly as given
         dct = published.date() if published else published_day(text)
         found = expressions(tag(text, dct))

@@ -208,11 +208,14 @@ def _parse(origin: str, data: bytes, problems: list[InputError]) -> list[RawDocu
     return [RawDocument(origin=origin, text=text)]
 
 
-def json_documents(origin: str, text: str) -> list[RawDocument] | None:
-    """The records of a JSON or JSON Lines input (malformed ones left out), or None for other text."""
-    if _kind(origin if origin != STDIN else "<stdin>", text) != "json":
-        return None
-    return _parse_json(origin, text, [])
+def records_in(origin: str, text: str) -> list[RawDocument] | None:
+    """The records of a JSON, JSON Lines or feed input (malformed ones left out), or None for other text."""
+    kind = _kind(origin if origin != STDIN else "<stdin>", text)
+    if kind == "feed":
+        from storyline.summarize.read.feeds import feed_documents
+
+        return feed_documents(origin, text)
+    return _parse_json(origin, text, []) if kind == "json" else None
 
 
 def _kind(origin: str, text: str) -> str:
