@@ -212,3 +212,18 @@ def test_page_in_headless_chromium(tmp_path, seed_analysis, width) -> None:
         assert all(f"[{i}]" in shown for i in event.sources)
     ids = Page(dom).ids
     assert all(f"source-{i}" in ids for e in seed_analysis.timeline.events for i in e.sources)
+
+
+async def test_app_exports_the_timeline_shown_as_a_web_page(tmp_path, monkeypatch) -> None:
+    from storyline.tui.app import StorylineApp
+    from tests.test_app import ask, loaded
+
+    monkeypatch.chdir(tmp_path)
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(app, pilot)
+        shown = app.filter_timeline("2015")
+        await ask(app, pilot, f"/export html {tmp_path / 'shown.html'}")
+        page = (tmp_path / "shown.html").read_text(encoding="utf-8")
+        timeline = Page(page.split('id="timeline-heading"')[1].split('id="sources-heading"')[0])
+        assert len(timeline.events) == shown < len(app.analysis.timeline.events)

@@ -46,7 +46,7 @@ ol.events,ol.keys{list-style:none;padding:0;margin:0}
 .cites{white-space:nowrap}.cites a{text-decoration:none;font-size:.85rem;margin-left:.1rem}
 .variants{margin:.2rem 0 0;font-size:.9rem;color:var(--muted)}
 figure{margin:1rem 0}svg{width:100%;height:auto;display:block}
-svg rect{fill:var(--bar)}svg text{fill:var(--muted);font-size:11px}
+svg rect{fill:var(--bar)}svg text{fill:var(--muted);font-size:15px}
 ol.sources li{margin:.3rem 0}.path{color:var(--muted);font-size:.85rem}
 @media (max-width:480px){body{padding:1rem .75rem 2rem}h1{font-size:1.4rem}.event time{display:block}}
 """
