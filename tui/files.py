@@ -8,7 +8,6 @@ from pathlib import Path
 
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.read.ingest import input_files
-from storyline.timeline.output.formats import format_for as format_for
 from storyline.summarize.untrusted import shown_path
 
 
