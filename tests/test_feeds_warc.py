@@ -238,3 +238,16 @@ def test_any_bytes_named_warc_are_read_or_refused_in_one_line(tmp_path, data: by
     archive.write_bytes(gzip.compress(data) if gz else data)
     reading = read_inputs([str(archive)])
     assert not reading.documents and reading.problems
+
+
+def test_a_warc_page_too_large_for_a_batch_record_is_reported(tmp_path) -> None:
+    from storyline.summarize.read.archive import MAX_RECORD_BYTES
+    from storyline.timeline.batch import plan
+
+    huge = page("Huge", BODY + " filler" * (MAX_RECORD_BYTES // 7 + 10))
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, [*PAGES, ("https://big.example/huge", huge, "2016-03-30T00:00:00Z")])
+    problems: list[InputError] = []
+    shards = plan([str(archive)], tmp_path / "work", problems)
+    assert sum(s.articles for s in shards) == 2
+    assert [p.origin for p in problems] == [f"{archive}:3"] and "limit" in problems[0].reason

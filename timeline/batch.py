@@ -62,10 +62,10 @@ def profile_lines(chunk: Chunk) -> Profiled:
     return out
 
 
-def chunks(archives: Sequence[str]) -> Iterator[Chunk]:
+def chunks(archives: Sequence[str], problems: list[InputError] | None = None) -> Iterator[Chunk]:
     """The archive's lines in chunks of CHUNK, each line with its position."""
     chunk: Chunk = []
-    for position, (origin, line) in enumerate(archive_lines(archives)):
+    for position, (origin, line) in enumerate(archive_lines(archives, problems)):
         chunk.append((position, origin, line))
         if len(chunk) == CHUNK:
             yield chunk
@@ -82,7 +82,8 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
     `profile_all` profiles the chunks, in any order: here by default, on the cluster in `run_batch`."""
     found: list[tuple[int, Profile]] = []
     skipped: list[tuple[int, InputError]] = []
-    for results in profile_all(chunks(archives)):
+    unreadable: list[InputError] = []  # web archive pages too large to be records
+    for results in profile_all(chunks(archives, unreadable)):
         for position, result in results:
             if isinstance(result, InputError):
                 skipped.append((position, result))
@@ -92,6 +93,7 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
     profiles = [replace(p, id=i) for i, (_, p) in enumerate(found, 1)]
     kept = [position for position, _ in found]
     problems.extend(err for _, err in sorted(skipped, key=lambda pe: pe[0]))
+    problems.extend(unreadable)
     groups = group_profiles(profiles)
     story_of = {kept[i - 1]: k for k, g in enumerate(groups) for i in g.articles}
     work.mkdir(parents=True, exist_ok=True)

@@ -22,8 +22,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json", *WARC_SUFFIXES)
 
 
-def archive_lines(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """(origin, raw line) for every non-blank line of every archive, in order ("path:LINE")."""
+def archive_lines(paths: Iterable[str], problems: list[InputError] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(origin, raw line) for every non-blank line of every archive, in order ("path:LINE"); a web
+    archive's page too large to be a record goes to `problems` (when given) instead."""
     for raw in paths:
         path = Path(raw)
         if not path.is_file():
@@ -31,7 +32,7 @@ def archive_lines(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
         if not path.name.lower().endswith(ARCHIVE_SUFFIXES):
             raise InputError(raw, "an archive is a .jsonl or .jsonl.gz file, one article per line, or a .warc(.gz)")
         if path.name.lower().endswith(WARC_SUFFIXES):
-            yield from _warc_records(path, raw)
+            yield from _warc_records(path, raw, problems if problems is not None else [])
             continue
         try:
             with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as handle:
@@ -47,12 +48,11 @@ def archive_lines(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
             raise InputError(raw, f"cannot be read to the end ({err})") from None
 
 
-def _warc_records(path: Path, raw: str) -> Iterator[tuple[str, bytes]]:
+def _warc_records(path: Path, raw: str, problems: list[InputError]) -> Iterator[tuple[str, bytes]]:
     """Each HTML page of a web archive as one JSON record line (its page extracted later, in a worker)."""
     from storyline.summarize.read.warc import warc_pages
 
-    skipped: list[InputError] = []  # an over-long page: too large to be one record, as in JSON Lines
-    for page in warc_pages(path, raw, skipped, MAX_RECORD_BYTES):
+    for page in warc_pages(path, raw, problems, MAX_RECORD_BYTES):
         record = {"html": page.html, "url": page.url, "warc_date": page.captured}
         yield page.origin, json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
