@@ -96,6 +96,8 @@ def test_page_is_self_contained_and_accessible(seed_analysis) -> None:
     assert all(t and t[:4].isdigit() for t in parsed.times)
     for cite in parsed.cites:  # every citation lands on a source of the in-page list
         assert cite[1:] in parsed.ids
+    merged = [e for e in seed_analysis.timeline.events if e.also_sources]
+    assert merged and page.count("also reported by") == len(merged)  # merged events list the others, uncited
 
 
 def test_article_strings_are_escaped_and_hostile_urls_are_not_links() -> None:
@@ -211,7 +213,7 @@ def test_page_in_headless_chromium(tmp_path, seed_analysis, width) -> None:
         assert " ".join(event.text.split()) in shown
         assert all(f"[{i}]" in shown for i in event.sources)
     ids = Page(dom).ids
-    assert all(f"source-{i}" in ids for e in seed_analysis.timeline.events for i in e.sources)
+    assert all(f"source-{i}" in ids for e in seed_analysis.timeline.events for i in e.reporting)
 
 
 async def test_app_exports_the_timeline_shown_as_a_web_page(tmp_path, monkeypatch) -> None:

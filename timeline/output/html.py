@@ -17,7 +17,7 @@ from html import escape
 from storyline.summarize.model import Article
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event, select
-from storyline.timeline.output.cite import cited, figures_note
+from storyline.timeline.output.cite import figures_note
 from storyline.timeline.output.render import calendar_place, label
 from storyline.timeline.timex import TimeSpan
 
@@ -44,7 +44,7 @@ ol.events,ol.keys{list-style:none;padding:0;margin:0}
 .event.background .text,.event.planned .text{font-style:italic}
 .event.background time,.event.planned time{font-weight:400}
 .cites{white-space:nowrap}.cites a{text-decoration:none;font-size:.85rem;margin-left:.1rem}
-.variants{margin:.2rem 0 0;font-size:.9rem;color:var(--muted)}
+.variants,.also{font-size:.9rem;color:var(--muted)}.variants{margin:.2rem 0 0}
 figure{margin:1rem 0}svg{width:100%;height:auto;display:block}
 svg rect{fill:var(--bar)}svg text{fill:var(--muted);font-size:15px}
 ol.sources li{margin:.3rem 0}.path{color:var(--muted);font-size:.85rem}
@@ -88,6 +88,13 @@ def _cites(sources: Sequence[int]) -> str:
     return f'<span class="cites">{links}</span>'
 
 
+def _also(event: Event) -> str:
+    """Articles that tell a merged event in other words: listed, quieter, not cited for these words."""
+    if not event.also_sources:
+        return ""
+    return f' <span class="also">(also reported by {_cites(event.also_sources)})</span>'
+
+
 def event_item(analysis: Analysis, event: Event, first_of_date: bool) -> str:
     """One <li>: its date in <time>, its text, its citations, and the figures its sources differ on."""
     when = escape(label(event.span) + (" (reported)" if event.fallback else ""))
@@ -95,7 +102,7 @@ def event_item(analysis: Analysis, event: Event, first_of_date: bool) -> str:
     time = f'<time datetime="{datetime_of(event.span)}">{when}</time>'
     text = f'<span class="text">{escape(event.text)}</span>'
     if event.role == "main":
-        body = f"{time} {text} {_cites(event.sources)}"
+        body = f"{time} {text} {_cites(event.sources)}{_also(event)}"
     else:
         planned = " (planned)" if event.role == "planned" else ""
         body = f'<span aria-hidden="true">↳ </span>{text} — {time}{planned} {_cites(event.sources)}'
@@ -193,7 +200,8 @@ def _months(first: date, last: date) -> list[date]:
 
 def _sources(analysis: Analysis, events: Sequence[Event]) -> str:
     """The numbered sources the citations point at, each title a link to its page when it has one."""
-    items = [_source_item(analysis.article(i)) for i in cited(events)]
+    listed = sorted({i for e in events for i in e.reporting})  # citations and "also reported by" alike
+    items = [_source_item(analysis.article(i)) for i in listed]
     return "\n".join(['<section aria-labelledby="sources-heading">', '<h2 id="sources-heading">Sources</h2>',
                       '<ol class="sources">', *items, "</ol>", "</section>"])
 

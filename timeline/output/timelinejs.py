@@ -90,6 +90,9 @@ def slide(analysis: Analysis, event: Event, number: int) -> dict[str, object]:
         body.append(f"<p>Figures differ: {escape(figures_note(event.variants))}</p>")
     cites = ", ".join(_cite(analysis.article(i)) for i in sorted(set(event.sources)))
     body.append(f"<p>{escape(when)}. Sources: {cites}</p>")
+    if event.also_sources:  # they tell the event in other words: listed, not cited for these
+        also = ", ".join(_cite(analysis.article(i)) for i in event.also_sources)
+        body.append(f"<p>Also reported by: {also}</p>")
 
     return dates(event.span) | {
         "text": {"headline": escape(headline(event.text)), "text": "".join(body)},
