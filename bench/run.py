@@ -80,6 +80,28 @@ def stage_timeline(n: int) -> dict:
             "claims": len(analysis.claims), "events": len(analysis.timeline.events)}
 
 
+def stage_html(n: int) -> dict:
+    """The HTML page (and TimelineJS) of the demo's timeline (n = 0), or of an n-event timeline: the
+    Wikinews story's events (1,678 of them) cycled to n, in date order. Only the writing is timed."""
+    from dataclasses import replace
+
+    from storyline.summarize.story import load_story
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.output.formats import render_timeline
+
+    analysis = analyse(load_story([str(corpus.SEEDS if n == 0 else corpus.WIKINEWS)]))
+    if n:
+        events = analysis.timeline.events
+        cycled = sorted((events * (n // len(events) + 1))[:n], key=lambda e: (e.span.start, e.span.value))
+        analysis = replace(analysis, timeline=replace(analysis.timeline, events=tuple(cycled)))
+    figures: dict[str, float] = {"events": len(analysis.timeline.events)}
+    for fmt in ("html", "timelinejs"):
+        start = time.perf_counter()
+        out = render_timeline(analysis, fmt)
+        figures[f"{fmt}_s"], figures[f"{fmt}_kb"] = time.perf_counter() - start, len(out.encode()) / 1024
+    return figures
+
+
 def stage_tagging(_: int) -> dict:
     """Characters per second and accuracy: our tagger vs dateparser.search_dates."""
     from datetime import date, datetime
@@ -172,7 +194,7 @@ def stage_app(n: int) -> dict:
 
 
 STAGES = {"ingest": stage_ingest, "rank": stage_rank, "dedup": stage_dedup, "timeline": stage_timeline,
-          "tagging": stage_tagging, "app": stage_app}
+          "tagging": stage_tagging, "app": stage_app, "html": stage_html}
 
 
 def measure(stage: str, *args: object) -> dict:
@@ -246,6 +268,15 @@ def report_time() -> None:
           f"{big['events']} events in {big['seconds']:.1f} s, peak {big['peak_mb']:.0f} MB\n")
 
 
+def report_html() -> None:
+    print("## Timeline as a web page and as TimelineJS (writing only; goal: 10,000 events in under 2 s)")
+    for n, name in ((0, "demo"), (10000, "10,000-event story")):
+        r = measure("html", n)
+        print(f"{name}: {r['events']:,.0f} events, HTML {r['html_s']:.3f} s ({r['html_kb']:,.0f} KB), "
+              f"TimelineJS {r['timelinejs_s']:.3f} s ({r['timelinejs_kb']:,.0f} KB)")
+    print()
+
+
 def report_scaling(sizes: list[int]) -> None:
     """End to end at growing sizes, and the fitted exponents of time and memory (1 = linear)."""
     import math
@@ -290,6 +321,7 @@ def main() -> None:
         return
     report_ingest()
     report_time()
+    report_html()
     if not args.quick:
         report_scaling([1000, 3000, 10000])
     report_app()

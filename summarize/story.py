@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlparse
@@ -38,9 +38,11 @@ class Story:
         return {article: tuple(group) for article, group in grouped.items()}
 
 
-def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int | None = None) -> Story:
-    """Read, clean and split every input; raise NothingUsable when no article remains."""
-    reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes)
+def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Story:
+    """Read, clean and split every input; raise NothingUsable when no article remains.
+    `progress(done, total)` is called as each input is read."""
+    reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes, progress=progress)
     articles, problems = build_articles(reading.documents)
     problems = reading.problems + problems
     if not articles:

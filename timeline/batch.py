@@ -22,11 +22,12 @@ from typing import Any
 
 from storyline.summarize.read.archive import archive_lines, parse_line
 from storyline.summarize.errors import InputError, StorylineError
+from storyline.timeline.output.formats import FILE_SUFFIX
 from storyline.timeline.output.write import write_atomic
 from storyline.summarize.stories import Profile, group_profiles, profile
 from storyline.summarize.story import build_articles, load_story
 
-FORMATS = ("json", "md")
+FORMATS = ("json", "md")  # the default; any of output.formats.TIMELINE_FORMATS may be asked for
 CHUNK = 500  # archive lines profiled per task
 IN_FLIGHT = 4  # chunks per worker sent ahead: the archive is never all in memory
 
@@ -61,10 +62,10 @@ def profile_lines(chunk: Chunk) -> Profiled:
     return out
 
 
-def chunks(archives: Sequence[str]) -> Iterator[Chunk]:
+def chunks(archives: Sequence[str], problems: list[InputError] | None = None) -> Iterator[Chunk]:
     """The archive's lines in chunks of CHUNK, each line with its position."""
     chunk: Chunk = []
-    for position, (origin, line) in enumerate(archive_lines(archives)):
+    for position, (origin, line) in enumerate(archive_lines(archives, problems)):
         chunk.append((position, origin, line))
         if len(chunk) == CHUNK:
             yield chunk
@@ -81,7 +82,8 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
     `profile_all` profiles the chunks, in any order: here by default, on the cluster in `run_batch`."""
     found: list[tuple[int, Profile]] = []
     skipped: list[tuple[int, InputError]] = []
-    for results in profile_all(chunks(archives)):
+    unreadable: list[InputError] = []  # web archive pages too large to be records
+    for results in profile_all(chunks(archives, unreadable)):
         for position, result in results:
             if isinstance(result, InputError):
                 skipped.append((position, result))
@@ -91,6 +93,7 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
     profiles = [replace(p, id=i) for i, (_, p) in enumerate(found, 1)]
     kept = [position for position, _ in found]
     problems.extend(err for _, err in sorted(skipped, key=lambda pe: pe[0]))
+    problems.extend(unreadable)
     groups = group_profiles(profiles)
     story_of = {kept[i - 1]: k for k, g in enumerate(groups) for i in g.articles}
     work.mkdir(parents=True, exist_ok=True)
@@ -116,8 +119,8 @@ def plan(archives: Sequence[str], work: Path, problems: list[InputError],
 
 def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str) -> dict[str, object]:
     """One story's task (run in a Dask worker): analyse its shard, write its files, report."""
-    from storyline.timeline.output import render
     from storyline.timeline.analysis import analyse
+    from storyline.timeline.output.formats import render_timeline
 
     entry: dict[str, object] = {"id": shard.id, "title": shard.title, "articles": shard.articles,
                                 "first": shard.first, "last": shard.last}
@@ -125,10 +128,8 @@ def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str
         analysis = analyse(load_story([str(shard.path)]), algorithm)
         files = []
         for fmt in formats:
-            path = Path(out) / f"{shard.id}.{fmt}"
-            body = (render.markdown(analysis, analysis.timeline.events) if fmt == "md" else
-                    render.dumps(render.json_document(analysis, analysis.timeline.events)) + "\n")
-            write_atomic(path, body)
+            path = Path(out) / file_name(shard.id, fmt)
+            write_atomic(path, render_timeline(analysis, fmt))  # every event: no --dates in a batch
             files.append(path.name)
         return entry | {"status": "done", "events": len(analysis.timeline.events), "files": files}
     except StorylineError as err:
@@ -156,7 +157,7 @@ def run_batch(archives: Sequence[str], out: Path, scheduler: str | None = None, 
     try:
         with Client(scheduler or cluster) as client:
             shards = plan(archives, out / ".shards", problems, lambda c: _on_cluster(client, c))
-            done = [s for s in shards if all((out / f"{s.id}.{fmt}").exists() for fmt in formats)]
+            done = [s for s in shards if all((out / file_name(s.id, fmt)).exists() for fmt in formats)]
             entries = [_cached(s, formats) for s in done]
             if progress:
                 progress(len(entries), len(shards))
@@ -192,9 +193,14 @@ def _on_cluster(client: Any, pending: Iterator[Chunk]) -> Iterator[Profiled]:
             running.add(client.submit(profile_lines, chunk, pure=False))
 
 
+def file_name(story_id: str, fmt: str) -> str:
+    """A story's file in one format: `ID.json`, `ID.md`, `ID.html`, `ID.timelinejs.json`, `ID.txt`."""
+    return f"{story_id}.{FILE_SUFFIX[fmt]}"
+
+
 def _cached(shard: Shard, formats: Iterable[str]) -> dict[str, object]:
     return {"id": shard.id, "title": shard.title, "articles": shard.articles, "first": shard.first,
-            "last": shard.last, "status": "cached", "files": [f"{shard.id}.{fmt}" for fmt in formats]}
+            "last": shard.last, "status": "cached", "files": [file_name(shard.id, fmt) for fmt in formats]}
 
 
 def _cores() -> int:

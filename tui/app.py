@@ -50,7 +50,7 @@ KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" sho
 KEY_DATES, KEY_PER_DATE = 20, 4
 DATE_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 HELP = """Ask the story when, what, who or how many (“What happened on …?”, “When did …?”), or “summary”.
-Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json PATH · /algorithm NAME · /clear · /help
+Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json|html PATH · /algorithm NAME · /clear · /help
 Keys: F1 or ? lists every key · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
 
 
@@ -317,7 +317,7 @@ class StorylineApp(App[None]):
                 chat.add_note(f"[{a.id}] {source_line(a)}")
         elif name == "open" and args and args[0].isdigit():
             self.open_citation(int(args[0]))
-        elif name == "export" and args and args[0] in ("md", "json"):
+        elif name == "export" and args and args[0] in ("md", "json", "html"):
             self.action_export(args[0], args[1] if len(args) > 1 else None)
         elif name == "algorithm" and args:
             self.switch_algorithm(args[0])
@@ -434,9 +434,9 @@ class StorylineApp(App[None]):
         self.notify("Copied to the clipboard", timeout=2)
 
     def action_export(self, fmt: str, path: str | None = None) -> None:
-        """Write the events the timeline shows (the filter applies) as Markdown or JSON; ask before
-        overwriting a file, and never write onto an input."""
-        from storyline.timeline.output import render
+        """Write the events the timeline shows (the filter applies) as Markdown, JSON or a web page;
+        ask before overwriting a file, and never write onto an input."""
+        from storyline.timeline.output import html, render
 
         if self.analysis is None:
             self.notify("Nothing loaded yet", severity="warning")
@@ -447,7 +447,7 @@ class StorylineApp(App[None]):
             self.notify(str(err), severity="error")
             return
         analysis, events = self.analysis, self.query_one(TimelineTree).events
-        body = (render.markdown(analysis, events) if fmt == "md"
+        body = (render.markdown(analysis, events) if fmt == "md" else html.page(analysis, events) if fmt == "html"
                 else render.dumps(render.json_document(analysis, events)) + "\n")
         everything = len(events) == len(analysis.timeline.events)
 

@@ -10,17 +10,6 @@ from storyline.summarize.errors import StorylineError
 from storyline.summarize.read.ingest import input_files
 from storyline.summarize.untrusted import shown_path
 
-SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".text": "text"}
-
-
-def format_for(path: str | None, chosen: str | None, default: str) -> str:
-    """The output format: as chosen, else as the file's extension says, else `default`; a JSON
-    file asked to hold Markdown (or the reverse) is refused rather than written wrong."""
-    implied = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path else None
-    if chosen and implied and {chosen, implied} == {"json", "md"}:
-        raise StorylineError(f"{shown_path(str(path))} names a .{implied} file but --format is {chosen}")
-    return chosen or implied or default
-
 
 def check_target(target: str, inputs: Sequence[str]) -> Path:
     """The file to write, checked before any work is done: in a folder that exists and can be

@@ -1,8 +1,10 @@
-"""Read news archives record by record: JSON Lines, gzipped or not, never all in memory.
+"""Read news archives record by record: JSON Lines, gzipped or not, or web archives (WARC),
+never all in memory.
 
 One line is one article record (as `ingest` reads them: `text` required, `title`, `url`,
 `outlet`/`source`, `published`/`date` used when present). A line over the record limit, a
-malformed one or one without text is reported and skipped; the rest streams on.
+malformed one or one without text is reported and skipped; the rest streams on. A WARC's
+HTML pages stream as records of their own (`html`, `url`, `warc_date`), extracted where parsed.
 """
 
 from __future__ import annotations
@@ -16,17 +18,22 @@ from storyline.summarize.read.ingest import record_document
 from storyline.summarize.model import RawDocument
 
 MAX_RECORD_BYTES = 5 * 1024 * 1024  # one article; a longer line is not one
-ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json", *WARC_SUFFIXES)
 
 
-def archive_lines(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """(origin, raw line) for every non-blank line of every archive, in order ("path:LINE")."""
+def archive_lines(paths: Iterable[str], problems: list[InputError] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(origin, raw line) for every non-blank line of every archive, in order ("path:LINE"); a web
+    archive's page too large to be a record goes to `problems` (when given) instead."""
     for raw in paths:
         path = Path(raw)
         if not path.is_file():
             raise InputError(raw, "no such archive file")
-        if not path.name.endswith(ARCHIVE_SUFFIXES):
-            raise InputError(raw, "an archive is a .jsonl or .jsonl.gz file, one article per line")
+        if not path.name.lower().endswith(ARCHIVE_SUFFIXES):
+            raise InputError(raw, "an archive is a .jsonl or .jsonl.gz file, one article per line, or a .warc(.gz)")
+        if path.name.lower().endswith(WARC_SUFFIXES):
+            yield from _warc_records(path, raw, problems if problems is not None else [])
+            continue
         try:
             with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as handle:
                 number = 0
@@ -39,6 +46,15 @@ def archive_lines(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
                         yield f"{raw}:{number}", line
         except (OSError, EOFError) as err:  # a truncated gzip, an unreadable file
             raise InputError(raw, f"cannot be read to the end ({err})") from None
+
+
+def _warc_records(path: Path, raw: str, problems: list[InputError]) -> Iterator[tuple[str, bytes]]:
+    """Each HTML page of a web archive as one JSON record line (its page extracted later, in a worker)."""
+    from storyline.summarize.read.warc import warc_pages
+
+    for page in warc_pages(path, raw, problems, MAX_RECORD_BYTES):
+        record = {"html": page.html, "url": page.url, "warc_date": page.captured}
+        yield page.origin, json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 def parse_line(origin: str, line: bytes) -> RawDocument:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from storyline.timeline.output.cite import also_reported, cited, marks, noted, source_line, source_record, variants_json
-from storyline.summarize.model import Article, Claim, Sentence
+from storyline.summarize.dates import parse_date
+from storyline.summarize.model import Article, Claim, RawDocument, Sentence
 from storyline.summarize.stories import StoryGroup
 from storyline.summarize.story import Story
 from storyline.summarize.untrusted import markdown_literal
@@ -92,3 +93,17 @@ def dates_json(published: date | None, timexes: Sequence[Timex]) -> dict[str, ob
 def dates_text(timexes: Sequence[Timex]) -> str:
     """One expression per line: start, end, type, value, text (tab-separated)."""
     return "".join(f"{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.text}\n" for t in timexes)
+
+
+def record_timexes(records: Sequence[RawDocument], published: date | None) -> list[tuple[str, date | None, list[Timex]]]:
+    """(origin, date, expressions) per JSON record, each tagged against `published` or its own date
+    (its record's field, else the date its text gives): what `storyline dates` prints for JSON."""
+    from storyline.summarize.clean.metadata import published_day
+    from storyline.timeline.tagger.scan import expressions, tag
+
+    out = []
+    for record in records:
+        container = parse_date(record.published) if record.published else None
+        dct = published or (date.fromisoformat(container[:10]) if container else published_day(record.text))
+        out.append((record.origin, dct, expressions(tag(record.text, dct))))
+    return out

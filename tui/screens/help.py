@@ -29,7 +29,7 @@ KEYS = [
                 ("/", "find a word in the article")]),
     ("Chat commands", [("/timeline [from] [to]", "filter the timeline to a date range"),
                        ("/summary [N]", "an N-sentence summary"), ("/sources", "the numbered sources"),
-                       ("/open N", "read source N"), ("/export md|json PATH", "write the timeline shown"),
+                       ("/open N", "read source N"), ("/export md|json|html PATH", "write the timeline shown"),
                        ("/algorithm NAME", "re-rank (lexrank, textrank, lsa, …)"), ("/clear", "clear the chat"),
                        ("/help", "a short help in the chat")]),
 ]

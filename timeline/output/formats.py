@@ -1,0 +1,56 @@
+"""The one place that knows the timeline's output formats: their names, the file extensions that
+imply them, and which renderer writes each (the command line, `batch` and the app all ask here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyline.summarize.errors import StorylineError
+from storyline.summarize.untrusted import shown_path
+
+if TYPE_CHECKING:  # the analysis is imported by whoever renders one, not by those who only name formats
+    from storyline.timeline.analysis import Analysis
+
+TIMELINE_FORMATS = ("md", "json", "text", "html", "timelinejs")
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".text": "text",
+                  ".html": "html", ".htm": "html"}
+FILE_SUFFIX = {  # a file's extension per format (batch names its files so)
+    "md": "md", "json": "json", "text": "txt", "html": "html", "timelinejs": "timelinejs.json"}
+_KIND = {"timelinejs": "json"}  # a TimelineJS file is JSON
+
+
+def format_for(path: str | None, chosen: str | None, default: str) -> str:
+    """The output format: as chosen, else as the file's extension says, else `default`. A file whose
+    extension names another kind of document (JSON asked to hold Markdown, HTML asked to hold JSON)
+    is refused rather than written wrong; TimelineJS is JSON, so it may go to a .json file."""
+    implied = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path else None
+    kinds = {_KIND.get(f, f) for f in (chosen, implied) if f}
+    if len(kinds) == 2 and kinds <= {"json", "md", "html"}:
+        raise StorylineError(f"{shown_path(str(path))} names a .{implied} file but --format is {chosen}")
+    return chosen or implied or default
+
+
+def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_date: int | None = None) -> str:
+    """The timeline in `fmt`, ending in a newline. JSON and TimelineJS carry every event; the
+    others show the `dates` most important dates and `per_date` events of each, as asked."""
+    from storyline.timeline.events.build import select
+    from storyline.timeline.output import render
+
+    events = analysis.timeline.events
+    if fmt == "json":
+        return render.dumps(render.json_document(analysis, events)) + "\n"
+    if fmt == "timelinejs":
+        from storyline.timeline.output import timelinejs
+
+        return timelinejs.dumps(timelinejs.document(analysis, events))
+    shown = select(analysis.timeline, dates, per_date)
+    if fmt == "html":
+        from storyline.timeline.output import html
+
+        return html.page(analysis, shown)
+    if fmt == "md":
+        return render.markdown(analysis, shown)
+    if fmt == "text":
+        return render.text(analysis, shown)
+    raise StorylineError(f"unknown timeline format {fmt!r} (one of {', '.join(TIMELINE_FORMATS)})")
