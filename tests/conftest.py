@@ -18,6 +18,14 @@ SEEDS = ROOT / "seeds"
 WIKINEWS = ROOT / "tests" / "data" / "wikinews-4-stories.jsonl"  # CC BY: tests/data/README.md
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test its own analysis cache: none is shared between tests or left in the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("STORYLINE_CACHE", str(folder))
+    return folder
+
+
 def run_cli(*args: str, input: bytes | str | None = None) -> Result:
     """Invoke `storyline ARGS` in-process, stdout and stderr kept apart."""
     return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)

@@ -32,8 +32,8 @@ from storyline.summarize.errors import StorylineError  # noqa: E402
 from storyline.summarize.untrusted import shown_path  # noqa: E402
 from storyline.timeline.output.formats import TIMELINE_FORMATS  # noqa: E402
 from storyline.tui.options import (  # noqa: E402
-    algorithm_option, echo_json, format_option, friendly, output_option, paths_argument, print_table, read_stdin,
-    read_story, reattach_terminal, story_option)
+    algorithm_option, cache_option, echo_json, format_option, friendly, output_option, paths_argument, print_table,
+    read_analysis, read_stdin, read_story, reattach_terminal, story_option)
 from storyline.tui.progress import counting, working  # noqa: E402
 
 
@@ -109,6 +109,7 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
               help="How many sentences (default 5).")
 @click.option("--words", "-w", type=click.IntRange(min=1), default=None, help="At most this many words instead.")
 @algorithm_option
+@cache_option
 @click.option("--order", type=click.Choice(["story", "rank"]), default="story", show_default=True,
               help="Order of the chosen sentences: as they appear in the story, or best first.")
 @format_option("text", "json", "md")
@@ -125,13 +126,10 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
     """
     from storyline.summarize.summary.choose import summarize
     from storyline.timeline.output import report
-    from storyline.timeline.analysis import analyse
 
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
-    story = read_story(paths)
-    with working(f"finding claims, ranking ({algorithm}), dating"):
-        analysis = analyse(story, algorithm)
+    analysis = read_analysis(paths, algorithm, f"finding claims, ranking ({algorithm}), dating")
     chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
@@ -151,6 +149,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
               help="Show only the N most important dates (JSON and TimelineJS always carry every event).")
 @click.option("--per-date", type=click.IntRange(min=1), default=None, help="Show at most K events per date.")
 @algorithm_option
+@cache_option
 @output_option
 @friendly
 def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | None, per_date: int | None,
@@ -163,16 +162,13 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
       storyline timeline seeds/ --format json -o timeline.json
       storyline timeline seeds/ -o timeline.html
     """
-    from storyline.timeline.analysis import analyse
     from storyline.timeline.output.formats import format_for, render_timeline
     from storyline.timeline.output.write import write_atomic
     from storyline.tui.files import check_target
 
     fmt = format_for(output, fmt, "md")
     target = check_target(output, paths) if output else None  # before the work, not after it
-    story = read_story(paths)
-    with working(f"finding claims, ranking ({algorithm}), placing them in time"):
-        analysis = analyse(story, algorithm)
+    analysis = read_analysis(paths, algorithm, f"finding claims, ranking ({algorithm}), placing them in time")
     if not analysis.timeline.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     with working(f"writing the {fmt} timeline"):
@@ -344,6 +340,7 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
 @story_option
 @format_option("text", "json")
 @algorithm_option
+@cache_option
 @friendly
 def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
     """Ask the story a question, as the app does; every answer line is cited.
@@ -354,7 +351,6 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
       storyline ask seeds/ "summary" --format json
     """
     from storyline.timeline.output import report
-    from storyline.timeline.analysis import analyse
     from storyline.timeline.answers.ask import ask
 
     if len(args) < 2:
@@ -365,9 +361,7 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
     if any(p != "-" and not Path(p).exists() and Path(paths[0]).exists() for p in paths[1:]):
         raise click.UsageError(f"{shown_path(next(p for p in paths[1:] if not Path(p).exists()))!r} is not a "
                                "file or folder: did you mean to quote the question?")
-    story = read_story(paths)
-    with working("analysing the story"):
-        analysis = analyse(story, algorithm)
+    analysis = read_analysis(paths, algorithm, "analysing the story", answers=True)
     answer = ask(analysis, question)
     if fmt == "json":
         echo_json(report.answer_json(analysis, answer))

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -15,6 +15,9 @@ from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story, load_story
 from storyline.tui.progress import counting, working
+
+if TYPE_CHECKING:
+    from storyline.timeline.analysis import Analysis
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,14 +50,14 @@ def friendly(command: F) -> F:
     return cast(F, run)
 
 
-def read_story(paths: Sequence[str]) -> Story:
+def read_story(paths: Sequence[str], stdin: bytes | None = None) -> Story:
     """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input;
     with --story ID, only that story of a mixed input (its articles numbered 1, 2, …)."""
-    stdin = read_stdin() if "-" in paths else None
+    if stdin is None and "-" in paths:
+        stdin = read_stdin()
     with counting("reading and cleaning articles") as progress:
         story = load_story(paths, stdin=stdin, progress=progress)
-    for problem in story.problems:
-        click.echo(f"storyline: warning: {problem.warning()}", err=True)
+    _warn(story)
     story_id = click.get_current_context().meta.get("story")
     if story_id is None:
         return story
@@ -62,6 +65,35 @@ def read_story(paths: Sequence[str]) -> Story:
 
     with working("grouping articles into stories"):
         return one_story(story, story_id)
+
+
+def read_analysis(paths: Sequence[str], algorithm: str, doing: str, answers: bool = False) -> Analysis:
+    """The story read and analysed, or the analysis these very inputs and options made before
+    (the user's cache: timeline/cache.py; --no-cache skips it); with `answers`, its answer index too."""
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.cache import cached, input_key, with_answer_index
+
+    meta = click.get_current_context().meta
+    stdin = read_stdin() if "-" in paths else None
+    key = None if meta.get("no_cache") else input_key(paths, stdin, (algorithm, meta.get("story")))
+    built = False
+
+    def build() -> Analysis:
+        nonlocal built
+        built = True
+        story = read_story(paths, stdin)
+        with working(doing):
+            return analyse(story, algorithm)
+
+    analysis = cached(key, build, with_answer_index if answers else None)
+    if not built:  # the same warnings as the first run gave
+        _warn(analysis.story)
+    return analysis
+
+
+def _warn(story: Story) -> None:
+    for problem in story.problems:
+        click.echo(f"storyline: warning: {problem.warning()}", err=True)
 
 
 def echo_json(data: object) -> None:
@@ -77,9 +109,15 @@ def _remember_story(ctx: click.Context, _: click.Parameter, value: int | None) -
     ctx.meta["story"] = value  # read_story reads it: one place for every command
 
 
+def _remember_no_cache(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    ctx.meta["no_cache"] = value  # read_analysis reads it
+
+
 story_option = click.option("--story", type=click.IntRange(min=1), default=None, expose_value=False,
                             callback=_remember_story, metavar="ID",
                             help="Only story ID of a mixed input (ids from `storyline stories`).")
+cache_option = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember_no_cache,
+                            help="Analyse again even if these inputs were analysed before (see the README's cache).")
 algorithm_option = click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank",
                                 show_default=True)
 output_option = click.option("-o", "--output", metavar="FILE", default=None,
