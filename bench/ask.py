@@ -7,6 +7,11 @@ any tuning; bench/questions-fresh.jsonl holds more, written after tuning as a ch
 in one of the first three answer lines) or `unanswerable` (the app must say the sources do not
 answer it). Prints accuracy by kind, and how many "no answer" replies
 were wrong, among them those whose right line was in the list shown (denied though found).
+
+bench/questions-entities.jsonl holds 146 questions over 7 topics of the Entities timeline
+collection, written by a reader of the articles who had not seen the code, before any tuning
+(each with its evidence sentence and article id). Its `story` is a file of that collection as
+bench/entities.py writes it: `python bench/ask.py bench/questions-entities.jsonl --data DIR`.
 """
 
 from __future__ import annotations
@@ -51,9 +56,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("questions", type=Path, nargs="?", default=ROOT / "bench/questions.jsonl")
     parser.add_argument("--show", action="store_true", help="print every wrong answer")
+    parser.add_argument("--data", type=Path, help="the folder of the stories named by file (bench/entities.py's output)")
     args = parser.parse_args()
     items = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
-    stories = analyses()
+    stories = analyses() if any(not item["story"].endswith(".jsonl") for item in items) else {}
+    for name in dict.fromkeys(item["story"] for item in items if item["story"].endswith(".jsonl")):
+        if args.data is None:
+            parser.error(f"{name}: give --data, the folder that holds it")
+        from storyline.summarize.story import load_story
+        from storyline.timeline.analysis import analyse
+
+        stories[name] = analyse(load_story([str(args.data / name)]))
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     denied = denied_found = 0
