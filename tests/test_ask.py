@@ -118,3 +118,21 @@ def test_why_answers_bring_the_cause_stated_after_the_fact(apple_story) -> None:
     data = asked(apple_story, "Why did Apple's profits rise in the last quarter of 2006?")
     assert data["answered"] and "78 percent increase" in data["answer"][0]["text"]
     assert data["answer"][1]["text"].startswith("This fact is explained by great demand")
+
+
+def test_a_day_inside_the_month_most_reports_give_is_the_answer() -> None:
+    """Two reports say "in March", one gives the day: the answer is the day, which the month's
+    reports support, not the coarser month."""
+    from storyline.timeline.analysis import analyse
+    from storyline.timeline.answers.ask import ask
+    from tests.conftest import article, story
+
+    analysis = analyse(story(
+        article(1, "The Harbour Bridge was reopened to traffic in March after two years of repairs.",
+                published="2021-04-20"),
+        article(2, "The Harbour Bridge was reopened to traffic in March, the council said on Monday.",
+                published="2021-04-19"),
+        article(3, "The Harbour Bridge was reopened to traffic on 14 March 2021 after two years of repairs.",
+                published="2021-04-21")))
+    answer = ask(analysis, "When did the Harbour Bridge reopen?")
+    assert answer.found and answer.lines[0].date == "2021-03-14"

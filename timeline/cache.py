@@ -2,7 +2,8 @@
 
 The key is a hash of every input's bytes (files as `input_files` finds them, standard input),
 the options that shape an analysis (ranking algorithm, story id) and the code that makes it
-(each source file of summarize/ and timeline/, its size and modification time), so a changed article, option or program never
+(each source file of summarize/ and timeline/ but the outputs and the answering, with its size
+and modification time), so a changed article, option or program never
 meets an old entry. Entries are written whole (a temporary file renamed over the name), so runs
 side by side never read half an entry; one that cannot be read is rebuilt. The folder is the
 user's cache folder (`$STORYLINE_CACHE`, else `$XDG_CACHE_HOME/storyline`, else
@@ -23,6 +24,7 @@ from storyline.summarize.read.ingest import MAX_BYTES, input_files
 from storyline.timeline.analysis import Analysis
 
 KEEP = 32  # entries kept; older ones are removed as new ones are written
+NOT_CACHED = frozenset({"answers/ask.py", "batch.py", "cache.py"})  # code that reads entries, not in them
 
 
 def cache_folder() -> Path:
@@ -113,7 +115,8 @@ def _store(folder: Path, entry: Path, analysis: Analysis) -> None:
 
 
 def _program_stamp() -> tuple[tuple[str, int, int], ...]:
-    """Each source file of the layers that make an analysis, with its size and modification time."""
+    """Each source file of the code whose results an entry holds (the analysis and its answer
+    index), with its size and modification time; the outputs and the answering are not in it."""
     import storyline.summarize
     import storyline.timeline
 
@@ -121,6 +124,8 @@ def _program_stamp() -> tuple[tuple[str, int, int], ...]:
     for layer in (storyline.summarize, storyline.timeline):
         folder = Path(layer.__file__ or "").parent
         for f in sorted(folder.rglob("*.py")):
+            if f.relative_to(folder).as_posix() in NOT_CACHED or f.parent.name == "output":
+                continue
             info = f.stat()
             stamp.append((f"{layer.__name__}/{f.relative_to(folder)}", info.st_size, info.st_mtime_ns))
     return tuple(stamp)

@@ -33,6 +33,7 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
@@ -145,15 +146,34 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
-    votes: dict[str, float] = {}
-    for event, score in dated:
-        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
-        votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
-    top = max(votes, key=lambda value: votes[value])
+    top = _agreed_date(dated)
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _agreed_date(dated: list[tuple[Event, float]]) -> str:
+    """The date the dated events vote for: each votes with its weight, more for more outlets,
+    less when uncertain. A date inside a coarser one voted for ("14 Feb 2013" in "February
+    2013") also has that one's votes, being the same report told more exactly, if it has a fair
+    share of votes of its own."""
+    votes: dict[str, float] = {}
+    spans: dict[str, TimeSpan] = {}
+    for event, score in dated:
+        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
+        votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
+        spans[event.span.value] = event.span
+    best_own = max(votes.values())
+
+    def support(value: str) -> tuple[float, int]:
+        span = spans[value]
+        inside = sum(votes[other] for other, around in spans.items()
+                     if around.start <= span.start and span.end <= around.end
+                     and around.end - around.start > span.end - span.start)
+        return (votes[value] + (inside if votes[value] >= FINER_SHARE * best_own else 0.0), -(span.end - span.start).days)
+
+    return max(votes, key=support)
 
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
