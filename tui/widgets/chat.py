@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
-from storyline.timeline.output.cite import also_reported, marks, noted
+from storyline.timeline.output.cite import marks, noted
 from storyline.timeline.answers.ask import Answer, AnswerLine
 
 from storyline.tui.messages import CopyText, follow
+from storyline.tui.words import few_marks, short_noted
+
+if TYPE_CHECKING:
+    from storyline.timeline.analysis import Analysis
+
+MAX_PROMPT = 2000  # characters the prompt takes: a question, never a pasted article (each key re-measures it)
+CONTROLS = dict.fromkeys([*range(0, 32), 127], " ")  # pasted escapes and bells: a space each
 
 
 class AnswerLineView(Static, can_focus=True):
-    """One cited line of an answer: Enter or 1–9 opens a citation, c copies it."""
+    """One cited line of an answer: Enter or 1–9 opens a citation, c copies it. It keeps the
+    analysis it was answered from, so after a switch of story it still opens its own sources."""
 
     BINDINGS = [
         Binding("enter", "open(0)", "Open"),
@@ -26,18 +34,20 @@ class AnswerLineView(Static, can_focus=True):
         *[Binding(str(n), f"open({n - 1})", f"Source {n}", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, line: AnswerLine) -> None:
+    def __init__(self, line: AnswerLine, analysis: Analysis | None = None) -> None:
         text = Text("• ")
         if line.date_label:
             text.append(f"{line.date_label}: ", style="bold green")
-        text.append(noted(line.text, line.variants))
-        text.append(f" {marks(line.sources)}", style="bold cyan")
-        text.append(also_reported(line.also_sources), style="dim")
+        text.append(short_noted(line.text, line.variants))
+        text.append(f" {few_marks(line.sources)}", style="bold cyan")
+        if line.also_sources:
+            text.append(f" (also reported by {few_marks(line.also_sources)})", style="dim")
         super().__init__(text, classes="answer-line")
         self.line = line
+        self.analysis = analysis
 
     def action_open(self, index: int) -> None:
-        follow(self, self.line.sources, index, self.line.claim, "line")
+        follow(self, self.line.sources, index, self.line.claim, "line", self.analysis)
 
     def action_step(self, direction: int) -> None:
         """Up and Down move between answer lines; past the last one, back to the prompt."""
@@ -56,19 +66,43 @@ class AnswerLineView(Static, can_focus=True):
         self.action_open(0)
 
 
-class ChatLog(VerticalScroll):
-    """A scrolling column of messages; the newest is scrolled into view."""
+class Exchange(Vertical):
+    """A question and what answers it, together: a late answer lands under its own question."""
 
-    def add_question(self, question: str) -> None:
-        self._add(Static(Text(question), classes="question"))
+    DEFAULT_CSS = "Exchange { height: auto; }"
 
     def add_note(self, note: str, error: bool = False) -> None:
         self._add(Static(Text(note), classes="note error" if error else "note"))
 
-    def add_answer(self, answer: Answer) -> None:
+    def add_answer(self, answer: Answer, analysis: Analysis | None = None) -> None:
         self._add(Static(Text(answer.note), classes="note" if answer.found else "note unanswered"))
         for line in answer.lines:
-            self._add(AnswerLineView(line))
+            self._add(AnswerLineView(line, analysis))
+
+    def _add(self, widget: Static) -> None:
+        self.mount(widget)
+        chat = self.parent
+        if isinstance(chat, ChatLog) and chat.children and chat.children[-1] is self:
+            chat.call_after_refresh(chat.scroll_end, animate=False)
+
+
+class ChatLog(VerticalScroll):
+    """A scrolling column of messages; the newest is scrolled into view."""
+
+    def add_question(self, question: str) -> Exchange:
+        """A new exchange opened by `question`; its answer and notes go into it."""
+        exchange = Exchange(Static(Text(question), classes="question"))
+        self.mount(exchange)
+        self.call_after_refresh(self.scroll_end, animate=False)
+        return exchange
+
+    def add_note(self, note: str, error: bool = False) -> None:
+        self._add(Static(Text(note), classes="note error" if error else "note"))
+
+    def add_answer(self, answer: Answer, analysis: Analysis | None = None) -> None:
+        self._add(Static(Text(answer.note), classes="note" if answer.found else "note unanswered"))
+        for line in answer.lines:
+            self._add(AnswerLineView(line, analysis))
 
     def clear_messages(self) -> None:
         self.remove_children()
@@ -91,7 +125,7 @@ class PromptInput(Input):
     ]
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(max_length=MAX_PROMPT, **kwargs)
         self.history: list[str] = []
         self._at = 0
 
@@ -107,3 +141,18 @@ class PromptInput(Input):
         self.value = self.history[self._at] if self._at < len(self.history) else ""
         self.cursor_position = len(self.value)
 
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        """Typed or pasted text, control characters (a coloured terminal's escapes) as spaces and
+        never past the prompt's length: a 100 KB paste froze the app for minutes."""
+        room = MAX_PROMPT - len(self.value)
+        if room > 0:
+            super().insert_text_at_cursor(text.translate(CONTROLS)[:room])
+
+    async def action_submit(self) -> None:
+        """Enter: send the question and empty the prompt at once, so that a second question typed in
+        the same burst is not appended to the first one (which was then sent twice)."""
+        await super().action_submit()
+        if self.value.strip():
+            self.remember(self.value.strip())
+        self.value = ""
