@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import WIKINEWS
+from tests.conftest import SEEDS, WIKINEWS
 from tests.test_app import ask, loaded, until
 from storyline.tui.app import StorylineApp
 from storyline.tui.screens.source import SourceScreen
@@ -38,3 +38,72 @@ async def test_answers_keep_the_story_they_were_asked_of() -> None:
         assert app.screen.article == article
         await pilot.press("escape")
         assert any("Story 3" in str(w.render()) for w in app.query(".note"))  # the chat marks the switch
+
+
+def test_a_crash_in_the_app_is_one_line_and_a_failure(monkeypatch, capsys) -> None:
+    """Issue 26: any crash ends in one line on stderr and exit status 1, never a traceback whose
+    locals quote the articles (it was a 760-line dump and exit status 0)."""
+    import pytest
+
+    from storyline.tui.cli import run_app
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug of ours\nwith a second line " + "ISIS seized Palmyra " * 200)
+
+    monkeypatch.setattr("storyline.tui.app.hints", broken)
+    with pytest.raises(SystemExit) as exit:
+        run_app(StorylineApp([str(SEEDS)]), headless=True)
+    assert exit.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and len(err) < 300
+    assert err.startswith("storyline: internal error: ValueError: a bug of ours with a second line")
+
+
+async def test_two_enters_in_one_read_in_the_palette(tmp_path, monkeypatch) -> None:
+    """Issue 26: Ctrl+P then two Enters in one read ran a command, then popped a screen that was gone."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: app.screen.id == "--command-palette")
+        for _ in range(2):  # posted together: the second arrives before the palette has gone
+            app.post_message(events.Key("enter", "\r"))
+        await until(pilot, lambda: app.screen.id != "--command-palette")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        await pilot.press("f3")
+        assert app.query_one("#timeline").has_focus
+
+
+async def test_a_huge_paste_with_escapes_is_capped_and_cleaned() -> None:
+    """Issue 26: 100 KB with ESC bytes pasted into the prompt froze the app for minutes."""
+    from textual import events
+
+    from storyline.tui.widgets.chat import MAX_PROMPT, PromptInput
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        prompt = app.query_one(PromptInput)
+        prompt.focus()
+        prompt.post_message(events.Paste("\x1b[31mred\x1b[0m \x07" + "x" * 100_000))
+        await until(pilot, lambda: bool(prompt.value))
+        assert len(prompt.value) == MAX_PROMPT and prompt.value.startswith(" [31mred [0m  x")
+        assert not any(ord(c) < 32 for c in prompt.value)
+        await pilot.press("y")  # a key past the cap changes nothing
+        assert len(prompt.value) == MAX_PROMPT
+
+
+async def test_ctrl_c_says_how_to_quit_in_words() -> None:
+    """Issue 26: the hint showed raw markup, "Press [b]ctrl+q[/b] to quit"."""
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        app.query_one("#timeline").focus()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Ctrl+Q to quit" in m for m in messages) and not any("[b]" in m for m in messages)

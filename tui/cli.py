@@ -332,7 +332,17 @@ def tui(paths: tuple[str, ...], algorithm: str) -> None:
         reattach_terminal()
     if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual reads keys on stdin and draws on stderr
         raise StorylineError("the app needs a terminal; in a script or a pipe use timeline, summarize or ask")
-    StorylineApp(paths, stdin=stdin, algorithm=algorithm, story_id=click.get_current_context().meta.get("story")).run()
+    run_app(StorylineApp(paths, stdin=stdin, algorithm=algorithm, story_id=click.get_current_context().meta.get("story")))
+
+
+def run_app(app: Any, **options: Any) -> None:
+    """Run the app; a crash inside it ends as one line on stderr and exit status 1 (the app keeps
+    the line: Textual's own report is a traceback whose locals quote whole articles)."""
+    app.run(**options)
+    if app.crash:
+        fail(f"{app.crash} (set STORYLINE_DEBUG=1 for details)")
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 @main.command(name="ask")
