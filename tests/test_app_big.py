@@ -107,3 +107,42 @@ async def test_ctrl_c_says_how_to_quit_in_words() -> None:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("Ctrl+Q to quit" in m for m in messages) and not any("[b]" in m for m in messages)
+
+
+def exchanges(app: StorylineApp) -> list[tuple[str, list[str]]]:
+    """Each question in the chat, in order, with the notes shown under it."""
+    from storyline.tui.widgets.chat import Exchange
+
+    return [(str(e.query_one(".question").render()), [str(n.render()) for n in e.query(".note")])
+            for e in app.query(Exchange)]
+
+
+async def test_each_answer_lands_under_its_own_question(monkeypatch) -> None:
+    """Issue 25.3: questions asked while loading, and several sent in one burst, are each answered
+    under their own question in the order asked (answers came apart, in another order)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = StorylineApp([str(SEEDS)])
+    load = app.load
+    monkeypatch.setattr(app, "load", lambda *args, **kwargs: None)  # hold the loading until the questions are in
+    async with app.run_test(size=(120, 35)) as pilot:
+        await ask(app, pilot, "When did ISIS seize Palmyra?")
+        await ask(app, pilot, "What happened on March 27?")
+        load("lexrank")
+        await loaded(app, pilot)
+        prompt = app.query_one("#prompt")
+        prompt.focus()
+        burst = [*"Who recaptured Palmyra?", "\r", *"summary", "\r"]  # typed in one read
+        for key in burst:
+            app.post_message(events.Key("enter" if key == "\r" else _character_to_key(key), key))
+        await until(pilot, lambda: len(exchanges(app)) == 4 and all(notes for _, notes in exchanges(app)))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = exchanges(app)
+        assert [q for q, _ in shown] == ["When did ISIS seize Palmyra?", "What happened on March 27?",
+                                         "Who recaptured Palmyra?", "summary"]
+        assert any(n.startswith("May 2015") for n in shown[0][1])
+        assert any("27 Mar 2016" in n for n in shown[1][1])
+        assert not any("May 2015" in n for n in shown[1][1])
+        assert shown[2][1][0].endswith("claims from the sources:") and shown[3][1][0].startswith("Summary in")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
@@ -149,9 +150,19 @@ class PromptInput(Input):
         if room > 0:
             super().insert_text_at_cursor(text.translate(CONTROLS)[:room])
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter is taken here, in turn with the characters around it: as a binding it ran only after
+        the key had bubbled up to the app, by when a second question typed in the same burst was
+        already appended to the first."""
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
     async def action_submit(self) -> None:
-        """Enter: send the question and empty the prompt at once, so that a second question typed in
-        the same burst is not appended to the first one (which was then sent twice)."""
+        """Send the question and empty the prompt at once."""
         await super().action_submit()
         if self.value.strip():
             self.remember(self.value.strip())
