@@ -146,3 +146,44 @@ async def test_each_answer_lands_under_its_own_question(monkeypatch) -> None:
         assert any("27 Mar 2016" in n for n in shown[1][1])
         assert not any("May 2015" in n for n in shown[1][1])
         assert shown[2][1][0].endswith("claims from the sources:") and shown[3][1][0].startswith("Summary in")
+
+
+FIGURES = [10, 10, 12, 15, 20, 20, 25, 30, 40, 55, 60, 80]
+
+
+def flood(story_file) -> str:
+    """Twelve reports of one flood, each with its own toll: one event of twelve sources and eight figures."""
+    return str(story_file({f"{i:02}.txt": f"Flood report {i}\n\nPublished: March 3, 2021\n\nThe flood on Monday killed "
+                           f"{n} people in the Arno valley, regional officials said on Tuesday.\n"
+                           for i, n in enumerate(FIGURES, 1)}))
+
+
+def tree_labels(app: StorylineApp) -> list[str]:
+    from storyline.tui.widgets.timeline_tree import TimelineTree
+
+    tree = app.query_one(TimelineTree)
+    return [str(node.label) for node in tree._tree_nodes.values() if node.data is not None]
+
+
+async def test_citation_walls_become_a_few_and_a_count(story_file) -> None:
+    """Issue 25.4: a row or line shows three citations and "+N", the figures note one short phrase;
+    the detail pane lists every source."""
+    from storyline.tui.widgets.event_detail import EventDetail
+    from storyline.tui.widgets.timeline_tree import TimelineTree
+
+    app = StorylineApp([flood(story_file)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        row = next(label for label in tree_labels(app) if "flood" in label)
+        assert row.startswith("[1][2][3] +9 ") and "[4]" not in row
+        assert "figures differ: " in row and "12 sources)" in row and len(row) < 160
+        lines = await ask(app, pilot, "How many people did the flood kill?")
+        shown = str(lines[0].render())
+        assert "[1][2][3] +9" in shown and "[12]" not in shown
+        tree = app.query_one(TimelineTree)
+        tree.focus()
+        tree.move_cursor(next(n for n in tree._tree_nodes.values() if n.data and "flood" in n.data.text))
+        await pilot.pause()
+        detail = str(app.query_one(EventDetail).render())
+        assert all(f"\n[{i}] The flood on Monday killed {n} people" in detail for i, n in enumerate(FIGURES, 1))
+        assert "(figures differ: 10 [1][2]; 12 [3];" in detail

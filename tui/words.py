@@ -35,7 +35,9 @@ def short_noted(text: str, variants: Sequence[Variant], longest: int = 40) -> st
     figures = [f for d in differing_figures(variants) for f in d]
     sources = {i for v in variants for i in v.sources}
     numeric = sorted((f for f in figures if _is_number(f)), key=float)
-    shown = f"{numeric[0]}–{numeric[-1]}" if numeric else f"{len(variants)} versions"
+    shown = f"{numeric[0]}–{numeric[-1]}" if numeric else ""
+    if not shown or shown in text:  # the text already shows the span ("killing 10–80")
+        shown = count(len(set(figures)) or len(variants), "figure")
     end = text[-1] if text[-1:] in ".!" else ""
     return f"{text[:len(text) - len(end)]} (figures differ: {shown}, {count(len(sources), 'source')}){end}"
 

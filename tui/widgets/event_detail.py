@@ -1,8 +1,9 @@
-"""The highlighted event in full, under the tree (as lazygit previews): text, how it was dated, sources."""
+"""The highlighted event in full, under the tree (as lazygit previews): sources, text, how it was dated."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Static
 
 from storyline.timeline.output.cite import also_reported, marks, noted, source_line
@@ -10,7 +11,7 @@ from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import label
 
-from storyline.tui.words import count
+from storyline.tui.words import count, few_marks
 
 
 def how_dated(event: Event, analysis: Analysis) -> str:
@@ -27,18 +28,23 @@ def how_dated(event: Event, analysis: Analysis) -> str:
 
 
 def describe(event: Event, analysis: Analysis) -> Text:
-    """The detail pane's text for one event (a Text: what articles say is never read as markup)."""
+    """The detail pane's text for one event (a Text: what articles say is never read as markup).
+    Its date, citations and first source come first: at 80×24 the pane has room for six lines."""
     text = Text()
+    first, *others = event.sources
     text.append(label(event.span), style="bold green")
-    text.append(f" — {how_dated(event, analysis)}\n", style="dim")
+    text.append(f" {few_marks(event.sources)}\n", style="bold cyan")
+    text.append(f"[{first}] ", style="bold cyan")
+    text.append(f"{source_line(analysis.article(first))}\n", style="dim")
     text.append(noted(event.text, event.variants))
-    text.append(f" {marks(event.sources)}", style="bold cyan")
     text.append(f"{also_reported(event.also_sources)}\n", style="dim")
     if event.role != "main":
         text.append(f"A {event.role} clause of: ", style="dim")
         text.append(f"{analysis.claim(event.claim).text}\n", style="dim italic")
-    text.append(f"{count(len(event.sources), 'source')} (1–9 opens one):\n", style="dim")
-    for i in event.sources:
+    how = how_dated(event, analysis)
+    text.append(f"{how[:1].upper()}{how[1:]}.\n", style="dim")
+    text.append(f"{count(len(event.sources), 'source')} (1–9 opens one): {marks(event.sources)}\n", style="dim")
+    for i in others:
         text.append(f"[{i}] ", style="bold cyan")
         text.append(f"{source_line(analysis.article(i))}\n")
     if event.also_sources:
@@ -48,9 +54,19 @@ def describe(event: Event, analysis: Analysis) -> Text:
     return text
 
 
-class EventDetail(Static):
-    """Shows the event the tree's cursor is on."""
+class EventDetail(Static, can_focus=True):
+    """Shows the event the tree's cursor is on; Tab reaches it, and ↑/↓ and Page keys scroll it."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll", show=False),
+        Binding("down", "scroll_down", "Scroll", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("home", "scroll_home", show=False),
+        Binding("end", "scroll_end", show=False),
+    ]
 
     def show(self, event: Event | None, analysis: Analysis | None) -> None:
         self.update(describe(event, analysis) if event and analysis else
                     Text("Move through the timeline to see an event in full here.", style="dim"))
+        self.scroll_home(animate=False)

@@ -16,17 +16,19 @@ from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import calendar_place, label
 
 from storyline.tui.messages import CopyText, follow
+from storyline.tui.words import few_marks, short_noted
 
 MAX_TEXT = 160
 
 
 def event_label(event: Event) -> Text:
-    """One event line: citations first (a narrow pane cuts the end of a line, never them), a mark
-    when the date is uncertain, then the text; the detail pane below shows it whole."""
+    """One event line: citations first, at most three and a count (a narrow pane cuts the end of a
+    line, never them), a mark when the date is uncertain, then the text; the detail pane below
+    shows it whole, with every source."""
     text = Text()
-    text.append(marks(event.sources), style="bold cyan")
+    text.append(few_marks(event.sources), style="bold cyan")
     text.append(" ? " if not event.certain else " ", style="bold yellow")
-    whole = noted(event.text, event.variants)
+    whole = short_noted(event.text, event.variants)
     body = whole if len(whole) <= MAX_TEXT else whole[:MAX_TEXT - 1] + "…"
     if event.role == "main":
         text.append(body)  # a Text, so markup in articles stays literal
