@@ -184,6 +184,39 @@ async def test_citation_walls_become_a_few_and_a_count(story_file) -> None:
         tree.focus()
         tree.move_cursor(next(n for n in tree._tree_nodes.values() if n.data and "flood" in n.data.text))
         await pilot.pause()
-        detail = str(app.query_one(EventDetail).render())
+        detail = str(app.query_one(EventDetail).text)
         assert all(f"\n[{i}] The flood on Monday killed {n} people" in detail for i, n in enumerate(FIGURES, 1))
         assert "(figures differ: 10 [1][2]; 12 [3];" in detail
+
+
+def visible_detail(app: StorylineApp) -> str:
+    """The lines of the detail pane on screen now (not those scrolled out of its view)."""
+    pane = app.query_one("#detail")
+    body = app.query_one("#detail-text")
+    top = int(pane.scroll_y)
+    return "\n".join(body.render_line(y).text for y in range(top, top + pane.scrollable_content_region.height))
+
+
+async def test_detail_pane_follows_the_tree_and_scrolls(story_file) -> None:
+    """Issue 25.6: after /timeline or a filter the pane no longer shows an event that is gone; at
+    80×24 the highlighted event's citations and first source are on screen; keys scroll the pane."""
+    from storyline.tui.widgets.event_detail import EventDetail
+    from tests.test_app_keys import move_to_event
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await move_to_event(app, pilot, "Sunday's capture")
+        shown = visible_detail(app)
+        assert "Sun 27 Mar 2016 [1][2][3]" in shown and "[1] " in shown
+        detail = app.query_one(EventDetail)
+        assert detail.max_scroll_y > 0
+        detail.focus()
+        await pilot.press("down", "down")
+        assert detail.scroll_y == 2
+        await ask(app, pilot, "/timeline 2015-05")
+        assert "Sunday's capture" not in str(detail.text)
+        app.set_filter("capture")
+        app.filter_timeline("capture")
+        await pilot.pause()
+        assert "May 2015" not in str(detail.text)

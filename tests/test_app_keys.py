@@ -49,7 +49,7 @@ async def test_citations_lead_each_event_and_the_detail_pane_shows_it_whole() ->
         tree = app.query_one(TimelineTree)
         line = tree.cursor_line
         assert tree.render_line(line - tree.scroll_offset.y).text.lstrip(" │├└─").startswith("[1][2][3] Sunday")
-        detail = str(app.query_one(EventDetail).render())
+        detail = str(app.query_one(EventDetail).text)
         assert detail.startswith("Sun 27 Mar 2016 [1][2][3]\n[1] ") and "Dated by “Sunday's” in the text" in detail
         assert "3 sources" in detail and "[2] Army pressures ISIS in central Syria" in detail
 

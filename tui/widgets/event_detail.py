@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from storyline.timeline.output.cite import also_reported, marks, noted, source_line
@@ -54,19 +56,28 @@ def describe(event: Event, analysis: Analysis) -> Text:
     return text
 
 
-class EventDetail(Static, can_focus=True):
+class EventDetail(VerticalScroll, can_focus=True):
     """Shows the event the tree's cursor is on; Tab reaches it, and ↑/↓ and Page keys scroll it."""
 
     BINDINGS = [
-        Binding("up", "scroll_up", "Scroll", show=False),
-        Binding("down", "scroll_down", "Scroll", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("home", "scroll_home", show=False),
-        Binding("end", "scroll_end", show=False),
+        Binding("up", "scroll_lines(-1)", "Scroll", show=False),
+        Binding("down", "scroll_lines(1)", "Scroll", show=False),
+        Binding("pageup", "scroll_lines(-5)", show=False),
+        Binding("pagedown", "scroll_lines(5)", show=False),
     ]
+    EMPTY = Text("Move through the timeline to see an event in full here.", style="dim")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = self.EMPTY
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, id="detail-text")
 
     def show(self, event: Event | None, analysis: Analysis | None) -> None:
-        self.update(describe(event, analysis) if event and analysis else
-                    Text("Move through the timeline to see an event in full here.", style="dim"))
+        self.text = describe(event, analysis) if event and analysis else self.EMPTY
+        self.query_one("#detail-text", Static).update(self.text)
         self.scroll_home(animate=False)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False)
