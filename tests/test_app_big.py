@@ -220,3 +220,22 @@ async def test_detail_pane_follows_the_tree_and_scrolls(story_file) -> None:
         app.filter_timeline("capture")
         await pilot.pause()
         assert "May 2015" not in str(detail.text)
+
+
+PLANT = {"a.txt": "Plant results\n\nPublished: March 3, 2016\n\nSales at the Kestrel plant fell 4 percent in the "
+                  "fourth quarter of 2015, the company said.\n\nThe plant was closed for repairs from September 30 "
+                  "to December 31, 2015, the company said.\n\nThe new line opened in February 2016.\n"}
+
+
+async def test_a_range_keeps_the_quarters_and_spans_that_overlap_it(story_file) -> None:
+    """Issue 25.7: "2015-10..2015-12" said "no events match" beside Q4 2015 and 30 Sep – 31 Dec 2015."""
+    app = StorylineApp([str(story_file(PLANT))])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        await ask(app, pilot, "/timeline 2015-10 2015-12")
+        texts = [e.text for e in app.query_one("#timeline").events]
+        assert any("fourth quarter" in t for t in texts) and any("closed for repairs" in t for t in texts)
+        assert not any("February 2016" in t for t in texts)
+        assert app.filter_timeline("2015-12-31..") == 3 and app.filter_timeline("..2015-09-29") == 0
+        assert app.filter_timeline("..2015-09-30") == 1
+        assert app.filter_timeline("2016-01..2016-03") == 1

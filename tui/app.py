@@ -307,7 +307,9 @@ class StorylineApp(App[None]):
 
     def apply_filter_box(self) -> None:
         """Show what the filter box holds now: a timer that fires late must not bring back an older query."""
-        if self.analysis is not None and self.screen.query("#filter"):
+        if self.analysis is None or not self.is_running or not self.screen_stack:  # fired as the app closed
+            return
+        if self.screen.query("#filter"):
             query = self.query_one("#filter", Input).value
             if query != self._filtered:
                 self.filter_timeline(query)
