@@ -239,3 +239,31 @@ async def test_a_range_keeps_the_quarters_and_spans_that_overlap_it(story_file) 
         assert app.filter_timeline("2015-12-31..") == 3 and app.filter_timeline("..2015-09-29") == 0
         assert app.filter_timeline("..2015-09-30") == 1
         assert app.filter_timeline("2016-01..2016-03") == 1
+
+
+def council(story_file) -> str:
+    """Thirty articles of a 2011–2012 story, four dates each, and one sentence naming the year 1850."""
+    files = {}
+    for i in range(1, 31):
+        year, month = 2011 + i % 2, 1 + i % 12
+        files[f"{i:02}.txt"] = (
+            f"Council report {i}\n\nPublished: {month}/20/{year}\n\n"
+            + " ".join(f"The council of district {i} met on {m}/{d}/{year} to discuss plan {i * 10 + d}."
+                       for m, d in ((month, 3), (month, 9), (month, 14), (month, 17)))
+            + (" The old bridge of the district was built in 1850." if i == 7 else "") + "\n")
+    return str(story_file(files))
+
+
+async def test_spans_come_from_where_the_coverage_is_and_the_header_fits(story_file) -> None:
+    """Issue 25.9: one sentence naming 1100 made the header "Jan 1100 – Dec 2019" and the filter hint
+    1100-01..; at 80 columns the header cut the counts and span."""
+    from textual.widgets._header import HeaderTitle
+
+    app = StorylineApp([council(story_file)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        assert any(e.span.value == "1850" for e in app.analysis.timeline.events)
+        assert app.sub_title.endswith(" · Jan 2011 – Dec 2012")
+        assert "1850" not in app.query_one("#filter").placeholder
+        header = app.query_one(HeaderTitle)
+        assert app.sub_title in header.render_line(0).text

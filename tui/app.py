@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -47,7 +48,7 @@ __all__ = ["HELP", "StorylineApp"]
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
 KEY_DATES, KEY_PER_DATE = 20, 4
-TITLE_WIDTH = 48  # the header's story name, cut so that the counts and span beside it always show
+HEADER_ROOM = 20  # the header's columns besides its title: the icon, the clock's place and margins
 
 
 class StorylineApp(App[None]):
@@ -128,6 +129,13 @@ class StorylineApp(App[None]):
         """Textual's notification, but never parsing markup by default: messages name files and
         quote articles, and "[link=…]" or "A[/]B" in them must show as written, not crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the story's name cut to leave room for its counts and span, which always show."""
+        room = self.size.width - HEADER_ROOM - len(sub_title) - 3
+        if len(title) > room:
+            title = title[:max(room - 1, 0)] + "…" if room > 8 else ""
+        return super().format_title(title, sub_title) if title else Content(sub_title)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in words (Textual's own hint is markup, shown raw by our notify)."""
@@ -220,8 +228,7 @@ class StorylineApp(App[None]):
 
     def show_header(self, analysis: Analysis) -> None:
         """The story's name, size and span (where its coverage is), the filter's hint, the sparkline."""
-        title = analysis.title
-        self.title = title if len(title) <= TITLE_WIDTH else title[:TITLE_WIDTH - 1] + "…"
+        self.title = analysis.title
         span = coverage_span(analysis.timeline.events)
         self.sub_title = (f"{count(len(analysis.sources), 'article')} · {count(len(analysis.timeline.events), 'event')}"
                           f" · {span_label(span)}")
