@@ -267,3 +267,17 @@ async def test_spans_come_from_where_the_coverage_is_and_the_header_fits(story_f
         assert "1850" not in app.query_one("#filter").placeholder
         header = app.query_one(HeaderTitle)
         assert app.sub_title in header.render_line(0).text
+
+
+async def test_a_sparkline_of_the_coverage_under_the_count(story_file) -> None:
+    """Issue 25.11: articles per week under the count line, its gaps and peaks at a glance."""
+    from textual.widgets import Sparkline
+
+    app = StorylineApp([council(story_file)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        sparkline = app.query_one("#coverage", Sparkline)
+        data = list(sparkline.data or [])
+        assert sparkline.display and sum(data) == 30 and 0 in data and max(data) >= 2
+        assert 52 < len(data) < 110  # one bar a week over two years
+        assert sparkline.region.y == app.query_one("#count").region.y + 1
