@@ -281,3 +281,35 @@ async def test_a_sparkline_of_the_coverage_under_the_count(story_file) -> None:
         assert sparkline.display and sum(data) == 30 and 0 in data and max(data) >= 2
         assert 52 < len(data) < 110  # one bar a week over two years
         assert sparkline.region.y == app.query_one("#count").region.y + 1
+
+
+async def test_the_smaller_promises(story_file) -> None:
+    """Issue 25.10: /stories on one story, "in 2011" hints, /open 99 in the chat, help's title and
+    close hint at 80×24, the find box closing on Enter with a count."""
+    from storyline.tui.screens.help import KEYS, HelpScreen
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        notes = lambda: [str(w.render()) for w in app.query(".note")]  # noqa: E731
+        await ask(app, pilot, "/stories")
+        assert notes()[-1] == "This input holds one story: there is no other to open."
+        await ask(app, pilot, "/open 99")
+        assert "There is no source [99]: this story has 5 sources" in notes()[-1]
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        pane = app.screen.query_one("VerticalScroll")
+        assert "Esc closes" in str(pane.border_subtitle) and pane.border_title and pane.has_focus
+        assert any(key == "/stories" for _, rows in KEYS for key, _ in rows)
+        await pilot.press("escape")
+        await ask(app, pilot, "/open 3")
+        await pilot.press("slash", *"Unesco", "enter")
+        await pilot.pause()
+        assert not app.screen.query_one("#find").display
+        assert any("found in" in str(n.message) for n in app._notifications)
+    app = StorylineApp([str(story_file({f"{i}.txt": f"Plant {i}\n\nPublished: March {i}, 2016\n\nThe Kestrel plant "
+                                                 "closed in 2011, the union said on Monday.\n" for i in (3, 4)}))])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        text = "\n".join(str(w.render()) for w in app.query(".note"))
+        assert "Try “What happened in 2011?”" in text

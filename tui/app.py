@@ -121,7 +121,7 @@ class StorylineApp(App[None]):
             with Vertical(id="chat-pane"):
                 yield ProgressBar(total=3, show_eta=False, id="progress")  # steps: start, read+analyse, shown
                 yield ChatLog(id="chat")
-                yield PromptInput(placeholder="Ask the story… (/help, F1 for keys)", id="prompt")
+                yield PromptInput(placeholder="Ask the story… (/help · F1 keys · Ctrl+Q quits)", id="prompt")
         yield Footer(compact=True)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",

@@ -32,7 +32,7 @@ from storyline.summarize.errors import StorylineError  # noqa: E402
 from storyline.summarize.untrusted import shown_path  # noqa: E402
 from storyline.timeline.output.formats import TIMELINE_FORMATS  # noqa: E402
 from storyline.tui.options import (  # noqa: E402
-    algorithm_option, cache_option, echo_json, format_option, friendly, output_option, paths_argument, print_table,
+    algorithm_option, cache_option, echo_json, fail, format_option, friendly, output_option, paths_argument, print_table,
     read_analysis, read_stdin, read_story, reattach_terminal, story_option)
 from storyline.tui.progress import counting, working  # noqa: E402
 

@@ -30,7 +30,8 @@ KEYS = [
     ("Chat commands", [("/timeline [from] [to]", "filter the timeline to a date range"),
                        ("/summary [N]", "an N-sentence summary"), ("/sources", "the numbered sources"),
                        ("/open N", "read source N"), ("/export md|json|html PATH", "write the timeline shown"),
-                       ("/algorithm NAME", "re-rank (lexrank, textrank, lsa, …)"), ("/clear", "clear the chat"),
+                       ("/algorithm NAME", "re-rank (lexrank, textrank, lsa, …)"),
+                       ("/stories", "back to the story list of a mixed input"), ("/clear", "clear the chat"),
                        ("/help", "a short help in the chat")]),
 ]
 
@@ -41,7 +42,8 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%; border: thick $primary;
-                                  background: $surface; padding: 0 1; }
+                                  background: $surface; padding: 0 1; border-title-style: bold;
+                                  border-subtitle-color: $text-muted; }
     """
     BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close")]
 
@@ -54,5 +56,10 @@ class HelpScreen(ModalScreen[None]):
             for key, what in rows:
                 table.add_row(Text(key), Text(what))  # Text: "[from]" is not markup
             table.add_row("", "")
-        with VerticalScroll():
+        with VerticalScroll() as pane:
+            pane.border_title = "Storyline: every key and command"
+            pane.border_subtitle = "↑ ↓ PgUp PgDn scroll · Esc closes"
             yield Static(table)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # so that the arrows scroll it

@@ -120,10 +120,15 @@ class SourceScreen(Screen[None]):
         cited = self.cited_index
         self.stops = sorted(set(found) | ({cited} if cited is not None else set()))
         self.at = -1
+        self.query_one("#find").display = False  # Enter closes the box; n and N step through the finds
         self.query_one("#source-body").focus()
         if self.term and not found:
             self.notify(f"\u201c{self.term}\u201d is not in this article.", severity="warning")
         else:
+            if self.term:
+                matches = sum(p.lower().count(self.term.lower()) for p in self.paragraphs)
+                self.notify(f"\u201c{self.term}\u201d: {matches} found in {len(found)} of {len(self.paragraphs)} "
+                            "paragraphs (n / N step through them)", timeout=4)
             self.action_step(1)
 
     def action_step(self, direction: int) -> None:
