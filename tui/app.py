@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -11,13 +10,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
-from textual.content import Content
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Sparkline, Static, Tree
@@ -31,7 +27,7 @@ from storyline.timeline.answers.ask import Answer, ask, summary_answer
 from storyline.timeline.events.build import Event, select
 
 from storyline.tui import commands
-from storyline.tui.guards import Palette, loader_context, one_line
+from storyline.tui.guards import SteadyApp, loader_context, one_line
 from storyline.tui.commands import HELP, Out, hints
 from storyline.tui.coverage import articles_per_day, coverage_span, filter_shown, span_label
 from storyline.tui.messages import CopyText, OpenCitation
@@ -48,10 +44,9 @@ __all__ = ["HELP", "StorylineApp"]
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
 KEY_DATES, KEY_PER_DATE = 20, 4
-HEADER_ROOM = 20  # the header's columns besides its title: the icon, the clock's place and margins
 
 
-class StorylineApp(App[None]):
+class StorylineApp(SteadyApp):
     """Browse a story's timeline and ask it questions."""
 
     CSS_PATH = "storyline.tcss"
@@ -107,7 +102,6 @@ class StorylineApp(App[None]):
         self.shown = asyncio.Event()  # set once a story is on screen (tests and scripts wait on it)
         self.key_dates = False  # the tree shows the key dates only (big stories open so)
         self.pending: list[tuple[str, Exchange]] = []  # questions asked while the story was loading
-        self.crash: str | None = None  # the one line a crash ends with (the command prints it)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,40 +117,6 @@ class StorylineApp(App[None]):
                 yield ChatLog(id="chat")
                 yield PromptInput(placeholder="Ask the story… (/help · F1 keys · Ctrl+Q quits)", id="prompt")
         yield Footer(compact=True)
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Textual's notification, but never parsing markup by default: messages name files and
-        quote articles, and "[link=…]" or "A[/]B" in them must show as written, not crash the app."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        """The header: the story's name cut to leave room for its counts and span, which always show."""
-        room = self.size.width - HEADER_ROOM - len(sub_title) - 3
-        if len(title) > room:
-            title = title[:max(room - 1, 0)] + "…" if room > 8 else ""
-        return super().format_title(title, sub_title) if title else Content(sub_title)
-
-    def action_help_quit(self) -> None:
-        """Ctrl+C: say how to quit, in words (Textual's own hint is markup, shown raw by our notify)."""
-        self.notify("Press Ctrl+Q to quit (or q when no text box has focus).", title="Do you want to quit?")
-
-    def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]
-            self.push_screen(Palette(id="--command-palette"))
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Any crash ends the app with one line for the command to print and exit status 1: Textual's
-        traceback shows locals, which quote whole articles (STORYLINE_DEBUG=1 shows it still)."""
-        if os.environ.get("STORYLINE_DEBUG"):
-            super()._handle_exception(error)
-            return
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-            self.crash = one_line(error)
-        self._close_messages_no_wait()
 
     def on_mount(self) -> None:
         self.sub_title = "reading…"

@@ -4,12 +4,16 @@ Enter cannot crash, and a crash said in one line."""
 from __future__ import annotations
 
 import asyncio
+import os
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
+from textual.content import Content
+from textual.notifications import SeverityLevel
 
 
 def loader_context() -> BaseContext:
@@ -54,3 +58,49 @@ class Palette(CommandPalette):
             return AwaitComplete(asyncio.sleep(0))
         self.closing = True
         return super().dismiss(result)
+
+
+class SteadyApp(App[None]):
+    """Textual's App with what Storyline needs of every screen: notifications that never parse
+    markup, a header that keeps its counts, a palette a double Enter cannot crash, and any crash
+    kept as one line (`crash`) for the command to print, with return code 1."""
+
+    HEADER_ROOM = 20  # the header's columns besides its title: the icon, the clock's place and margins
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crash: str | None = None
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Textual's notification, but never parsing markup by default: messages name files and
+        quote articles, and "[link=…]" or "A[/]B" in them must show as written, not crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the story's name cut to leave room for its counts and span, which always show."""
+        room = self.size.width - self.HEADER_ROOM - len(sub_title) - 3
+        if len(title) > room:
+            title = title[:max(room - 1, 0)] + "…" if room > 8 else ""
+        return super().format_title(title, sub_title) if title else Content(sub_title)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in words (Textual's own hint is markup, shown raw by our notify)."""
+        self.notify("Press Ctrl+Q to quit (or q when no text box has focus).", title="Do you want to quit?")
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]
+            self.push_screen(Palette(id="--command-palette"))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any crash ends the app with one line for the command to print and exit status 1: Textual's
+        traceback shows locals, which quote whole articles (STORYLINE_DEBUG=1 shows it still)."""
+        if os.environ.get("STORYLINE_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+            self.crash = one_line(error)
+        self._close_messages_no_wait()
