@@ -313,3 +313,15 @@ async def test_the_smaller_promises(story_file) -> None:
         await loaded(app, pilot)
         text = "\n".join(str(w.render()) for w in app.query(".note"))
         assert "Try “What happened in 2011?”" in text
+
+
+async def test_the_story_list_keeps_its_heading_in_view() -> None:
+    """Issue 25.5 (in part): the list's heading scrolled away under 29 stories."""
+    app = StorylineApp([str(WIKINEWS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StoryListScreen))
+        await pilot.pause()
+        head = app.screen.query_one("#stories-head")
+        await pilot.press(*["down"] * 40)
+        assert head.region.y == 0 and head.region.height >= 1
+        assert "stories: Enter opens one" in head.render_line(0).text
