@@ -19,6 +19,7 @@ from storyline.tui.messages import CopyText, follow
 from storyline.tui.words import few_marks, short_noted
 
 MAX_TEXT = 160
+LAZY_OVER = 1500  # events past which months and dates start folded, their lines made when unfolded
 
 
 def event_label(event: Event) -> Text:
@@ -54,48 +55,87 @@ class TimelineTree(Tree[Event]):
         self.guide_depth = 3
         self.date_nodes: dict[str, NodeID] = {}
         self.events: list[Event] = []  # what the tree shows, in time order
+        self.pending: dict[NodeID, list[Event]] = {}  # a folded node's events, added when it unfolds
 
     def show(self, events: Iterable[Event]) -> int:
         """Rebuild the tree from `events` (already in time order); returns how many are shown.
 
         Events are grouped as the Markdown timeline groups them (`render.calendar_place`): a
         year, a section (a month, a quarter …), then the date; a level that would repeat the
-        one above ("May 2015" under "May 2015", "1994" under "1994") is left out.
+        one above ("May 2015" under "May 2015", "1994" under "1994") is left out. Past LAZY_OVER
+        events the months and dates start folded and their event lines are made when unfolded:
+        18,000 lines took seconds to build, and keys waited behind them.
         """
         self.clear()
-        self.date_nodes = {}
+        self.date_nodes, self.pending = {}, {}
         self.events = list(events)
+        lazy = len(self.events) > LAZY_OVER
         nodes: dict[tuple[str, ...], TreeNode[Event]] = {}
 
         def node(path: tuple[str, ...], parent: TreeNode[Event], style: str) -> TreeNode[Event]:
             if path not in nodes:
-                nodes[path] = parent.add(Text(path[-1], style=style), expand=True)
+                nodes[path] = parent.add(Text(path[-1], style=style), expand=not lazy or len(path) == 1,
+                                         allow_expand=True)
             return nodes[path]
 
-        count = 0
+        places: dict[tuple[object, ...], TreeNode[Event]] = {}  # one calendar lookup per date, not per event
         for event in self.events:
-            year, section = calendar_place(event.span)
-            parent = node((year,), self.root, "bold")
-            if section:
-                parent = node((year, section), parent, "")
-            when = label(replace(event.span, certain=True))
-            if when not in (year, section):
-                parent = node((year, section or "", when), parent, "bold green")
-            self.date_nodes.setdefault(event.span.value, parent.id)
-            parent.add_leaf(event_label(event), data=event)
-            count += 1
-        return count
+            place = (event.span.start, event.span.end, event.span.granularity, event.span.value)
+            parent = places.get(place)
+            if parent is None:
+                year, section = calendar_place(event.span)
+                parent = node((year,), self.root, "bold")
+                if section:
+                    parent = node((year, section), parent, "")
+                when = label(replace(event.span, certain=True))
+                if when not in (year, section):
+                    parent = node((year, section or "", when), parent, "bold green")
+                places[place] = parent
+                self.date_nodes.setdefault(event.span.value, parent.id)
+            if lazy and not parent.is_expanded:
+                self.pending.setdefault(parent.id, []).append(event)
+            else:
+                parent.add_leaf(event_label(event), data=event)
+        return len(self.events)
+
+    @on(Tree.NodeExpanded)
+    def fill(self, message: Tree.NodeExpanded[Event]) -> None:
+        """A folded node's event lines, made the first time it unfolds (before its date nodes)."""
+        events = self.pending.pop(message.node.id, None)
+        first = message.node.children[0] if message.node.children else None
+        for event in events or ():
+            if first is None:
+                message.node.add_leaf(event_label(event), data=event)
+            else:  # a year's own events ("in 2015") before its months, as their time order has them
+                message.node.add(event_label(event), data=event, before=first, allow_expand=False)
 
     def jump_to(self, value: str) -> bool:
         """Move the cursor to the date whose TIMEX3 value starts with `value`."""
         for date_value, node_id in self.date_nodes.items():
             if date_value.startswith(value):
                 node = self.get_node_by_id(node_id)
-                self.move_cursor(node)  # select_node would also fold it (auto_expand)
-                self.scroll_to_node(node)
+                folded = [n for n in (node, *self.above(node)) if not n.is_expanded and n is not self.root]
+                for around in folded:  # a folded (lazy) tree: unfold the way there
+                    around.expand()
+                if folded:  # the unfolded lines exist after the next refresh
+                    self.call_after_refresh(self._move_to, node)
+                else:
+                    self._move_to(node)
                 self.focus()
                 return True
         return False
+
+    def _move_to(self, node: TreeNode[Event]) -> None:
+        self.move_cursor(node)  # select_node would also fold it (auto_expand)
+        self.scroll_to_node(node)
+
+    @staticmethod
+    def above(node: TreeNode[Event]) -> list[TreeNode[Event]]:
+        found = []
+        while node.parent is not None:
+            node = node.parent
+            found.append(node)
+        return found
 
     @property
     def event(self) -> Event | None:
