@@ -1,0 +1,132 @@
+"""Faulty conditions on the command line (issue 26): what `-o` may replace, outputs that would
+poison the next run, characters UTF-8 cannot carry, messages that were silent or wrong."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+ARTICLE = ("Storm hits coast\n\nPublished: March 3, 2021\n\n"
+           "Rescue teams reached the flooded valley on Monday, officials said. "
+           "The army was deployed to help residents leave their homes.\n")
+
+
+# --- -o never replaces what is not a regular file ----------------------------------------------
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(story_file, tmp_path_factory) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    elsewhere = tmp_path_factory.mktemp("real")
+    (elsewhere / "tl.md").write_text("old")
+    link = tmp_path_factory.mktemp("links") / "tl.md"
+    link.symlink_to(elsewhere / "tl.md")
+    result = run_cli("timeline", folder, "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(elsewhere / "tl.md")
+    assert (elsewhere / "tl.md").read_text().startswith("# ")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["tl.md"]  # the temporary file was beside the target
+
+
+def test_output_through_a_dangling_symlink_creates_its_target(story_file, tmp_path_factory) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    elsewhere = tmp_path_factory.mktemp("real")
+    link = tmp_path_factory.mktemp("links") / "tl.json"
+    link.symlink_to(elsewhere / "new.json")
+    assert run_cli("timeline", folder, "-o", link).exit_code == 0
+    assert link.is_symlink() and json.loads((elsewhere / "new.json").read_text())["events"]
+
+
+def test_output_to_a_fifo_is_written_into_it_not_replaced(story_file, tmp_path_factory) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    fifo = tmp_path_factory.mktemp("pipes") / "tl.md"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waiting, so the writer never blocks
+    try:
+        result = run_cli("timeline", folder, "-o", fifo)
+        assert result.exit_code == 0, result.stderr
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        assert os.read(reader, 1 << 16).decode().startswith("# ")
+    finally:
+        os.close(reader)
+
+
+def _device_node(folder: Path) -> Path:
+    """A null character device of our own when we may make one (root), else a link to /dev/null."""
+    node = folder / "null.md"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        node.symlink_to("/dev/null")
+    return node
+
+
+def test_output_to_a_character_device_is_written_not_replaced(story_file, tmp_path_factory) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    node = _device_node(tmp_path_factory.mktemp("dev"))
+    linked = node.is_symlink()
+    result = run_cli("timeline", folder, "-o", node)
+    assert result.exit_code == 0, result.stderr
+    assert node.is_symlink() == linked and stat.S_ISCHR(os.stat(node).st_mode)
+    assert [p.name for p in node.parent.iterdir()] == ["null.md"]
+
+
+def test_output_onto_a_socket_is_refused_before_the_work(story_file, tmp_path_factory) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    path = tmp_path_factory.mktemp("sock") / "s.md"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        result = run_cli("timeline", folder, "-o", path)
+        assert result.exit_code == 1 and "not a regular file" in result.stderr
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+    finally:
+        server.close()
+
+
+# --- -o into an input folder: the next run would read it as an article --------------------------
+
+@pytest.mark.parametrize("name", ["timeline.md", "sub/timeline.json", "t.txt"])
+def test_output_inside_an_input_folder_is_refused(story_file, name: str) -> None:
+    folder = story_file({"a.txt": ARTICLE, "sub/b.txt": ARTICLE.replace("Rescue", "Fire")})
+    result = run_cli("timeline", folder, "-o", folder / name)
+    assert result.exit_code == 1 and "inside the input folder" in result.stderr
+    assert not (folder / name).exists()
+    assert run_cli("timeline", folder).exit_code == 0
+
+
+def test_output_in_a_hidden_part_of_an_input_folder_is_allowed(story_file) -> None:
+    """The walk skips hidden files and folders, so an output there is never read back."""
+    folder = story_file({"a.txt": ARTICLE})
+    (folder / ".out").mkdir()
+    assert run_cli("timeline", folder, "-o", folder / ".out" / "tl.md").exit_code == 0
+    assert run_cli("timeline", folder, "-o", folder / ".tl.md").exit_code == 0
+    again = run_cli("sources", folder, "--format", "json")
+    assert len(json.loads(again.stdout)) == 1
+
+
+# --- characters UTF-8 cannot carry -------------------------------------------------------------
+
+def test_a_lone_surrogate_in_json_is_written_to_a_file(story_file, tmp_path_factory) -> None:
+    record = ('{"text": "Rescue teams reached the valley \\ud800 on Monday, officials said.", '
+              '"title": "Storm \\udfff", "published": "2021-03-03"}')
+    folder = story_file({"feed.jsonl": record + "\n"})
+    target = tmp_path_factory.mktemp("out") / "tl.json"
+    result = run_cli("timeline", folder, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert "\ufffd" in json.dumps(written, ensure_ascii=False)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path, tmp_path_factory) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")  # surrogate-escaped, as Python reads a Latin-1 name
+    (tmp_path / name).write_text(ARTICLE)
+    target = tmp_path_factory.mktemp("out") / "tl.json"
+    result = run_cli("timeline", tmp_path, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["sources"][0]["path"].endswith("caf\\udce9.txt")
