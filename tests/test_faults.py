@@ -161,3 +161,17 @@ def test_articles_in_other_scripts_are_read_split_and_dated(story_file, language
     # record's publication day stands in (README, "Other languages").
     assert dates == {"2016-03-28"} if language == "chinese" else "2016-03-27" in dates
     assert run_cli("summarize", folder, "-n", "2").exit_code == 0
+
+
+# --- dedup: look-alikes that differ in a number are not n² checks --------------------------------
+
+def test_sentences_differing_in_a_number_cost_a_bounded_number_of_checks(monkeypatch) -> None:
+    from storyline.summarize.claims import dedup
+
+    checks = []
+    real = dedup.conflict
+    monkeypatch.setattr(dedup, "conflict", lambda a, b: checks.append(1) or real(a, b))
+    texts = [f"Officials said {n} people were killed in the city." for n in range(1200)]
+    matches = dedup.match(texts, exhaustive=False)  # blocked, as inputs of over 1,500 sentences are
+    assert len(checks) <= 40 * len(texts)  # was every pair: 1200² / 2
+    assert len(matches.groups) == len(texts)  # no two are one claim
