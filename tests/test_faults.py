@@ -175,3 +175,31 @@ def test_sentences_differing_in_a_number_cost_a_bounded_number_of_checks(monkeyp
     matches = dedup.match(texts, exhaustive=False)  # blocked, as inputs of over 1,500 sentences are
     assert len(checks) <= 40 * len(texts)  # was every pair: 1200² / 2
     assert len(matches.groups) == len(texts)  # no two are one claim
+
+
+# --- the timeline is linear in one article's dated sentences -----------------------------------
+
+def test_expressions_of_each_sentence_are_found_without_walking_the_article() -> None:
+    from collections.abc import Sequence
+    from types import SimpleNamespace
+
+    from storyline.summarize.model import Sentence
+    from storyline.timeline.events.build import expressions_in
+
+    class Counted(Sequence):  # counts the expressions each look-up touches
+        def __init__(self, items: list) -> None:
+            self.items, self.touched = items, 0
+
+        def __len__(self) -> int:
+            return len(self.items)
+
+        def __getitem__(self, index):
+            got = self.items[index]
+            self.touched += len(got) if isinstance(index, slice) else 1
+            return got
+
+    n = 3000
+    found = Counted([SimpleNamespace(start=60 * k + 20) for k in range(n)])
+    sentences = [Sentence(1, k, "x" * 50, 60 * k, 60 * k + 50) for k in range(n)]
+    assert all(len(list(expressions_in(s, found))) == 1 for s in sentences)  # type: ignore[arg-type]
+    assert found.touched <= 30 * n  # was every expression before the sentence's: n² / 2
