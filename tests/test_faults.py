@@ -203,3 +203,34 @@ def test_expressions_of_each_sentence_are_found_without_walking_the_article() ->
     sentences = [Sentence(1, k, "x" * 50, 60 * k, 60 * k + 50) for k in range(n)]
     assert all(len(list(expressions_in(s, found))) == 1 for s in sentences)  # type: ignore[arg-type]
     assert found.touched <= 30 * n  # was every expression before the sentence's: n² / 2
+
+
+# --- one character reference to a control character never drops a page -------------------------
+
+def _page(reference: str) -> str:
+    paras = "".join(f"<p>Rescue teams reached the flooded valley on Monday, day {k}, officials said, and the army "
+                    f"helped residents leave{reference if k == 3 else ''} their homes.</p>\n" for k in range(8))
+    return (f"<!DOCTYPE html><html><head><title>Storm hits coast</title></head><body><article>"
+            f"<h1>Storm hits coast</h1>{paras}</article></body></html>")
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#7;", "&#x1;", "&#X1B", "&#0000027;", "&#x9f;"])
+def test_a_control_character_reference_keeps_the_page(story_file, reference: str) -> None:
+    folder = story_file({"page.html": _page(reference)})
+    result = run_cli("sentences", folder)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 8 and "\x1b" not in result.stdout
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(code=st.one_of(st.integers(0, 31), st.integers(127, 159)), hexadecimal=st.booleans())
+def test_any_control_reference_keeps_the_page(code: int, hexadecimal: bool) -> None:
+    from storyline.summarize.read.ingest import read_inputs
+
+    reference = f"&#x{code:x};" if hexadecimal else f"&#{code};"
+    reading = read_inputs(["-"], stdin=_page(reference).encode())
+    assert len(reading.documents) == 1 and not reading.problems
+    assert "day 7" in reading.documents[0].text

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -279,10 +279,21 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
     return docs
 
 
+# A character reference to a control character ("&#x1b;", "&#7;"): lxml refuses the whole page for
+# one, so it is dropped first (the sanitiser would remove the character anyway).
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "" if (code < 32 and code not in (9, 10, 13)) or 127 <= code < 160 else match.group(0)
+
+
 def parse_html(origin: str, text: str) -> RawDocument:
     """Main text and metadata of a saved web page, with trafilatura (imported only here)."""
     import trafilatura
 
+    text = _CONTROL_REFERENCE.sub(_drop_control, text)
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     if extracted is None:
