@@ -234,3 +234,66 @@ def test_any_control_reference_keeps_the_page(code: int, hexadecimal: bool) -> N
     reading = read_inputs(["-"], stdin=_page(reference).encode())
     assert len(reading.documents) == 1 and not reading.problems
     assert "day 7" in reading.documents[0].text
+
+
+# --- silent or wrong messages ------------------------------------------------------------------
+
+def test_files_deeper_than_the_system_allows_are_warned_about(story_file) -> None:
+    folder = story_file({"a.txt": ARTICLE})
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(24):  # 24 x 200 characters: past PATH_MAX (4096), made one level at a time
+            os.mkdir("d" * 200, dir_fd=fd)
+            deeper = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = deeper
+        out = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+        os.write(out, ARTICLE.encode())
+        os.close(out)
+    finally:
+        os.close(fd)
+    result = run_cli("sources", folder, "--format", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 1
+    assert "folder cannot be read (File name too long)" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_folder_that_cannot_be_listed_says_so(story_file, monkeypatch) -> None:
+    """(As root every folder can be read, so the refusal is the system's, simulated.)"""
+    folder = story_file({"a.txt": ARTICLE})
+    real_scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if str(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = run_cli("sources", folder)
+    assert result.exit_code == 1 and "folder cannot be read (Permission denied)" in result.stderr
+    assert "has no .txt" not in result.stderr
+
+
+def test_dates_on_json_lines_warns_about_what_it_leaves_out(story_file) -> None:
+    folder = story_file({"d.jsonl": '{"text": "Troops entered the city on Monday."}\n{broken\n{"title": "x"}\n',
+                         "none.jsonl": '{broken\n{"title": "x"}\n'})
+    result = run_cli("dates", folder / "d.jsonl")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["documents"]) == 1
+    assert "d.jsonl:2: malformed JSON" in result.stderr and 'd.jsonl:3: no "text" field' in result.stderr
+    nothing = run_cli("dates", folder / "none.jsonl")
+    assert nothing.exit_code == 1 and nothing.stderr.strip().endswith("no record with text to tag")
+
+
+def test_closed_standard_input_reads_as_empty(monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", None)
+    from storyline.tui.cli import read_stdin
+
+    assert read_stdin() == b""
+    import subprocess
+
+    closed = subprocess.run([sys.executable, "-m", "storyline", "sources", "-"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+                            preexec_fn=lambda: os.close(0))
+    assert closed.returncode == 1 and closed.stderr.strip() == "storyline: no usable article (<stdin>: empty)"

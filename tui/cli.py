@@ -298,6 +298,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
+    from storyline.summarize.errors import InputError
     from storyline.summarize.model import RawDocument
     from storyline.summarize.read import ingest
     from storyline.summarize.clean.metadata import published_day
@@ -306,10 +307,10 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
     if file != "-" and Path(file).is_dir():
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
+    skipped: list[InputError] = []
     if file != "-" and ingest.is_warc(Path(file)):  # streamed, page by page
         reading = ingest.read_inputs([file])
-        for problem in reading.problems:
-            click.echo(f"storyline: warning: {problem.warning()}", err=True)
+        skipped = reading.problems
         records: list[RawDocument] | None = reading.documents
         text = ""
     else:
@@ -319,7 +320,11 @@ def dates(file: str, published: Any, fmt: str) -> None:
         text = ingest.decode(file, data)
         if not text.strip():
             raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
-        records = ingest.records_in(file, text)
+        records = ingest.records_in(file, text, skipped)
+    for problem in skipped:
+        click.echo(f"storyline: warning: {problem.warning()}", err=True)
+    if records == []:
+        raise StorylineError(f"{shown_path(file)}: no record with text to tag")
     if records is None:  # plain text: tagged exactly as given
         dct = published.date() if published else published_day(text)
         found = expressions(tag(text, dct))
