@@ -4,7 +4,10 @@
 articles (in process, as the `storyline` command runs them) and prints the slowest input per
 command beside the goal (2 s of CPU for any 100 KB input). `--quick` takes every fourth input.
 The shapes are the worst cases of the patterns we use (repeated date words, unclosed brackets,
-long runs without a sentence end), plus binary, mojibake, markup and deeply nested data.
+long runs without a sentence end), plus binary, mojibake, markup and deeply nested data. Then the
+batch faults of bench/batch_faults.py (no workers, a remote worker given a relative --out, a resume
+after changed options, two runs into one folder, a gzip bomb), each printed held or FAILED
+(`--no-batch` skips them).
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ COMMANDS = [["sources"], ["sentences"], ["summarize"], ["timeline"], ["dates"], 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every fourth input only")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch faults (bench/batch_faults.py)")
     args = parser.parse_args()
     inputs = list(shapes().items())[:: 4 if args.quick else 1]
     folder = Path(tempfile.mkdtemp())
@@ -101,6 +105,10 @@ def main() -> None:
         worst_all = max(worst_all, worst)
         print(f"{command[0]:<10} {worst:>8.2f} {times[len(times) // 2][0]:>8.2f}  {name}")
     print(json.dumps({"inputs": len(paths), "slowest_cpu_s": round(worst_all, 2), "goal_s": GOAL_SECONDS}))
+    if not args.no_batch:
+        from bench import batch_faults
+
+        raise SystemExit(batch_faults.main())
 
 
 if __name__ == "__main__":

@@ -43,13 +43,18 @@ def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int 
     """Read, clean and split every input; raise NothingUsable when no article remains.
     `progress(done, total)` is called as each input is read."""
     reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes, progress=progress)
-    articles, problems = build_articles(reading.documents)
-    problems = reading.problems + problems
+    return story_of(reading.documents, reading.problems)
+
+
+def story_of(documents: list[RawDocument], problems: Iterable[InputError] = ()) -> Story:
+    """Clean and split documents already read (a batch task's records); NothingUsable if none is left."""
+    articles, skipped = build_articles(documents)
+    found = [*problems, *skipped]
     if not articles:
-        reasons = "; ".join(str(p) for p in problems[:3]) or "no input given"
+        reasons = "; ".join(str(p) for p in found[:3]) or "no input given"
         raise NothingUsable(f"no usable article ({reasons})")
     sentences = tuple(s for a in articles for s in split_text(a.id, a.text))
-    return Story(tuple(articles), sentences, tuple(problems))
+    return Story(tuple(articles), sentences, tuple(found))
 
 
 def build_articles(documents: list[RawDocument]) -> tuple[list[Article], list[InputError]]:

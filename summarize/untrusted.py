@@ -21,12 +21,20 @@ _ESCAPE = re.compile(
 _INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u00ad"
 _CONTROL = re.compile(f"[{_INVISIBLE}]")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85]+")
-_SHOWN = re.compile(f"[{_INVISIBLE}\\r\\n\\t\u2028\u2029]")
+_SHOWN = re.compile(f"[{_INVISIBLE}\\r\\n\\t\u2028\u2029\ud800-\udfff]")
+# A lone surrogate (JSON "\\ud800", a file name that is not UTF-8) cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Text without escape sequences and invisible controls; line breaks and tabs kept."""
-    return _CONTROL.sub("", _ESCAPE.sub("", text))
+    """Text without escape sequences and invisible controls; line breaks and tabs kept; a lone
+    surrogate becomes U+FFFD (the replacement character), as a bad byte does."""
+    return no_surrogates(_CONTROL.sub("", _ESCAPE.sub("", text)))
+
+
+def no_surrogates(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD: what is left can always be UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean_line(text: str) -> str:

@@ -22,11 +22,11 @@ def archive(wikinews_rows, tmp_path) -> Path:
     return path
 
 
-def fail_on_syria(shard: Shard, out: str, formats: Sequence[str], algorithm: str) -> dict[str, object]:
+def fail_on_syria(shard: Shard, lines: tuple[bytes, ...], formats: Sequence[str], algorithm: str) -> dict[str, object]:
     """A task that breaks on one story, as a bug or a dying worker would."""
     if "Syria" in shard.title:
         raise RuntimeError("this story's worker broke")
-    return analyse_shard(shard, out, formats, algorithm)
+    return analyse_shard(shard, lines, formats, algorithm)
 
 
 def test_batch_writes_a_timeline_per_story_and_resumes(archive, tmp_path) -> None:

@@ -147,21 +147,21 @@ def test_warc_in_the_commands(tmp_path) -> None:
 
 
 def test_warc_streams_into_batch(tmp_path) -> None:
-    from storyline.timeline.batch import plan
+    from storyline.timeline.batch import Skipped, analyse_shard, file_name, plan
 
     archive = tmp_path / "crawl.warc.gz"
     write_warc(archive, PAGES)
-    problems: list[InputError] = []
-    shards = plan([str(archive)], tmp_path / "work", problems)
-    assert sum(s.articles for s in shards) == 2 and not problems
+    skipped = Skipped()
+    shards = plan([str(archive)], tmp_path / "work", skipped)
+    assert sum(s.articles for s in shards) == 2 and not skipped.count
     story = load_story([str(s.path) for s in shards])
     assert sorted(a.url for a in story.articles) == sorted(p[0] for p in PAGES)
-    from storyline.timeline.batch import analyse_shard
-
-    entry = analyse_shard(shards[0], str(tmp_path), ("html", "timelinejs"), "lexrank")
-    assert entry["status"] == "done" and entry["files"] == [f"{shards[0].id}.html", f"{shards[0].id}.timelinejs.json"]
-    assert (tmp_path / f"{shards[0].id}.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert "events" in json.loads((tmp_path / f"{shards[0].id}.timelinejs.json").read_text(encoding="utf-8"))
+    lines = tuple(shards[0].path.read_bytes().split(b"\n")[:-1])  # what the client sends the task
+    entry = analyse_shard(shards[0], lines, ("html", "timelinejs"), "lexrank")
+    bodies = entry["bodies"]
+    assert entry["status"] == "done" and sorted(bodies) == ["html", "timelinejs"]
+    assert file_name(shards[0].id, "timelinejs") == f"{shards[0].id}.timelinejs.json"
+    assert bodies["html"].startswith("<!DOCTYPE html>") and "events" in json.loads(bodies["timelinejs"])
 
 
 # news-please's documented record (its README / NewsArticle fields) and trafilatura's JSON output
@@ -242,12 +242,13 @@ def test_any_bytes_named_warc_are_read_or_refused_in_one_line(tmp_path, data: by
 
 def test_a_warc_page_too_large_for_a_batch_record_is_reported(tmp_path) -> None:
     from storyline.summarize.read.archive import MAX_RECORD_BYTES
-    from storyline.timeline.batch import plan
+    from storyline.timeline.batch import Skipped, plan
 
     huge = page("Huge", BODY + " filler" * (MAX_RECORD_BYTES // 7 + 10))
     archive = tmp_path / "crawl.warc.gz"
     write_warc(archive, [*PAGES, ("https://big.example/huge", huge, "2016-03-30T00:00:00Z")])
-    problems: list[InputError] = []
-    shards = plan([str(archive)], tmp_path / "work", problems)
+    skipped = Skipped()
+    shards = plan([str(archive)], tmp_path / "work", skipped)
     assert sum(s.articles for s in shards) == 2
+    problems = [err for _, err in skipped.first]
     assert [p.origin for p in problems] == [f"{archive}:3"] and "limit" in problems[0].reason

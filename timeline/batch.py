@@ -2,39 +2,52 @@
 
 1. `plan` streams the archive once to profile every article (`summarize.stories.Profile`: a few
    dozen terms, not its text) and groups the profiles into stories; a second pass writes each
-   story's records to a shard file named by the hash of its content.
-2. `run_batch` sends one `analyse_shard` task per shard to Dask (`distributed`): a LocalCluster
-   on this machine by default, or an existing scheduler by address. A story whose output is
-   already written under the same hash is skipped, so an interrupted run resumes; a story that
-   fails is reported in the index with its error and the others go on.
-3. `DIR/index.json` lists every story: id, title, counts, span, files or error.
+   story's records to a shard file (in `DIR/.shards`, on this machine) named by their hash.
+2. `run_batch` sends one `analyse_shard` task per story to Dask (`distributed`): a LocalCluster
+   on this machine by default, or an existing scheduler by address. A task gets the story's
+   records themselves and returns the rendered files, which this process writes: a remote worker
+   never needs our folders. A story whose files an earlier run wrote with the same options and
+   version, and which still have the recorded hashes, is reused, so an interrupted run resumes;
+   a story that fails is reported in the index with its error and the others go on.
+3. `DIR/index.json` lists every story: id, title, counts, span, files and their hashes, or error;
+   and how many records were skipped, with the first few reasons.
+
+Before any cluster starts, `batch_guard` checks the archives and `DIR`, and locks `DIR`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from storyline.summarize.read.archive import archive_lines, parse_line
 from storyline.summarize.errors import InputError, StorylineError
+from storyline.summarize.read.archive import archive_lines, parse_line
+from storyline.summarize.stories import Profile, group_profiles, profile
+from storyline.summarize.story import build_articles, story_of
+from storyline.summarize.untrusted import clean_line, no_surrogates
+from storyline.timeline.batch_guard import (check_out, digest, files_of, locked, missing_files, options_key, reusable,
+                                            unique_archives)
 from storyline.timeline.output.formats import FILE_SUFFIX
 from storyline.timeline.output.write import write_atomic
-from storyline.summarize.stories import Profile, group_profiles, profile
-from storyline.summarize.story import build_articles, load_story
 
 FORMATS = ("json", "md")  # the default; any of output.formats.TIMELINE_FORMATS may be asked for
 CHUNK = 500  # archive lines profiled per task
-IN_FLIGHT = 4  # chunks per worker sent ahead: the archive is never all in memory
+IN_FLIGHT = 4  # chunks (or stories) per worker sent ahead: the archive is never all in memory
+REASONS_KEPT = 20  # skipped records listed in the index; the rest are only counted
+TIMEOUT = 30.0  # seconds to reach a scheduler, and for a worker to join it
 
 
 @dataclass(frozen=True)
 class Shard:
-    """One story's records, on disk for its task; `id` is the hash of its content."""
+    """One story's records, in a file on this machine; `id` is the hash of its content."""
 
     id: str
     path: Path
@@ -42,10 +55,24 @@ class Shard:
     articles: int
     first: str | None
     last: str | None
+    origins: tuple[str, ...] = ()  # each record's place in the archive ("archive.jsonl:12")
+
+
+@dataclass
+class Skipped:
+    """Records left out: all counted, the first few (in archive order) kept with their reason."""
+
+    count: int = 0
+    first: list[tuple[int, InputError]] = field(default_factory=list)
+
+    def add(self, found: list[tuple[int, InputError]]) -> None:
+        self.count += len(found)
+        self.first = sorted(self.first + found[:REASONS_KEPT], key=lambda pe: pe[0])[:REASONS_KEPT]
 
 
 Chunk = list[tuple[int, str, bytes]]  # (position in the archive, origin, line)
 Profiled = list[tuple[int, "Profile | InputError"]]
+Task = Callable[[Shard, tuple[bytes, ...], Sequence[str], str], dict[str, object]]
 
 
 def profile_lines(chunk: Chunk) -> Profiled:
@@ -74,111 +101,186 @@ def chunks(archives: Sequence[str], problems: list[InputError] | None = None) ->
         yield chunk
 
 
-def plan(archives: Sequence[str], work: Path, problems: list[InputError],
+def plan(archives: Sequence[str], work: Path, skipped: Skipped,
          profile_all: Callable[[Iterator[Chunk]], Iterable[Profiled]] = lambda c: map(profile_lines, c)
          ) -> list[Shard]:
     """Group the archive's articles into stories and write one shard per story into `work`.
 
     `profile_all` profiles the chunks, in any order: here by default, on the cluster in `run_batch`."""
     found: list[tuple[int, Profile]] = []
-    skipped: list[tuple[int, InputError]] = []
     unreadable: list[InputError] = []  # web archive pages too large to be records
     for results in profile_all(chunks(archives, unreadable)):
-        for position, result in results:
-            if isinstance(result, InputError):
-                skipped.append((position, result))
-            else:
-                found.append((position, result))
+        skipped.add([(position, r) for position, r in results if isinstance(r, InputError)])
+        found.extend((position, r) for position, r in results if not isinstance(r, InputError))
+    skipped.add([(sys.maxsize, err) for err in unreadable])  # listed after the records' own reasons
     found.sort(key=lambda pr: pr[0])  # chunks come back in any order: ids follow the archive's
     profiles = [replace(p, id=i) for i, (_, p) in enumerate(found, 1)]
     kept = [position for position, _ in found]
-    problems.extend(err for _, err in sorted(skipped, key=lambda pe: pe[0]))
-    problems.extend(unreadable)
     groups = group_profiles(profiles)
-    story_of = {kept[i - 1]: k for k, g in enumerate(groups) for i in g.articles}
-    work.mkdir(parents=True, exist_ok=True)
-    digests = [hashlib.sha256() for _ in groups]
-    drafts = [work / f"story-{k}.part" for k in range(len(groups))]
-    for draft in drafts:
-        draft.write_bytes(b"")
-    for position, (_, line) in enumerate(archive_lines(archives)):
-        k = story_of.get(position)
-        if k is not None:
-            digests[k].update(line)
-            with drafts[k].open("ab") as shard:
-                shard.write(line if line.endswith(b"\n") else line + b"\n")
-    shards = []
-    for group, digest, draft in zip(groups, digests, drafts):
-        story_id = digest.hexdigest()[:16]
-        path = draft.replace(work / f"{story_id}.jsonl")
-        shards.append(Shard(story_id, path, group.title, len(group.articles),
-                            group.first.isoformat() if group.first else None,
-                            group.last.isoformat() if group.last else None))
+    story_of_line = {kept[i - 1]: k for k, g in enumerate(groups) for i in g.articles}
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        digests, origins = _write_drafts(archives, work, story_of_line, len(groups))
+        shards = []
+        for k, (group, sha) in enumerate(zip(groups, digests)):
+            story_id = sha.hexdigest()[:16]
+            path = (work / f"story-{k}.part").replace(work / f"{story_id}.jsonl")
+            shards.append(Shard(story_id, path, group.title, len(group.articles),
+                                group.first.isoformat() if group.first else None,
+                                group.last.isoformat() if group.last else None, tuple(origins[k])))
+    except OSError as err:
+        raise StorylineError(f"cannot write the story shards in {work}: {err.strerror or err}") from None
     return shards
 
 
-def analyse_shard(shard: Shard, out: str, formats: Sequence[str], algorithm: str) -> dict[str, object]:
-    """One story's task (run in a Dask worker): analyse its shard, write its files, report."""
+def _write_drafts(archives: Sequence[str], work: Path, story_of_line: dict[int, int],
+                  count: int) -> tuple[list[Any], list[list[str]]]:
+    """Second pass: each story's lines appended to its draft, hashed, their origins noted."""
+    digests = [hashlib.sha256() for _ in range(count)]
+    origins: list[list[str]] = [[] for _ in range(count)]
+    drafts = [work / f"story-{k}.part" for k in range(count)]
+    for draft in drafts:
+        draft.write_bytes(b"")
+    for position, (origin, line) in enumerate(archive_lines(archives)):
+        k = story_of_line.get(position)
+        if k is not None:
+            digests[k].update(line)
+            origins[k].append(origin)
+            with drafts[k].open("ab") as shard:
+                shard.write(line if line.endswith(b"\n") else line + b"\n")
+    return digests, origins
+
+
+def analyse_shard(shard: Shard, lines: tuple[bytes, ...], formats: Sequence[str], algorithm: str) -> dict[str, object]:
+    """One story's task (run in a Dask worker, which needs none of our files): analyse the story's
+    records and return its rendered files under "bodies"; the client writes them."""
     from storyline.timeline.analysis import analyse
     from storyline.timeline.output.formats import render_timeline
 
-    entry: dict[str, object] = {"id": shard.id, "title": shard.title, "articles": shard.articles,
-                                "first": shard.first, "last": shard.last}
+    entry = _meta(shard)
     try:
-        analysis = analyse(load_story([str(shard.path)]), algorithm)
-        files = []
-        for fmt in formats:
-            path = Path(out) / file_name(shard.id, fmt)
-            write_atomic(path, render_timeline(analysis, fmt))  # every event: no --dates in a batch
-            files.append(path.name)
-        return entry | {"status": "done", "events": len(analysis.timeline.events), "files": files}
+        analysis = analyse(story_of([parse_line(o, line) for o, line in zip(shard.origins, lines)]), algorithm)
+        bodies = {fmt: render_timeline(analysis, fmt) for fmt in formats}  # every event: no --dates in a batch
+        return entry | {"status": "done", "events": len(analysis.timeline.events), "bodies": bodies}
     except StorylineError as err:
         return entry | {"status": "failed", "error": str(err)}
     except Exception as err:  # one story's bug must not stop the archive: reported in the index
         return entry | {"status": "failed", "error": f"internal error: {type(err).__name__}: {err}"}
 
 
-Task = Callable[[Shard, str, Sequence[str], str], dict[str, object]]
-
-
 def run_batch(archives: Sequence[str], out: Path, scheduler: str | None = None, workers: int | None = None,
               formats: Sequence[str] = FORMATS, algorithm: str = "lexrank",
-              progress: Callable[[int, int], None] | None = None, task: Task = analyse_shard) -> dict[str, object]:
+              progress: Callable[[int, int], None] | None = None, task: Task = analyse_shard,
+              timeout: float = TIMEOUT, notice: Callable[[str], None] | None = None) -> dict[str, object]:
     """Analyse every story of the archives on Dask; write `out/index.json` and return it.
 
-    `task` is what runs per story (an importable function; `analyse_shard` unless a test or
-    another analysis swaps it)."""
-    from distributed import Client, LocalCluster, as_completed
+    Everything that can be checked is checked before a cluster starts (`batch_guard`); `out` is
+    locked for the run and its shards removed after it, whatever happens. `task` is what runs per
+    story (an importable function; `analyse_shard` unless a test or another analysis swaps it);
+    `notice` hears what the run is waiting for."""
+    archives = unique_archives(archives)
+    out = out.expanduser().resolve()
+    check_out(out, archives)
+    with locked(out):
+        try:
+            return _run_locked(archives, out, scheduler, workers, formats, algorithm, progress, task, timeout, notice)
+        finally:
+            shutil.rmtree(out / ".shards", ignore_errors=True)
 
-    problems: list[InputError] = []
-    out.mkdir(parents=True, exist_ok=True)
-    cluster = None if scheduler else LocalCluster(n_workers=workers or _cores(), threads_per_worker=1,
-                                                   processes=True, dashboard_address=None)
-    try:
-        with Client(scheduler or cluster) as client:
-            shards = plan(archives, out / ".shards", problems, lambda c: _on_cluster(client, c))
-            done = [s for s in shards if all((out / file_name(s.id, fmt)).exists() for fmt in formats)]
-            entries = [_cached(s, formats) for s in done]
+
+def _run_locked(archives: Sequence[str], out: Path, scheduler: str | None, workers: int | None,
+                formats: Sequence[str], algorithm: str, progress: Callable[[int, int], None] | None,
+                task: Task, timeout: float, notice: Callable[[str], None] | None) -> dict[str, object]:
+    options = options_key(algorithm)
+    earlier = reusable(out, options, lambda story_id: [file_name(story_id, fmt) for fmt in formats])
+    skipped = Skipped()
+    with _client(scheduler, workers, timeout, notice) as client:
+        shards = plan(archives, out / ".shards", skipped, lambda c: _on_cluster(client, c))
+        entries = [earlier[s.id] | _meta(s) | {"status": "cached"} for s in shards if s.id in earlier]
+        if progress:
+            progress(len(entries), len(shards))
+        for entry in _analyse(client, [s for s in shards if s.id not in earlier], formats, algorithm, task):
+            entries.append(_write_outputs(out, entry, options))
             if progress:
                 progress(len(entries), len(shards))
-            futures = {client.submit(task, s, str(out), tuple(formats), algorithm, pure=False): s
-                       for s in shards if s not in done}
-            for future in as_completed(futures):
-                try:
-                    entries.append(future.result())
-                except Exception as err:  # a worker died or the task raised: that story only
-                    entries.append(_cached(futures[future], ()) | {
-                        "status": "failed", "files": [], "error": f"{type(err).__name__}: {err}"})
-                if progress:
-                    progress(len(entries), len(shards))
-    finally:
-        if cluster is not None:
-            cluster.close()
+    lost = set(missing_files(out, entries))  # nothing is reported written that is not there
+    entries = [e | {"status": "failed", "error": "its files are missing after the run"}
+               if lost.intersection(files_of(e)) else e for e in entries]
     order = {s.id: i for i, s in enumerate(shards)}
-    index = {"stories": sorted(entries, key=lambda e: order[str(e["id"])]),
-             "skipped_records": [str(p) for p in problems]}
+    index = {"stories": sorted(entries, key=lambda e: order[str(e["id"])]), "skipped_count": skipped.count,
+             "skipped_records": [str(err) for _, err in skipped.first]}
     write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2) + "\n")
     return index
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int | None, timeout: float,
+            notice: Callable[[str], None] | None) -> Iterator[Any]:
+    """A client of a fresh LocalCluster, or of the scheduler at `scheduler` once a worker has
+    joined it; a scheduler that cannot be reached, or no worker in `timeout` s, is a StorylineError."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        with LocalCluster(n_workers=workers or _cores(), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as local:
+            yield local
+        return
+    try:
+        client = Client(scheduler, timeout=timeout)
+    except (OSError, TimeoutError) as err:
+        raise StorylineError(f"cannot reach the Dask scheduler at {clean_line(scheduler)} within {timeout:g} s "
+                             f"({clean_line(str(err))})") from None
+    with client:
+        if not client.scheduler_info().get("workers"):
+            if notice:
+                notice(f"waiting for workers to join the scheduler at {clean_line(scheduler)} (up to {timeout:g} s)…")
+            try:
+                client.wait_for_workers(1, timeout=timeout)
+            except (OSError, TimeoutError):
+                raise StorylineError(f"no Dask worker joined the scheduler at {clean_line(scheduler)} "
+                                     f"within {timeout:g} s") from None
+        yield client
+
+
+def _analyse(client: Any, shards: list[Shard], formats: Sequence[str], algorithm: str,
+             task: Task) -> Iterator[dict[str, object]]:
+    """Each story's result as it completes; a few stories per worker in flight, never all at once."""
+    from distributed import as_completed
+
+    pending = iter(shards)
+    futures: dict[Any, Shard] = {}
+
+    def submit(shard: Shard) -> Any:
+        lines = tuple(shard.path.read_bytes().split(b"\n")[:-1])
+        future = client.submit(task, shard, lines, tuple(formats), algorithm, pure=False)
+        futures[future] = shard
+        return future
+
+    window = IN_FLIGHT * max(1, len(client.scheduler_info().get("workers", {})))
+    running = as_completed([submit(s) for s in islice(pending, window)])
+    for future in running:
+        shard = futures.pop(future)
+        try:
+            result = future.result()
+        except Exception as err:  # a worker died or the task raised: that story only
+            result = _meta(shard) | {"status": "failed", "error": f"{type(err).__name__}: {err}"}
+        yield result
+        for later in islice(pending, 1):
+            running.add(submit(later))
+
+
+def _write_outputs(out: Path, result: dict[str, object], options: dict[str, str]) -> dict[str, object]:
+    """Write a finished story's files here, and record what they are and what made them."""
+    entry = {k: v for k, v in result.items() if k != "bodies"}
+    bodies = result.get("bodies")
+    if entry.get("status") != "done" or not isinstance(bodies, dict):
+        return entry | {"files": []}
+    hashes = {}
+    for fmt, body in bodies.items():
+        name = file_name(str(entry["id"]), str(fmt))
+        write_atomic(out / name, body)
+        hashes[name] = digest(no_surrogates(body).encode("utf-8"))
+    return entry | {"files": list(hashes), "sha256": hashes, "options": options}
 
 
 def _on_cluster(client: Any, pending: Iterator[Chunk]) -> Iterator[Profiled]:
@@ -198,9 +300,9 @@ def file_name(story_id: str, fmt: str) -> str:
     return f"{story_id}.{FILE_SUFFIX[fmt]}"
 
 
-def _cached(shard: Shard, formats: Iterable[str]) -> dict[str, object]:
+def _meta(shard: Shard) -> dict[str, object]:
     return {"id": shard.id, "title": shard.title, "articles": shard.articles, "first": shard.first,
-            "last": shard.last, "status": "cached", "files": [file_name(shard.id, fmt) for fmt in formats]}
+            "last": shard.last}
 
 
 def _cores() -> int:

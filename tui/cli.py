@@ -18,7 +18,9 @@ def _interrupted_while_starting(signum: int, frame: object) -> None:
     os._exit(130)
 
 
-if os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as the command, not imported
+if "--multiprocessing-fork" in getattr(sys, "orig_argv", ()):  # a batch worker: its parent reports Ctrl+C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+elif os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as the command, not imported
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
 import inspect  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
@@ -217,9 +219,11 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "formats", default="json,md", show_default=True,
               help=f"Files to write per story, comma-separated: {', '.join(TIMELINE_FORMATS)}.")
 @algorithm_option
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for --scheduler to answer and for a worker to join it.")
 @friendly
 def batch(archives: tuple[str, ...], out: str, scheduler: str | None, workers: int | None, formats: str,
-          algorithm: str) -> None:
+          algorithm: str, timeout: float) -> None:
     """Analyse a whole archive: group it into stories, one Dask task per story.
 
     ARCHIVE is JSON Lines (.jsonl, or .jsonl.gz), one article per line, or a web archive
@@ -233,24 +237,47 @@ def batch(archives: tuple[str, ...], out: str, scheduler: str | None, workers: i
       storyline batch archive.jsonl --out stories/ --scheduler tcp://10.0.0.5:8786
     """
     from storyline.timeline.batch import run_batch
+    from storyline.timeline.batch_guard import check_address
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     if not chosen or any(f not in TIMELINE_FORMATS for f in chosen):
         raise click.UsageError(f"--format takes {', '.join(TIMELINE_FORMATS)}, comma-separated")
+    try:
+        check_address(scheduler) if scheduler else None
+    except ValueError as err:
+        raise click.UsageError(f"--scheduler: {shown_path(str(err))}") from None
     target = Path(out).expanduser()
     if target.exists() and not target.is_dir():
         raise StorylineError(f"{shown_path(out)} is not a folder")
 
+    _quiet_dask()
     with counting("reading and grouping the archive, then its stories") as progress:
-        index = run_batch(archives, target, scheduler, workers, chosen, algorithm, progress)
+        index = run_batch(archives, target, scheduler, workers, chosen, algorithm, progress, timeout=timeout,
+                          notice=lambda message: click.echo(f"storyline: {message}", err=True))
     stories = cast(list[dict[str, object]], index["stories"])
     failed = [s for s in stories if s.get("status") == "failed"]
     for story in failed:
         click.echo(f"storyline: warning: story {story['id']} ({story['title']}): {story['error']}", err=True)
+    if index.get("skipped_count"):
+        click.echo(f"storyline: warning: {index['skipped_count']} records skipped (the first "
+                   f"{len(cast(list[str], index['skipped_records']))} with their reason in index.json)", err=True)
     click.echo(f"storyline: {len(stories)} stories ({len(failed)} failed) in {shown_path(str(target / 'index.json'))}",
                err=True)
     if not stories or len(failed) == len(stories):
         sys.exit(1)
+
+
+def _quiet_dask() -> None:
+    """Dask's own log lines and warnings (tracebacks at shutdown, "Port 8787 is already in use")
+    would break one line per message: silenced here and, through the environment, in its workers."""
+    import logging
+    import warnings
+
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    for name in ("distributed", "asyncio", "tornado"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    warnings.filterwarnings("ignore", module="distributed")
 
 
 @main.command()
@@ -271,6 +298,7 @@ def dates(file: str, published: Any, fmt: str) -> None:
     Example:
       echo "On Tuesday, troops entered the city." | storyline dates - --published 2016-03-29
     """
+    from storyline.summarize.errors import InputError
     from storyline.summarize.model import RawDocument
     from storyline.summarize.read import ingest
     from storyline.summarize.clean.metadata import published_day
@@ -279,10 +307,10 @@ def dates(file: str, published: Any, fmt: str) -> None:
 
     if file != "-" and Path(file).is_dir():
         raise click.UsageError(f"{shown_path(file)} is a folder: dates tags one FILE (or - for standard input)")
+    skipped: list[InputError] = []
     if file != "-" and ingest.is_warc(Path(file)):  # streamed, page by page
         reading = ingest.read_inputs([file])
-        for problem in reading.problems:
-            click.echo(f"storyline: warning: {problem.warning()}", err=True)
+        skipped = reading.problems
         records: list[RawDocument] | None = reading.documents
         text = ""
     else:
@@ -292,7 +320,11 @@ def dates(file: str, published: Any, fmt: str) -> None:
         text = ingest.decode(file, data)
         if not text.strip():
             raise StorylineError(f"{'<stdin>' if file == '-' else shown_path(file)}: empty")
-        records = ingest.records_in(file, text)
+        records = ingest.records_in(file, text, skipped)
+    for problem in skipped:
+        click.echo(f"storyline: warning: {problem.warning()}", err=True)
+    if records == []:
+        raise StorylineError(f"{shown_path(file)}: no record with text to tag")
     if records is None:  # plain text: tagged exactly as given
         dct = published.date() if published else published_day(text)
         found = expressions(tag(text, dct))

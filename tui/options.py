@@ -149,6 +149,8 @@ def read_stdin() -> bytes:
     """Standard input, read no further than one byte past the size limit (ingest reports it)."""
     from storyline.summarize.read.ingest import MAX_BYTES
 
+    if sys.stdin is None:  # `<&-`: no standard input at all reads as an empty one
+        return b""
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 

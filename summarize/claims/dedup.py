@@ -37,6 +37,10 @@ SHORT = 3  # a sentence with fewer content words than this is blocked on all its
 # "On March 4, 9 were killed", …) is not checked against more of them: a list of dated tolls
 # would otherwise cost n² fact checks. Real duplicates still join through their other partners.
 MAX_CONFLICTS = 64
+# A form is scored against at most this many candidates (its blocked look-alikes, and then the
+# pairs scored above threshold): 2,000 sentences that differ only in a number ("Officials said 12
+# people were killed") would otherwise be 2,000² pairs, each checked in Python.
+MAX_CANDIDATES = 32
 
 _AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
@@ -187,15 +191,18 @@ def _join_alike(distinct: list[Prepared], threshold: float,
     claims = Partition(len(distinct))
     conflicts = [0] * len(distinct)
     figure_pairs: list[tuple[int, int]] = []
+    tried = np.zeros(len(distinct), dtype=np.int64)
     for i, j in candidates(distinct, threshold):
         # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
         # token_sort_ratio only where ratio alone falls short.
-        alike = process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1) >= threshold
-        short = np.flatnonzero(~alike)
+        scores = process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1)
+        short = np.flatnonzero(scores < threshold)
         if len(short):
-            alike[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
-                                          workers=-1) >= threshold
-        for a, b in zip(i[alike].tolist(), j[alike].tolist()):
+            scores[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
+                                           workers=-1)
+        alike = scores >= threshold
+        first, second = _at_most(i[alike], j[alike], tried, scores[alike])  # the closest look-alikes first
+        for a, b in zip(first.tolist(), second.tolist()):
             saturated = conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS
             if saturated or claims.find(a) == claims.find(b):
                 continue  # already one claim; or two sentences each of many look-alikes with other facts
@@ -210,6 +217,24 @@ def _join_alike(distinct: list[Prepared], threshold: float,
 
 
 Pairs = Iterable[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]  # blocks of (i, j) index arrays
+
+
+def _at_most(i: NDArray[Any], j: NDArray[Any], tried: NDArray[Any],
+             best_first: NDArray[Any] | None = None) -> tuple[NDArray[Any], NDArray[Any]]:
+    """The pairs (i, j) of a block, at most MAX_CANDIDATES for each i over all blocks (`tried`
+    counts them, updated here); the first of each i's, or its best by `best_first`, are kept."""
+    import numpy as np
+
+    if not len(i) or tried[i].max() + np.bincount(i).max() <= MAX_CANDIDATES:  # the usual case: all kept
+        np.add.at(tried, i, 1)
+        return i, j
+    order = np.lexsort((-best_first, i)) if best_first is not None else np.argsort(i, kind="stable")
+    i, j = i[order], j[order]
+    rank = np.arange(len(i)) - np.searchsorted(i, i) + tried[i]
+    keep = rank < MAX_CANDIDATES
+    i, j = i[keep], j[keep]
+    np.add.at(tried, i, 1)
+    return i, j
 
 
 def similarity_matrix(norms: Sequence[str], dtype: Any = None) -> NDArray[Any]:
@@ -264,6 +289,7 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
     full_t = full.T.tocsr()
     lengths = np.array([len(p.norm) for p in prepared], dtype=np.float64)
+    tried = np.zeros(n, dtype=np.int64)
     for start in range(0, n, CHUNK):
         block = (prefix[start:start + CHUNK] @ full_t).tocoo()
         i, j = block.row + start, block.col
@@ -271,7 +297,7 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         keep = (sizes[i] < sizes[j]) | ((sizes[i] == sizes[j]) & (i < j))
         short, long_ = np.minimum(lengths[i], lengths[j]), np.maximum(lengths[i], lengths[j])
         keep &= 200 * short >= (threshold - 1) * (short + long_)
-        i, j = i[keep], j[keep]
+        i, j = _at_most(i[keep], j[keep], tried, block.data[keep])  # most shared rare words first
         if len(i):
             shared = np.asarray(full[i].multiply(full[j]).sum(axis=1)).ravel()
             ok = shared >= BLOCK_OVERLAP * np.minimum(sizes[i], sizes[j])

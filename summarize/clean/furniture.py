@@ -21,7 +21,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
 
-END_PUNCT = ".!?…\"')]"
+END_PUNCT = ".!?…\"')]。！？」』”"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
 _IMAGE_WIDTH = re.compile(r"^\d{2,4}px\s+")  # a wiki thumbnail's width left by the scrape: "150px Airbus, …"
 # Every pattern here is linear: no nested or adjacent quantifiers that can split one run of
@@ -57,7 +57,10 @@ _END_MARKER = re.compile(
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
 _INLINE_LINK = re.compile(r"(?i:read more|related|see also)\s*:\s*\S+(?:\s+\S+){3,}")  # a named article
-WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# A word in any script (Cyrillic, Greek, Arabic …); each Han or kana character counts as one,
+# since Chinese and Japanese put no spaces between words.
+_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(f"[{_IDEOGRAPHS}]|[^\\W\\d_{_IDEOGRAPHS}](?:[^\\W\\d_{_IDEOGRAPHS}]|')*")
 DATE_LINE_WORDS = 20
 _YEAR_DIGITS = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 _KEY_TOKEN = re.compile(r"[^\W_]+")

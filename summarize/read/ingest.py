@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,8 +92,10 @@ def input_files(paths: Iterable[str], problems: list[InputError] | None = None) 
             continue
         path = Path(raw)
         if path.is_dir():
-            files = [p for p in _walk(path) if p.suffix.lower() in READABLE_SUFFIXES or is_warc(p)]
-            if not files:
+            unreadable: list[InputError] = []
+            files = [p for p in _walk(path, unreadable) if p.suffix.lower() in READABLE_SUFFIXES or is_warc(p)]
+            problems.extend(unreadable)
+            if not files and not unreadable:
                 problems.append(InputError(raw, "folder has no .txt, .md, .html, .json, .jsonl, feed or .warc files"))
         elif path.exists() or path.is_symlink():
             files = [path]
@@ -128,10 +130,14 @@ def too_large(origin: str, max_bytes: int = MAX_BYTES) -> InputError:
     return InputError(origin, f"too large (more than the {max_bytes / 1e6:.0f} MB limit)")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every non-hidden file below `folder`, recursively."""
+def _walk(folder: Path, unreadable: list[InputError]) -> list[Path]:
+    """Every non-hidden file below `folder`, recursively; a folder that cannot be listed (no
+    permission, a path longer than the system allows) is reported in `unreadable`, not skipped silently."""
+    def report(err: OSError) -> None:
+        unreadable.append(InputError(str(err.filename or folder), f"folder cannot be read ({err.strerror or err})"))
+
     out: list[Path] = []
-    for root, dirs, names in os.walk(folder):
+    for root, dirs, names in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         out.extend(Path(root) / n for n in names if not n.startswith("."))
     return out
@@ -208,14 +214,15 @@ def _parse(origin: str, data: bytes, problems: list[InputError]) -> list[RawDocu
     return [RawDocument(origin=origin, text=text)]
 
 
-def records_in(origin: str, text: str) -> list[RawDocument] | None:
-    """The records of a JSON, JSON Lines or feed input (malformed ones left out), or None for other text."""
+def records_in(origin: str, text: str, problems: list[InputError] | None = None) -> list[RawDocument] | None:
+    """The records of a JSON, JSON Lines or feed input (malformed or text-less JSON records left out,
+    each with a problem in `problems`), or None for other text."""
     kind = _kind(origin if origin != STDIN else "<stdin>", text)
     if kind == "feed":
         from storyline.summarize.read.feeds import feed_documents
 
         return feed_documents(origin, text)
-    return _parse_json(origin, text, []) if kind == "json" else None
+    return _parse_json(origin, text, problems if problems is not None else []) if kind == "json" else None
 
 
 def _kind(origin: str, text: str) -> str:
@@ -279,10 +286,21 @@ def _parse_json(origin: str, text: str, problems: list[InputError]) -> list[RawD
     return docs
 
 
+# A character reference to a control character ("&#x1b;", "&#7;"): lxml refuses the whole page for
+# one, so it is dropped first (the sanitiser would remove the character anyway).
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "" if (code < 32 and code not in (9, 10, 13)) or 127 <= code < 160 else match.group(0)
+
+
 def parse_html(origin: str, text: str) -> RawDocument:
     """Main text and metadata of a saved web page, with trafilatura (imported only here)."""
     import trafilatura
 
+    text = _CONTROL_REFERENCE.sub(_drop_control, text)
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     if extracted is None:

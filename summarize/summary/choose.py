@@ -13,8 +13,12 @@ MIN_WORDS = 6
 
 def worth_summarising(text: str) -> bool:
     """A declarative sentence of some substance: not a question, fragment or bare quote."""
-    words = text.split()
-    if len(words) < MIN_WORDS or text.rstrip().endswith("?") or not text[:1].isupper() and text[:1] != '"':
+    words = len(text.split())
+    if words < MIN_WORDS:  # Chinese and Japanese write no spaces: about two characters a word
+        words = max(words, sum(1 for c in text if "\u3400" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff") // 2)
+    first = text[:1]
+    capital = first.isupper() or (first.isalpha() and not first.islower())  # Arabic and Han have no case
+    if words < MIN_WORDS or text.rstrip().endswith(("?", "？", "؟")) or not capital and first != '"':
         return False
     return not (text.startswith('"') and text.rstrip().endswith('"'))  # a quote with no speaker
 

@@ -20,7 +20,9 @@ mr mrs ms dr prof gen col lt maj capt cpt sgt cpl adm cmdr gov sen rep rev hon p
 st mt ft ave blvd rd jr sr co corp inc ltd plc bros dept univ assn est approx vs etc al fig no nos vol
 u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c
 """.split()) | frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAY_ABBREVIATIONS)
-_BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? and spaces before a capital or digit (of any script: `split_paragraph`
+# skips a lower-case one), or at a Chinese or Japanese full stop, spaces or none.
+_BOUNDARY = re.compile(r"([.!?]+|[。！？]+)([\"')\]」』”]*)(\s+|(?<=[。！？」』”])\s*)(?=[\"'(\[「『]?\w)")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
     r"(?:\([A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*){0,2}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
@@ -28,7 +30,9 @@ DATELINE_CHARS = 120  # a dateline opens a paragraph: only its head is matched
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 ABBREVIATION_CHARS = 30
 _AGENCY_LEAD = re.compile(r"^\((?:[A-Z]{2,8}|Reuters|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?(?=[A-Z\"'])")
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*")
+# Words: ASCII letters and digits as ever (an accented Latin letter still splits a word, so that
+# rankings stay as they were), and runs of letters of other scripts (Cyrillic, Greek, Arabic, Han).
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*|[^\W\d_\u0000-\u024f]+")
 
 
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
@@ -37,7 +41,7 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     start = _dateline_end(paragraph)
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(2)
-        if end <= start or _is_abbreviation(paragraph, match.start(1)):
+        if end <= start or _is_abbreviation(paragraph, match.start(1)) or _lower_next(paragraph, match.end(3)):
             continue
         spans.append((start, end))
         start = match.end(3)
@@ -75,6 +79,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # number is a date.
         return True
     return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "John F. Kennedy"
+
+
+def _lower_next(text: str, at: int) -> bool:
+    """Whether the text after a boundary goes on in lower case ("e.g. the", "т.е. в"): no new sentence."""
+    rest = text[at:at + 2].lstrip("\"'([「『")
+    return bool(rest) and rest[0].islower()
 
 
 def _has_words(text: str) -> bool:

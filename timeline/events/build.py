@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 
 from storyline.summarize.model import Article, Claim, Sentence, Variant
@@ -101,7 +100,8 @@ class Timeline:
 def expressions_in(sentence: Sentence, found: Sequence[Timex]) -> Iterator[Timex]:
     """The article's expressions (`found`, in text order) that start inside the sentence."""
     first = bisect_left(found, sentence.start, key=lambda t: t.start)
-    return takewhile(lambda t: t.start < sentence.end, islice(found, first, None))
+    last = bisect_left(found, sentence.end, lo=first, key=lambda t: t.start)
+    return iter(found[first:last])  # by index both ends: islice would walk from the article's start
 
 
 def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Placement | None:
