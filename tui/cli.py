@@ -26,7 +26,7 @@ elif os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as th
 import inspect  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
 import json  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, cast  # noqa: E402
+from typing import Any  # noqa: E402
 
 import click  # noqa: E402
 
@@ -36,7 +36,7 @@ from storyline.timeline.output.formats import TIMELINE_FORMATS  # noqa: E402
 from storyline.tui.options import (  # noqa: E402
     algorithm_option, cache_option, echo_json, fail, format_option, friendly, output_option, paths_argument, print_table,
     read_analysis, read_stdin, read_story, reattach_terminal, story_option)
-from storyline.tui.progress import counting, working  # noqa: E402
+from storyline.tui.progress import working  # noqa: E402
 
 
 PATHS_HELP = "PATH is a file, a folder (read recursively) or - for standard input."
@@ -210,77 +210,6 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("archives", nargs=-1, required=True, metavar="ARCHIVE...")
-@click.option("--out", "out", required=True, metavar="DIR", help="Folder for the stories' files and index.json.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="An existing Dask scheduler (tcp://host:8786); default: a local cluster on this machine.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes of the local cluster (default: one per core).")
-@click.option("--format", "formats", default="json,md", show_default=True,
-              help=f"Files to write per story, comma-separated: {', '.join(TIMELINE_FORMATS)}.")
-@algorithm_option
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
-              help="How long to wait for --scheduler to answer and for a worker to join it.")
-@friendly
-def batch(archives: tuple[str, ...], out: str, scheduler: str | None, workers: int | None, formats: str,
-          algorithm: str, timeout: float) -> None:
-    """Analyse a whole archive: group it into stories, one Dask task per story.
-
-    ARCHIVE is JSON Lines (.jsonl, or .jsonl.gz), one article per line, or a web archive
-    (.warc, .warc.gz) of HTML pages, read in a stream.
-    Writes DIR/<story-id>.json and .md and DIR/index.json; stories already written are
-    skipped, so an interrupted run resumes; a story that fails is listed with its error.
-
-    \b
-    Example:
-      storyline batch archive.jsonl.gz --out stories/
-      storyline batch archive.jsonl --out stories/ --scheduler tcp://10.0.0.5:8786
-    """
-    from storyline.timeline.batch import run_batch
-    from storyline.timeline.batch_guard import check_address
-
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    if not chosen or any(f not in TIMELINE_FORMATS for f in chosen):
-        raise click.UsageError(f"--format takes {', '.join(TIMELINE_FORMATS)}, comma-separated")
-    try:
-        check_address(scheduler) if scheduler else None
-    except ValueError as err:
-        raise click.UsageError(f"--scheduler: {shown_path(str(err))}") from None
-    target = Path(out).expanduser()
-    if target.exists() and not target.is_dir():
-        raise StorylineError(f"{shown_path(out)} is not a folder")
-
-    _quiet_dask()
-    with counting("reading and grouping the archive, then its stories") as progress:
-        index = run_batch(archives, target, scheduler, workers, chosen, algorithm, progress, timeout=timeout,
-                          notice=lambda message: click.echo(f"storyline: {message}", err=True))
-    stories = cast(list[dict[str, object]], index["stories"])
-    failed = [s for s in stories if s.get("status") == "failed"]
-    for story in failed:
-        click.echo(f"storyline: warning: story {story['id']} ({story['title']}): {story['error']}", err=True)
-    if index.get("skipped_count"):
-        click.echo(f"storyline: warning: {index['skipped_count']} records skipped (the first "
-                   f"{len(cast(list[str], index['skipped_records']))} with their reason in index.json)", err=True)
-    click.echo(f"storyline: {len(stories)} stories ({len(failed)} failed) in {shown_path(str(target / 'index.json'))}",
-               err=True)
-    if not stories or len(failed) == len(stories):
-        sys.exit(1)
-
-
-def _quiet_dask() -> None:
-    """Dask's own log lines and warnings (tracebacks at shutdown, "Port 8787 is already in use")
-    would break one line per message: silenced here and, through the environment, in its workers."""
-    import logging
-    import warnings
-
-    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
-    os.environ.setdefault("PYTHONWARNINGS", "ignore")
-    for name in ("distributed", "asyncio", "tornado"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-    warnings.filterwarnings("ignore", module="distributed")
-
-
-@main.command()
 @click.argument("file", metavar="FILE|-")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date to resolve relative expressions against (default: found in the text).")
@@ -418,3 +347,8 @@ for _command in (sources, sentences, summarize_command, timeline_command, tui, a
 
 if __name__ == "__main__":
     main()
+
+
+from storyline.tui.batch_cli import batch  # noqa: E402 - its own module; registered here, in order of the help
+
+main.add_command(batch)
