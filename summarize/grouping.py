@@ -25,7 +25,8 @@ Vector = dict[str, float]
 
 DEV_SIMILAR = 0.25  # mean cosine of an article to a development's articles for it to join
 DEV_WINDOW = 21  # days after a development's last article that it takes new ones
-STORY_SIMILAR = 0.06  # mean cosine between two groups' articles for them to be one story
+STORY_SIMILAR = 0.08  # mean cosine between two groups' articles for them to be one story
+JOIN_SIMILAR = 0.12  # the same, for a development to join a story in the first pass
 STRAY = 3  # a story of fewer articles joins its most alike story at half the similarity
 SUM_TERMS = 300  # a group's summed vector keeps its heaviest terms (bounded memory per group)
 KEY_TERMS = 12  # the terms of a group that index it and that find its candidates
@@ -110,7 +111,7 @@ def stories(vectors: Sequence[Vector], parts: Sequence[list[int]]) -> list[list[
     sums = [_sum(vectors, part) for part in parts]
     groups = Groups()
     for d in sorted(range(len(parts)), key=lambda d: (-len(parts[d]), parts[d][0])):
-        best, best_score = -1, STORY_SIMILAR
+        best, best_score = -1, JOIN_SIMILAR
         for g in groups.candidates(sums[d]):
             score = groups.mean_cosine(g, sums[d], len(parts[d]))
             if score > best_score or (score == best_score and g < best):

@@ -27,6 +27,7 @@ from storyline.summarize.story import Story
 HEAD_CHARS = 4000  # an article's opening names its story; the rest adds noise and time
 PROFILE_TERMS = 60  # terms kept of each article: its story shows in its heaviest ones
 NAME_RARITY = 5.0  # a name weighs at least as a word met a few times in a million ("Jobs", "Apple")
+NAME_TIMES = 1  # a name counts this many more times than another word
 CENTRAL = 5  # a story's name is the best headline among its this many most central articles
 MIN_TITLE_WORDS = 3  # a shorter headline ("Home", "News") names nothing
 
@@ -77,7 +78,7 @@ def profile(article: Article) -> Profile:
     head = words(article.text[:HEAD_CHARS])
     counts: Counter[str] = Counter()
     rarity: dict[str, float] = {}
-    for tokens, times in ((head, 1), (words(article.title), 2), ([w for w in head if w[:1].isupper()], 1)):
+    for tokens, times in ((head, 1), (words(article.title), 2), ([w for w in head if w[:1].isupper()], NAME_TIMES)):
         for word in (w.lower() for w in tokens):
             if word in STOP_WORDS or word.isdigit():
                 continue
