@@ -17,6 +17,8 @@ CANDIDATES groups, so both passes are close to linear in the number of articles.
 from __future__ import annotations
 
 import heapq
+from itertools import repeat
+from operator import mul
 from collections.abc import Sequence
 from datetime import date
 
@@ -28,9 +30,10 @@ DEV_WINDOW = 21  # days after a development's last article that it takes new one
 STORY_SIMILAR = 0.08  # mean cosine between two groups' articles for them to be one story
 JOIN_SIMILAR = 0.12  # the same, for a development to join a story in the first pass
 STRAY = 3  # a story of fewer articles joins its most alike story at half the similarity
-SUM_TERMS = 300  # a group's summed vector keeps its heaviest terms (bounded memory per group)
+SUM_TERMS = 300  # a group's summed vector keeps its heaviest terms (up to twice as many between trims)
 KEY_TERMS = 12  # the terms of a group that index it and that find its candidates
 CANDIDATES = 200  # groups compared at most per lookup
+QUERY_TERMS = 100  # terms of a group that are scored against another
 
 
 class Groups:
@@ -51,10 +54,11 @@ class Groups:
         return g
 
     def absorb(self, g: int, vector: Vector, size: int, members: list[int]) -> None:
-        merged = dict(self.sums[g])
+        merged = self.sums[g]
         for t, w in vector.items():
             merged[t] = merged.get(t, 0.0) + w
-        self.sums[g] = dict(sorted(merged.items(), key=lambda tw: -tw[1])[:SUM_TERMS])
+        if len(merged) > 2 * SUM_TERMS:  # trimmed now and then, not at every join
+            self.sums[g] = _heaviest(merged, SUM_TERMS)
         self.sizes[g] += size
         self.members[g].extend(members)
         for t in _key_terms(self.sums[g]):
@@ -73,14 +77,27 @@ class Groups:
                         return list(found)
         return list(found)
 
-    def mean_cosine(self, g: int, vector: Vector, size: int) -> float:
-        """The mean cosine between group g's items and the `size` items summed in `vector`."""
-        total = self.sums[g]
-        return sum(w * total.get(t, 0.0) for t, w in vector.items()) / (self.sizes[g] * size)
+    def mean_cosine(self, g: int, query: Query, size: int) -> float:
+        """The mean cosine between group g's items and the `size` items summed in `query`."""
+        terms, weights = query
+        return float(sum(map(mul, weights, map(self.sums[g].get, terms, repeat(0.0))))) / (self.sizes[g] * size)
+
+
+Query = tuple[list[str], list[float]]
+
+
+def query(vector: Vector) -> Query:
+    """A vector's QUERY_TERMS heaviest terms, for scoring (the light tail changes a score little)."""
+    top = heapq.nsmallest(QUERY_TERMS, vector.items(), key=lambda tw: (-tw[1], tw[0]))
+    return [t for t, _ in top], [w for _, w in top]
 
 
 def _key_terms(vector: Vector) -> list[str]:
-    return sorted(vector, key=lambda t: (-vector[t], t))[:KEY_TERMS]
+    return [t for t, _ in heapq.nsmallest(KEY_TERMS, vector.items(), key=lambda tw: (-tw[1], tw[0]))]
+
+
+def _heaviest(vector: Vector, n: int) -> Vector:
+    return dict(heapq.nsmallest(n, vector.items(), key=lambda tw: (-tw[1], tw[0])))
 
 
 def developments(vectors: Sequence[Vector], days: Sequence[date | None]) -> list[list[int]]:
@@ -89,12 +106,12 @@ def developments(vectors: Sequence[Vector], days: Sequence[date | None]) -> list
     last: list[date | None] = []
     for i in sorted(range(len(vectors)), key=lambda i: (days[i] or date.max, i)):
         vector, day = vectors[i], days[i]
-        best, best_score = -1, DEV_SIMILAR
+        best, best_score, asked = -1, DEV_SIMILAR, query(vector)
         for g in groups.candidates(vector):
             previous = last[g]
             if day and previous and (day - previous).days > DEV_WINDOW:
                 continue
-            score = groups.mean_cosine(g, vector, 1)
+            score = groups.mean_cosine(g, asked, 1)
             if score > best_score or (score == best_score and g < best):
                 best, best_score = g, score
         if best < 0:
@@ -111,9 +128,9 @@ def stories(vectors: Sequence[Vector], parts: Sequence[list[int]]) -> list[list[
     sums = [_sum(vectors, part) for part in parts]
     groups = Groups()
     for d in sorted(range(len(parts)), key=lambda d: (-len(parts[d]), parts[d][0])):
-        best, best_score = -1, JOIN_SIMILAR
+        best, best_score, asked = -1, JOIN_SIMILAR, query(sums[d])
         for g in groups.candidates(sums[d]):
-            score = groups.mean_cosine(g, sums[d], len(parts[d]))
+            score = groups.mean_cosine(g, asked, len(parts[d]))
             if score > best_score or (score == best_score and g < best):
                 best, best_score = g, score
         if best < 0:
@@ -134,7 +151,7 @@ def _sum(vectors: Sequence[Vector], part: list[int]) -> Vector:
     for i in part:
         for t, w in vectors[i].items():
             total[t] = total.get(t, 0.0) + w
-    return dict(sorted(total.items(), key=lambda tw: -tw[1])[:SUM_TERMS])
+    return _heaviest(total, SUM_TERMS)
 
 
 def _merge_alike(groups: Groups) -> None:
@@ -144,9 +161,10 @@ def _merge_alike(groups: Groups) -> None:
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(g: int) -> None:
+        asked = query(groups.sums[g])
         for o in groups.candidates(groups.sums[g], alive):
             if o != g:
-                score = groups.mean_cosine(o, groups.sums[g], groups.sizes[g])
+                score = groups.mean_cosine(o, asked, groups.sizes[g])
                 if score >= STORY_SIMILAR:
                     lo, hi = min(g, o), max(g, o)
                     heapq.heappush(heap, (-score, lo, hi, version[lo], version[hi]))
@@ -168,7 +186,8 @@ def _place_strays(groups: Groups) -> None:
     """A story of one or two articles joins its most alike larger story at half STORY_SIMILAR."""
     alive = {g for g, size in enumerate(groups.sizes) if size >= STRAY}
     for g in [g for g, size in enumerate(groups.sizes) if 0 < size < STRAY]:
-        scored = [(groups.mean_cosine(o, groups.sums[g], groups.sizes[g]), -o) for o in groups.candidates(groups.sums[g], alive)]
+        asked = query(groups.sums[g])
+        scored = [(groups.mean_cosine(o, asked, groups.sizes[g]), -o) for o in groups.candidates(groups.sums[g], alive)]
         if scored and max(scored)[0] >= STORY_SIMILAR / 2:
             target = -max(scored)[1]
             groups.members[target].extend(groups.members[g])

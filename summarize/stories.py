@@ -178,7 +178,8 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def several_stories(groups: Sequence[StoryGroup], articles: int) -> bool:
     """Whether an input clearly holds more than one story: two or more of at least three articles,
-    and none holding most of the input (one story with a few odd articles is still one story)."""
+    and none holding most of the input (one story with a few odd articles is still one story).
+    Stories are apart by construction: any two more alike than `grouping.STORY_SIMILAR` are one."""
     big = [len(g.articles) for g in groups if len(g.articles) >= 3]
     return len(big) >= 2 and max(big) < 0.6 * articles
 
