@@ -119,8 +119,8 @@ def report(name: str, path: Path, repo: str | None) -> None:
         s = scores(truth, result["labels"])
         chained = len(set(truth.values())) >= 4 and s["largest"] > 0.6
         print(f"  {who:8} {len(result['sizes']):5} groups (largest {', '.join(map(str, result['sizes'][:6]))}), "
-              f"{result['developments']} developments, purity {s['purity']:.2f}, inverse purity {s['inverse']:.2f}, "
-              f"ARI {s['ari']:.2f}, largest {s['largest']:.0%}{' CHAINED' if chained else ''}, "
+              f"{result['developments']} developments, purity {s['purity']:.3f}, inverse purity {s['inverse']:.3f}, "
+              f"ARI {s['ari']:.3f}, largest {s['largest']:.0%}{' CHAINED' if chained else ''}, "
               f"mixed {'yes' if result['mixed'] else 'no'}, {result['seconds']:.1f} s")
         if who == "this":
             for title, size in list(zip(result["titles"], result["sizes"]))[:8]:
