@@ -1,12 +1,12 @@
-"""Group a mixed pile of articles into stories, as news aggregators' "full coverage" clusters do.
+"""Group a mixed pile of articles into stories, as news aggregators' "full coverage" pages do.
 
-Each article becomes a tf-idf vector of its content-word stems (weighted by how rare the words
-are in English and in the input), the title's and the names' (capitalised words) counting double.
-Articles are taken in publication order; each joins the
-story whose centroid it is most like (cosine) if that is at least SIMILAR, else it starts a
-new story; stories whose centroids are alike are then merged. Only stories that hold one of an
-article's heaviest terms are compared (an inverted index), so the pass is close to linear in the
-number of articles.
+Two levels (`grouping`): *developments*, the event-level groups of articles close in time, and
+*stories*, the topics that developments add up to over weeks or years (one war, one company's
+crisis). Each article is a vector of the content-word stems of its opening, the title's and
+the names' counting double, weighted by how rare the words are in English (`_vectors`);
+a name (a capitalised word) weighs at least as much as a fairly rare word, so the people and
+places a story is about hold it together. A story is named by the headline, among its most
+central articles', that best says what the whole story is about.
 """
 
 from __future__ import annotations
@@ -17,31 +17,43 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from storyline.summarize import grouping
 from storyline.summarize.clean.furniture import zipf
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.model import Article, day_of
-from storyline.summarize.partition import Partition
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.summarize.story import Story
 
-SIMILAR = 0.1  # cosine of an article to a story's centroid above which it joins it
-RARE_TERMS = 12  # an article is compared with the stories that hold one of its heaviest terms
-WINDOW_DAYS = 120  # a dated story takes dated articles up to this long after its last one
-MERGE = 0.25  # cosine of two stories' centroids above which they are one story
-CENTROID_TERMS = 200  # a story's centroid keeps its heaviest terms only (bounded memory per story)
 HEAD_CHARS = 4000  # an article's opening names its story; the rest adds noise and time
 PROFILE_TERMS = 60  # terms kept of each article: its story shows in its heaviest ones
+NAME_RARITY = 5.0  # a name weighs at least as a word met a few times in a million ("Jobs", "Apple")
+NAME_TIMES = 1  # a name counts this many more times than another word
+CENTRAL = 5  # a story's name is the best headline among its this many most central articles
+MIN_TITLE_WORDS = 3  # a shorter headline ("Home", "News") names nothing
 
 
 @dataclass(frozen=True)
-class StoryGroup:
-    """One story of a mixed input: its articles (ids in the input), a name and a date span."""
+class Development:
+    """An event-level group inside a story: its articles (ids in the input), a name and a date span."""
 
     id: int
     title: str
     articles: tuple[int, ...]
     first: date | None
     last: date | None
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """One story of a mixed input: its articles (ids in the input), a name, a date span and its
+    developments (in date order, numbered within the story)."""
+
+    id: int
+    title: str
+    articles: tuple[int, ...]
+    first: date | None
+    last: date | None
+    developments: tuple[Development, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Profile:
     title: str
     published: str | None
     terms: tuple[tuple[str, int, float], ...]
+    title_terms: tuple[str, ...] = ()
 
     @property
     def day(self) -> date | None:
@@ -65,15 +78,19 @@ def profile(article: Article) -> Profile:
     head = words(article.text[:HEAD_CHARS])
     counts: Counter[str] = Counter()
     rarity: dict[str, float] = {}
-    for tokens, times in ((head, 1), (words(article.title), 2), ([w for w in head if w[:1].isupper()], 1)):
+    for tokens, times in ((head, 1), (words(article.title), 2), ([w for w in head if w[:1].isupper()], NAME_TIMES)):
         for word in (w.lower() for w in tokens):
             if word in STOP_WORDS or word.isdigit():
                 continue
             key = stem(word)
             counts[key] += times
             rarity[key] = min(rarity.get(key, 9.0), _background(word))
+    for word in head:
+        if word[:1].isupper() and word.lower() not in STOP_WORDS and not word.isupper():
+            rarity[stem(word.lower())] = max(rarity[stem(word.lower())], NAME_RARITY)
     kept = sorted(counts, key=lambda t: (-counts[t] * rarity[t], t))[:PROFILE_TERMS]
-    return Profile(article.id, article.title, article.published, tuple((t, counts[t], rarity[t]) for t in kept))
+    titled = tuple(dict.fromkeys(stem(w.lower()) for w in words(article.title) if w.lower() not in STOP_WORDS))
+    return Profile(article.id, article.title, article.published, tuple((t, counts[t], rarity[t]) for t in kept), titled)
 
 
 def _background(word: str) -> float:
@@ -95,96 +112,74 @@ def group_stories(articles: Sequence[Article]) -> tuple[StoryGroup, ...]:
 
 
 def group_profiles(profiles: Sequence[Profile]) -> tuple[StoryGroup, ...]:
-    """The stories of articles known by their profiles, largest first."""
+    """The stories of articles known by their profiles, largest first, with their developments."""
     vectors = _vectors(profiles)
-    members = _merge_alike(*_single_pass(profiles, vectors))
-    stories = []
-    for group in members:
-        centroid = _centroid(sum((Counter(vectors[i]) for i in group), Counter[str]()))
-        central = max(group, key=lambda i: (_cosine(vectors[i], centroid), -i))  # the most central headline
-        days = [d for d in (profiles[i].day for i in group) if d]
-        stories.append((sorted(profiles[i].id for i in group), profiles[central].title,
-                        min(days, default=None), max(days, default=None)))
-    stories.sort(key=lambda g: (-len(g[0]), g[0][0]))
-    return tuple(StoryGroup(k, title, tuple(ids), first, last)
-                 for k, (ids, title, first, last) in enumerate(stories, 1))
+    days = [p.day for p in profiles]
+    parts = grouping.developments(vectors, days)
+    development_of = {i: k for k, part in enumerate(parts) for i in part}
+    groups = grouping.stories(vectors, parts)
+    boilerplate = _repeated_titles(profiles, groups)
+    found = []
+    for members in groups:
+        own = sorted({development_of[i] for i in members}, key=lambda k: (min(days[i] or date.max for i in parts[k]), k))
+        found.append((_group(profiles, vectors, members, boilerplate),
+                      tuple(_group(profiles, vectors, parts[k], boilerplate) for k in own)))
+    found.sort(key=lambda sd: (-len(sd[0][0]), sd[0][0][0]))
+    return tuple(StoryGroup(k, title, ids, first, last,
+                            tuple(Development(j, title, ids, first, last) for j, (ids, title, first, last) in enumerate(devs, 1)))
+                 for k, ((ids, title, first, last), devs) in enumerate(found, 1))
+
+
+Named = tuple[tuple[int, ...], str, date | None, date | None]
+
+
+def _group(profiles: Sequence[Profile], vectors: list[dict[str, float]], members: Sequence[int],
+           boilerplate: set[str]) -> Named:
+    """A group's ids, name and span: the name is the headline, among its CENTRAL most central
+    articles' (by cosine to the group's summed vector), whose words weigh most in that vector."""
+    total: Counter[str] = Counter()
+    for i in members:
+        total.update(vectors[i])
+    central = sorted(members, key=lambda i: (-_cosine(vectors[i], total), i))
+    named = [i for i in central if profiles[i].title not in boilerplate
+             and len(profiles[i].title.split()) >= MIN_TITLE_WORDS][:CENTRAL] or central[:1]
+    best = max(named, key=lambda i: (_title_weight(profiles[i], total), -central.index(i)))
+    days = [d for d in (profiles[i].day for i in members) if d]
+    return tuple(sorted(profiles[i].id for i in members)), profiles[best].title, min(days, default=None), max(days, default=None)
+
+
+def _title_weight(p: Profile, total: Mapping[str, float]) -> float:
+    """How much of what the group is about a headline says (its terms' weight, per sqrt of length)."""
+    return sum(total.get(t, 0.0) for t in p.title_terms) / math.sqrt(len(p.title_terms) or 1)
+
+
+def _repeated_titles(profiles: Sequence[Profile], groups: Sequence[Sequence[int]]) -> set[str]:
+    """Headlines found in two stories or more: a site's furniture ("Latest news"), not a story's
+    (wire copy that outlets retell under one headline stays in one story)."""
+    where: dict[str, set[int]] = {}
+    for k, members in enumerate(groups):
+        for i in members:
+            where.setdefault(profiles[i].title, set()).add(k)
+    return {title for title, found in where.items() if len(found) > 1}
 
 
 def _vectors(profiles: Sequence[Profile]) -> list[dict[str, float]]:
-    """Unit tf-idf vectors, the idf of the input times the rarity of the word in English."""
-    df = Counter(t for p in profiles for t, _, _ in p.terms)
-    n = len(profiles)
-    return [_unit({t: (1 + math.log(c)) * rarity * (1 + math.log((1 + n) / (1 + df[t]))) for t, c, rarity in p.terms})
-            for p in profiles]
+    """Unit vectors of log term counts times the words' rarity in English.
+
+    No idf of the input: the same two articles score the same whatever else the input holds, so a
+    topic read alone stays one story as it does in a feed (in 30 articles about Airbus, "Airbus"
+    is in all of them and an input idf would drop the very word that holds them together)."""
+    return [_unit({t: (1 + math.log(c)) * rarity for t, c, rarity in p.terms}) for p in profiles]
 
 
-def _single_pass(profiles: Sequence[Profile], vectors: list[dict[str, float]]
-                 ) -> tuple[list[list[int]], list[dict[str, float]]]:
-    """Articles in publication order, each into the most alike story in its time window, or a new one."""
-    shared = Counter(t for vector in vectors for t in vector)
-    centroids: list[dict[str, float]] = []
-    members: list[list[int]] = []
-    last_day: list[date | None] = []
-    index: dict[str, set[int]] = {}  # term -> the stories whose centroid holds it
-    for i in sorted(range(len(profiles)), key=lambda i: (profiles[i].published or "9999", i)):
-        vector, day = vectors[i], profiles[i].day
-        # Compared only with stories holding one of its heaviest shared terms: a word of its own finds none.
-        heavy = sorted((t for t in vector if shared[t] > 1), key=lambda t: (-vector[t], t))[:RARE_TERMS]
-        best, best_score = -1, SIMILAR
-        for s in sorted(set().union(*(index.get(t, set()) for t in heavy))):
-            previous = last_day[s]
-            if day and previous and (day - previous).days > WINDOW_DAYS:
-                continue
-            score = _cosine(vector, centroids[s])
-            if score >= best_score:
-                best, best_score = s, score
-        if best < 0:
-            best = len(centroids)
-            centroids.append({})
-            members.append([])
-            last_day.append(None)
-        members[best].append(i)
-        last_day[best] = max((d for d in (last_day[best], day) if d), default=None)
-        merged: dict[str, float] = dict(centroids[best])
-        for t, w in vector.items():
-            merged[t] = merged.get(t, 0.0) + w / len(members[best])
-        centroids[best] = _centroid(merged)
-        for t in centroids[best]:
-            index.setdefault(t, set()).add(best)
-    return members, centroids
-
-
-def _centroid(weights: Mapping[str, float]) -> dict[str, float]:
-    """A story's centroid: its heaviest CENTROID_TERMS terms, as a unit vector."""
-    return _unit(dict(sorted(weights.items(), key=lambda tw: -tw[1])[:CENTROID_TERMS]))
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def _merge_alike(members: list[list[int]], centroids: list[dict[str, float]]) -> list[list[int]]:
-    """Stories whose centroids are alike (cosine >= MERGE) are one: the single pass can start a
-    story twice when its first articles came before the words that join them were seen."""
-    stories = Partition(len(members))
-    holders: dict[str, list[int]] = {}
-    for s, centroid in enumerate(centroids):
-        for t in centroid:
-            holders.setdefault(t, []).append(s)
-    for s, centroid in enumerate(centroids):
-        others = {o for t in sorted(centroid, key=lambda t: -centroid[t])[:RARE_TERMS] for o in holders[t] if o > s}
-        for o in others:
-            if _cosine(centroid, centroids[o]) >= MERGE:
-                stories.join(s, o)
-    merged: dict[int, list[int]] = {}
-    for s, group in enumerate(members):
-        merged.setdefault(stories.find(s), []).extend(group)
-    return [sorted(group) for group in merged.values()]
 
 
 def several_stories(groups: Sequence[StoryGroup], articles: int) -> bool:
     """Whether an input clearly holds more than one story: two or more of at least three articles,
-    and none holding most of the input (one story with a few odd articles is still one story)."""
+    and none holding most of the input (one story with a few odd articles is still one story).
+    Stories are apart by construction: any two more alike than `grouping.STORY_SIMILAR` are one."""
     big = [len(g.articles) for g in groups if len(g.articles) >= 3]
     return len(big) >= 2 and max(big) < 0.6 * articles
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from storyline.tui.app import HELP, StorylineApp
 from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
@@ -277,12 +279,28 @@ async def test_a_mixed_input_opens_on_its_stories(wikinews_rows, tmp_path) -> No
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StoryListScreen) and app.analysis is None
-        assert len(app.mixed.groups) >= 4
+        assert 4 <= len(app.mixed.groups) <= 8
+        rows = app.screen.query_one("#stories", OptionList)
+        listed = [rows.get_option_at_index(k) for k in range(rows.option_count)]
+        assert [o.id for o in listed if not o.disabled] == [str(g.id) for g in app.mixed.groups]
+        sections = [str(o.prompt) for o in listed if o.disabled]  # developments, under their story
+        assert sections and all(any(d.title in line for g in app.mixed.groups for d in g.developments)
+                                for line in sections)
         await pilot.press("enter")  # the first (largest) story
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.analysis is not None
         assert len(app.analysis.sources) == len(app.mixed.groups[0].articles) < len(wikinews_rows)
+
+
+async def test_one_topic_opens_on_its_timeline(wikinews_rows, tmp_path) -> None:
+    """Thirty articles about one company over years are one story: no list to choose from."""
+    feed = tmp_path / "apple.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in wikinews_rows if r["story"] == "apple") + "\n")
+    app = StorylineApp([str(feed)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        assert app.mixed is None and app.analysis is not None and len(app.analysis.sources) == 30
 
 
 async def test_one_story_does_not_ask_which() -> None:

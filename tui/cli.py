@@ -187,7 +187,7 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
 @format_option("table", "json")
 @friendly
 def stories(paths: tuple[str, ...], fmt: str) -> None:
-    """Group a mixed input into stories: id, article count, date span, name.
+    """Group a mixed input into stories: id, article count, developments, date span, name.
 
     Every other command takes --story ID to work on one of them.
 
@@ -205,8 +205,9 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         echo_json({"stories": story_rows(groups)})
         return
-    print_table(("id", "articles", "first", "last", "title"),
-                [(str(g.id), str(len(g.articles)), str(g.first or "-"), str(g.last or "-"), g.title) for g in groups], (4,))
+    print_table(("id", "articles", "developments", "first", "last", "title"),
+                [(str(g.id), str(len(g.articles)), str(len(g.developments)), str(g.first or "-"), str(g.last or "-"),
+                  g.title) for g in groups], (5,))
 
 
 @main.command()

@@ -14,7 +14,7 @@ from datetime import date
 from storyline.timeline.output.cite import also_reported, cited, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.dates import parse_date
 from storyline.summarize.model import Article, Claim, RawDocument, Sentence
-from storyline.summarize.stories import StoryGroup
+from storyline.summarize.stories import Development, StoryGroup
 from storyline.summarize.story import Story
 from storyline.summarize.untrusted import markdown_literal
 
@@ -73,10 +73,14 @@ def source_rows(story: Story, articles: Sequence[Article]) -> list[dict[str, obj
 
 
 def story_rows(groups: Sequence[StoryGroup]) -> list[dict[str, object]]:
-    """`{"id", "title", "articles", "first", "last"}` per story (`storyline stories`)."""
-    return [{"id": g.id, "title": g.title, "articles": list(g.articles),
-             "first": g.first.isoformat() if g.first else None, "last": g.last.isoformat() if g.last else None}
-            for g in groups]
+    """`{"id", "title", "articles", "first", "last", "developments": [{"id", "title", "articles",
+    "first", "last"}]}` per story (`storyline stories`)."""
+    return [_span_row(g) | {"developments": [_span_row(d) for d in g.developments]} for g in groups]
+
+
+def _span_row(g: StoryGroup | Development) -> dict[str, object]:
+    return {"id": g.id, "title": g.title, "articles": list(g.articles),
+            "first": g.first.isoformat() if g.first else None, "last": g.last.isoformat() if g.last else None}
 
 
 def sentence_record(sentence: Sentence) -> dict[str, object]:
