@@ -280,10 +280,13 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
     """The events to show: the `dates` most important dates, the `per_date` best events of each.
 
     A date's importance is how the coverage refers to it (`Timeline.mentions`: articles naming
-    it, explicitly or by a resolved "last Sunday") plus its events' sources and rank (an event
-    an article leads with counting one more), a report that only its publication day dates
-    counting a quarter per article; finer dates weigh more, since a
-    reader's timeline is of days ("1946" or "the 1930s" is background, not a key date). Each
+    it, explicitly, by a resolved "last Sunday" or as a plan, a tenth per article published that
+    day) plus its events' sources and rank (an event an article leads with counting one more, a
+    report that only its publication day dates a quarter per article), that second part scaled
+    down to SMALL_STORY / n in a story of n > SMALL_STORY articles, where it would only repeat the
+    busiest publication days; finer dates weigh more, since a reader's timeline is of days ("1946"
+    or "the 1930s" is background, not a key date), and in such a larger story a month only fills
+    what days leave free. Each
     date's lines are its most central events, lines that stand alone first.
     """
     by_date: dict[str, list[Event]] = {}
