@@ -33,6 +33,10 @@ from storyline.timeline.timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
 FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly
+PUBLISHED_MENTION = 0.1  # each article published on a day: a weak sign of that day's news
+# up to this many articles, each article's lead is its day's event and counts in full; in a larger
+# story a date's mentions decide, its publication-day leads (the busiest-day baseline) count less
+SMALL_STORY = 50
 # Relative and subordinate clauses: what they tell is not what the main clause (and its date) tells.
 INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where|after|since|when|before|while|by)\b[^,;]*", re.I)
 CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
@@ -199,19 +203,23 @@ def _event_keys(text: str) -> tuple[set[str], set[int]]:
 
 
 def _mentions(sources: Sequence[Article], found: dict[int, list[Timex]]) -> dict[str, float]:
-    """Each date's mentions: the articles naming it (an article's own publication day, its
-    "today", a quarter), plus a quarter per further expression; plans ("will fly on October 25")
-    are not what happened and do not count."""
+    """Each date's mentions, as datewise timeline summarisation counts them (news-tls's mention
+    count): the articles that refer to it by an expression, explicit or resolved ("last Sunday"),
+    plans included ("will be sentenced on June 5": the story turns on such dates), an article's own
+    publication day a quarter (its "today" is every report's), and a tenth per article published
+    that day (a busy news day is a weak sign: most of its reports tell other days' events)."""
     articles: dict[str, dict[int, float]] = {}
-    count: Counter[str] = Counter()
     for article in sources:
         published = article.published_date
         for t in found[article.id]:
-            if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range" and not t.future:
+            if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
                 own_day = published is not None and t.span.start == t.span.end == published
-                articles.setdefault(t.span.value, {})[article.id] = FALLBACK_MENTION if own_day else 1.0
-                count[t.span.value] += 1
-    return {value: sum(ids.values()) + 0.25 * (count[value] - len(ids)) for value, ids in articles.items()}
+                named = articles.setdefault(t.span.value, {})
+                named[article.id] = max(named.get(article.id, 0.0), FALLBACK_MENTION if own_day else 1.0)
+    mentions = {value: sum(ids.values()) for value, ids in articles.items()}
+    for day, count in Counter(a.published_date.isoformat() for a in sources if a.published_date).items():
+        mentions[day] = mentions.get(day, 0.0) + PUBLISHED_MENTION * count
+    return mentions
 
 
 def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, list[Timex]]) -> list[Event]:
@@ -272,16 +280,21 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
     """The events to show: the `dates` most important dates, the `per_date` best events of each.
 
     A date's importance is how the coverage refers to it (`Timeline.mentions`: articles naming
-    it, explicitly or by a resolved "last Sunday") plus its events' sources and rank (an event
-    an article leads with counting one more), a report that only its publication day dates
-    counting a quarter per article; finer dates weigh more, since a
-    reader's timeline is of days ("1946" or "the 1930s" is background, not a key date). Each
+    it, explicitly, by a resolved "last Sunday" or as a plan, a tenth per article published that
+    day) plus its events' sources and rank (an event an article leads with counting one more, a
+    report that only its publication day dates a quarter per article), that second part scaled
+    down to SMALL_STORY / n in a story of n > SMALL_STORY articles, where it would only repeat the
+    busiest publication days; finer dates weigh more, since a reader's timeline is of days ("1946"
+    or "the 1930s" is background, not a key date), and in such a larger story a month only fills
+    what days leave free. Each
     date's lines are its most central events, lines that stand alone first.
     """
     by_date: dict[str, list[Event]] = {}
     for event in timeline.events:
         by_date.setdefault(event.span.value, []).append(event)
     if dates is not None:
+        told_weight = min(1.0, SMALL_STORY / max(1, len({a for e in timeline.events for a in e.reporting})))
+
         def importance(value: str) -> float:
             events = by_date[value]
             # each article counts once, by its best line of the date: one that names the date, or
@@ -296,10 +309,12 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
                 for article in e.reporting:
                     told[article] = max(told.get(article, 0.0), worth)
             weight = GRANULARITY_WEIGHT.get(events[0].span.granularity, 0.5)
-            return weight * (timeline.mentions.get(value, 0.0) + sum(told.values()))
+            return weight * (timeline.mentions.get(value, 0.0) + told_weight * sum(told.values()))
         # key dates are days (or weeks, months); a year or decade only fills what days leave free,
         # as does a date with no line that stands alone ("It said …")
-        coarse = {v for v, es in by_date.items() if es[0].span.granularity in COARSE}
+        # in a larger story the days of a month are told, and the month only sums them up
+        too_coarse = COARSE if told_weight == 1.0 else COARSE | {"month"}
+        coarse = {v for v, es in by_date.items() if es[0].span.granularity in too_coarse}
         dangling = {v for v, es in by_date.items() if all(_dangles(e) for e in es)}
         keep = set(sorted(by_date, key=lambda v: (v in coarse, v in dangling, -importance(v), v))[:dates])
         by_date = {v: es for v, es in by_date.items() if v in keep}
