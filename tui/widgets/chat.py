@@ -67,10 +67,11 @@ class AnswerLineView(Static, can_focus=True):
         self.action_open(0)
 
 
-class Exchange(Vertical):
-    """A question and what answers it, together: a late answer lands under its own question."""
+class Messages:
+    """Notes and answers added to a column of messages (the chat, or one exchange in it)."""
 
-    DEFAULT_CSS = "Exchange { height: auto; }"
+    def _add(self, widget: Static) -> None:
+        raise NotImplementedError
 
     def add_note(self, note: str, error: bool = False) -> None:
         self._add(Static(Text(note), classes="note error" if error else "note"))
@@ -79,6 +80,12 @@ class Exchange(Vertical):
         self._add(Static(Text(answer.note), classes="note" if answer.found else "note unanswered"))
         for line in answer.lines:
             self._add(AnswerLineView(line, analysis))
+
+
+class Exchange(Messages, Vertical):
+    """A question and what answers it, together: a late answer lands under its own question."""
+
+    DEFAULT_CSS = "Exchange { height: auto; }"
 
     def _add(self, widget: Static) -> None:
         self.mount(widget)
@@ -87,7 +94,7 @@ class Exchange(Vertical):
             chat.call_after_refresh(chat.scroll_end, animate=False)
 
 
-class ChatLog(VerticalScroll):
+class ChatLog(Messages, VerticalScroll):
     """A scrolling column of messages; the newest is scrolled into view."""
 
     def add_question(self, question: str) -> Exchange:
@@ -96,14 +103,6 @@ class ChatLog(VerticalScroll):
         self.mount(exchange)
         self.call_after_refresh(self.scroll_end, animate=False)
         return exchange
-
-    def add_note(self, note: str, error: bool = False) -> None:
-        self._add(Static(Text(note), classes="note error" if error else "note"))
-
-    def add_answer(self, answer: Answer, analysis: Analysis | None = None) -> None:
-        self._add(Static(Text(answer.note), classes="note" if answer.found else "note unanswered"))
-        for line in answer.lines:
-            self._add(AnswerLineView(line, analysis))
 
     def clear_messages(self) -> None:
         self.remove_children()
