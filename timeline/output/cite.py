@@ -26,6 +26,18 @@ def cited(items: Iterable[Cited]) -> list[int]:
     return sorted({i for item in items for i in item.sources})
 
 
+class Reporting(Cited, Protocol):
+    """An event or answer line: its citations, and the articles that tell it in other words."""
+
+    @property
+    def also_sources(self) -> tuple[int, ...]: ...
+
+
+def listed(items: Iterable[Reporting]) -> list[int]:
+    """The sources a listing's marks point at: citations and "also reported by" alike, in order."""
+    return sorted({i for item in items for i in (*item.sources, *item.also_sources)})
+
+
 def also_reported(ids: Iterable[int]) -> str:
     """" (also reported by [3][5])": articles that tell a merged event in other words."""
     ids = list(ids)

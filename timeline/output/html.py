@@ -17,7 +17,7 @@ from html import escape
 from storyline.summarize.model import Article
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event, select
-from storyline.timeline.output.cite import figures_note
+from storyline.timeline.output.cite import figures_note, listed
 from storyline.timeline.output.render import calendar_place, label
 from storyline.timeline.timex import TimeSpan
 
@@ -200,8 +200,7 @@ def _months(first: date, last: date) -> list[date]:
 
 def _sources(analysis: Analysis, events: Sequence[Event]) -> str:
     """The numbered sources the citations point at, each title a link to its page when it has one."""
-    listed = sorted({i for e in events for i in e.reporting})  # citations and "also reported by" alike
-    items = [_source_item(analysis.article(i)) for i in listed]
+    items = [_source_item(analysis.article(i)) for i in listed(events)]
     return "\n".join(['<section aria-labelledby="sources-heading">', '<h2 id="sources-heading">Sources</h2>',
                       '<ol class="sources">', *items, "</ol>", "</section>"])
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.timeline.output.cite import also_reported, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
@@ -98,7 +98,7 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
             lines.append(f"- ↳ *{markdown_literal(e.text)}* — {when}{' (planned)' if e.role == 'planned' else ''} "
                          f"{marks(e.sources)}")
     lines += ["", "## Sources", ""]
-    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in _listed(events)]
+    lines += [f"{i}. {markdown_literal(source_line(analysis.article(i)))}" for i in listed(events)]
     return "\n".join(lines) + "\n"
 
 
@@ -126,16 +126,11 @@ def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]
     return records
 
 
-def _listed(events: Sequence[Event]) -> list[int]:
-    """The sources a listing's marks point at: citations and "also reported by" alike."""
-    return sorted({i for e in events for i in e.reporting})
-
-
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
     lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}{also_reported(e.also_sources)}"
              for e in events]
-    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in _listed(events)]
+    lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in listed(events)]
     return "\n".join(lines) + "\n"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.timeline.output.cite import also_reported, cited, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.cite import also_reported, cited, listed, marks, noted, source_line, source_record, variants_json
 from storyline.summarize.dates import parse_date
 from storyline.summarize.model import Article, Claim, RawDocument, Sentence
 from storyline.summarize.stories import Development, StoryGroup
@@ -56,7 +56,7 @@ def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
                        | ({"members": members_json(analysis, analysis.claim(line.claim), line.sources)}
                           if line.claim is not None else {}) for line in answer.lines],
             "sources": [source_record(analysis.article(i))
-                        for i in sorted({*cited(answer.lines), *(i for ln in answer.lines for i in ln.also_sources)})]}
+                        for i in listed(answer.lines)]}
 
 
 def answer_text(answer: Answer) -> str:
