@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -72,11 +72,12 @@ class Found:
 class Hit:
     """A core match with its left context ("last" + "May"): groups of both, span of both."""
 
-    def __init__(self, text: str, core: re.Match[str], left: re.Match[str] | None) -> None:
+    def __init__(self, text: str, core: re.Match[str], left: tuple[int, Mapping[str, str | None]] | None) -> None:
+        """`left`: the left context's length and its named groups."""
         self.text = text
         self.core = core
-        self.groups = {**(left.groupdict() if left else {}), **{k: v for k, v in core.groupdict().items() if v}}
-        self._start = core.start() - (len(left.group(0)) if left else 0)
+        self.groups = {**(left[1] if left else {}), **{k: v for k, v in core.groupdict().items() if v}}
+        self._start = core.start() - (left[0] if left else 0)
 
     def __getitem__(self, name: str) -> str:
         """A named group's text; "" when the group did not take part."""

@@ -22,6 +22,7 @@ from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STAR
 from storyline.timeline.timex import TimeSpan, Timex
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+LEFT_REACH = 60  # characters before a core match searched for its left context ("for the past")
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it
 QUOTE_WINDOW = 1000  # characters before a date searched for an open quotation (a run-on "sentence" is not read whole)
 QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago" means the year-ago quarter
@@ -37,10 +38,11 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
     context = Context(text, published, tuple(sentences) if sentences is not None else tuple(sentence_spans(text)))
     lowered = text.translate(_ASCII_LOWER)  # same length, so offsets hold
     candidates = []
+    lefts: dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None] = {}
     for rule, position in _starts(lowered):  # try each rule only where a word it can start with stands
         scan = lowered if rule.lower else text
         core = COMPILED[rule.name].match(scan, position)
-        hit = _hit(text, scan, rule, core) if core else None
+        hit = _hit(text, scan, rule, core, lefts) if core else None
         if hit is not None:
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
@@ -101,15 +103,26 @@ def _starts(lowered: str) -> Iterator[tuple[Rule, int]]:
             yield rule, number.start()
 
 
-def _hit(text: str, scan: str, rule: Rule, core: re.Match[str]) -> Hit | None:
-    """The core match with its left context, or None if it starts inside a word or lacks a required context."""
+def _hit(text: str, scan: str, rule: Rule, core: re.Match[str],
+         lefts: dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None]) -> Hit | None:
+    """The core match with its left context, or None if it starts inside a word or lacks a required context.
+
+    A left context depends only on the LEFT_REACH characters before the core (and the one before
+    them, for word boundaries), so its search is remembered by them: text that repeats a date
+    phrase thousands of times searches each context once (100 KB of "last week": 3.8 s -> 1 s)."""
     start = core.start()
     if core.end() == start or (start and scan[start - 1].isalnum()):
         return None
     pattern = LEFT.get(rule.name)
-    left = pattern.search(scan, max(0, start - 60), start) if pattern else None
-    if left is not None and (not left.group(0) or (left.start() and scan[left.start() - 1].isalnum())):
-        left = None
+    left = None
+    if pattern is not None:
+        low = max(0, start - LEFT_REACH)
+        key = (rule.name, rule.lower, scan[max(0, low - 1):start])
+        if key not in lefts:
+            found = pattern.search(scan, low, start)
+            ok = found is not None and found.group(0) and not (found.start() and scan[found.start() - 1].isalnum())
+            lefts[key] = (start - found.start(), found.groupdict()) if found is not None and ok else None
+        left = lefts[key]
     if rule.required and left is None:
         return None
     return Hit(text, core, left)
