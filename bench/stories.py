@@ -12,6 +12,10 @@ single-topic input should be one story). `--topics` also groups each true story 
 - adjusted Rand index: pair agreement corrected for chance;
 - chaining: the largest group's share of the input (on an input of many stories, over 60% is a blob).
 
+`--scaling` then groups the first quarter, half and whole of FILE's profiles (read once, this
+checkout only) and prints the grouping's CPU time per size, the fitted exponent and what it
+means at 100,000 articles.
+
 The Entities feed (26 topics, 11,980 articles): `python bench/entities.py` makes it (see there).
 A file over the 20 MB input limit is read as `storyline batch` reads an archive (profiles only).
 """
@@ -29,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import corpus  # noqa: E402
+from bench import corpus
 
 # Runs in this checkout or, in a subprocess, in the baseline's: group FILE, print JSON
 # {"labels": {line: group}, "titles": [...], "developments": n, "mixed": bool, "seconds": s}.
@@ -140,11 +144,36 @@ def split_topics(path: Path, folder: Path) -> list[tuple[str, Path]]:
     return out
 
 
+def scaling(path: Path) -> None:
+    """Grouping CPU time over growing prefixes of the file's profiles, and its fitted exponent."""
+    import math
+    import time
+    from dataclasses import replace
+
+    from storyline.summarize import stories as S
+    from storyline.summarize.errors import InputError
+    from storyline.timeline.batch import chunks, profile_lines
+
+    found = [p for c in chunks([str(path)]) for _, p in profile_lines(c) if not isinstance(p, InputError)]
+    profiles = [replace(p, id=i) for i, p in enumerate(found, 1)]
+    sizes, seconds = [len(profiles) // 4, len(profiles) // 2, len(profiles)], []
+    for n in sizes:
+        start = time.process_time()
+        S.group_profiles(profiles[:n])
+        seconds.append(time.process_time() - start)
+        print(f"  grouping {n:6} profiles: {seconds[-1]:6.1f} s CPU")
+    xs, ys = [math.log(n) for n in sizes], [math.log(max(s, 1e-3)) for s in seconds]
+    mx, my = sum(xs) / 3, sum(ys) / 3
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    print(f"  fitted exponent {slope:.2f}; at 100,000 profiles about {seconds[-1] * (100_000 / sizes[-1]) ** slope:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file", nargs="?")
     parser.add_argument("--baseline", default="/work/main")
     parser.add_argument("--topics", action="store_true")
+    parser.add_argument("--scaling", action="store_true", help="time grouping over growing prefixes of FILE")
     args = parser.parse_args()
     repo = args.baseline if args.baseline and Path(args.baseline).is_dir() else None
     folder = Path(tempfile.mkdtemp())
@@ -159,6 +188,8 @@ def main() -> None:
     if args.topics or not args.file:
         for story, part in split_topics(path, folder):
             report(f"{story} alone", part, repo)
+    if args.scaling and args.file:
+        scaling(Path(args.file))
 
 
 if __name__ == "__main__":

@@ -17,11 +17,10 @@ CANDIDATES groups, so both passes are close to linear in the number of articles.
 from __future__ import annotations
 
 import heapq
-from itertools import repeat
-from operator import mul
 from collections.abc import Sequence
 from datetime import date
-
+from itertools import repeat
+from operator import mul
 
 Vector = dict[str, float]
 
@@ -33,7 +32,7 @@ STRAY = 3  # a story of fewer articles joins its most alike story at half the si
 SUM_TERMS = 300  # a group's summed vector keeps its heaviest terms (up to twice as many between trims)
 KEY_TERMS = 12  # the terms of a group that index it and that find its candidates
 CANDIDATES = 200  # groups compared at most per lookup
-QUERY_TERMS = 100  # terms of a group that are scored against another
+QUERY_TERMS = SUM_TERMS  # terms of a group scored against another: all it keeps (100 cost 0.01 ARI on the Entities feed)
 
 
 class Groups:
@@ -88,16 +87,21 @@ Query = tuple[list[str], list[float]]
 
 def query(vector: Vector) -> Query:
     """A vector's QUERY_TERMS heaviest terms, for scoring (the light tail changes a score little)."""
-    top = heapq.nsmallest(QUERY_TERMS, vector.items(), key=lambda tw: (-tw[1], tw[0]))
-    return [t for t, _ in top], [w for _, w in top]
+    top = _top(vector, QUERY_TERMS)
+    return top, [vector[t] for t in top]
 
 
 def _key_terms(vector: Vector) -> list[str]:
-    return [t for t, _ in heapq.nsmallest(KEY_TERMS, vector.items(), key=lambda tw: (-tw[1], tw[0]))]
+    return _top(vector, KEY_TERMS)
 
 
 def _heaviest(vector: Vector, n: int) -> Vector:
-    return dict(heapq.nsmallest(n, vector.items(), key=lambda tw: (-tw[1], tw[0])))
+    return {t: vector[t] for t in _top(vector, n)}
+
+
+def _top(vector: Vector, n: int) -> list[str]:
+    """The n heaviest terms, heaviest first (ties in insertion order, so runs repeat exactly)."""
+    return heapq.nlargest(n, vector, key=vector.__getitem__)
 
 
 def developments(vectors: Sequence[Vector], days: Sequence[date | None]) -> list[list[int]]:
