@@ -138,7 +138,9 @@ async def test_each_answer_lands_under_its_own_question(monkeypatch) -> None:
             app.post_message(events.Key("enter" if key == "\r" else _character_to_key(key), key))
         await until(pilot, lambda: len(exchanges(app)) == 4 and all(notes for _, notes in exchanges(app)))
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        # an answer's notes arrive one message after another: wait for the last one of each, not a pause
+        await until(pilot, lambda: any("27 Mar 2016" in n for n in exchanges(app)[1][1])
+                    and exchanges(app)[3][1][0].startswith("Summary in"))
         shown = exchanges(app)
         assert [q for q, _ in shown] == ["When did ISIS seize Palmyra?", "What happened on March 27?",
                                          "Who recaptured Palmyra?", "summary"]
@@ -207,13 +209,13 @@ async def test_detail_pane_follows_the_tree_and_scrolls(story_file) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         await move_to_event(app, pilot, "Sunday's capture")
-        shown = visible_detail(app)
-        assert "Sun 27 Mar 2016 [1][2][3]" in shown and "[1] " in shown
         detail = app.query_one(EventDetail)
-        assert detail.max_scroll_y > 0
+        # the pane is laid out on a later refresh when the machine is busy: wait for it, not a pause
+        await until(pilot, lambda: detail.max_scroll_y > 0 and "Sun 27 Mar 2016 [1][2][3]" in visible_detail(app))
+        assert "[1] " in visible_detail(app)
         detail.focus()
         await pilot.press("down", "down")
-        assert detail.scroll_y == 2
+        await until(pilot, lambda: detail.scroll_y == 2)
         await ask(app, pilot, "/timeline 2015-05")
         assert "Sunday's capture" not in str(detail.text)
         app.set_filter("capture")
@@ -266,7 +268,7 @@ async def test_spans_come_from_where_the_coverage_is_and_the_header_fits(story_f
         assert app.sub_title.endswith(" · Jan 2011 – Dec 2012")
         assert "1850" not in app.query_one("#filter").placeholder
         header = app.query_one(HeaderTitle)
-        assert app.sub_title in header.render_line(0).text
+        await until(pilot, lambda: app.sub_title in header.render_line(0).text)  # drawn on a later refresh
 
 
 async def test_a_sparkline_of_the_coverage_under_the_count(story_file) -> None:
@@ -280,7 +282,7 @@ async def test_a_sparkline_of_the_coverage_under_the_count(story_file) -> None:
         data = list(sparkline.data or [])
         assert sparkline.display and sum(data) == 30 and 0 in data and max(data) >= 2
         assert 52 < len(data) < 110  # one bar a week over two years
-        assert sparkline.region.y == app.query_one("#count").region.y + 1
+        await until(pilot, lambda: sparkline.region.y == app.query_one("#count").region.y + 1)
 
 
 async def test_the_smaller_promises(story_file) -> None:
@@ -323,8 +325,8 @@ async def test_the_story_list_keeps_its_heading_in_view() -> None:
         await pilot.pause()
         head = app.screen.query_one("#stories-head")
         await pilot.press(*["down"] * 40)
-        assert head.region.y == 0 and head.region.height >= 1
-        assert "stories: Enter opens one" in head.render_line(0).text
+        await until(pilot, lambda: head.region.y == 0 and head.region.height >= 1
+                    and "stories: Enter opens one" in head.render_line(0).text)
 
 
 async def test_a_big_tree_folds_and_makes_its_lines_when_unfolded(monkeypatch) -> None:
