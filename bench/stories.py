@@ -13,8 +13,8 @@ single-topic input should be one story). `--topics` also groups each true story 
 - chaining: the largest group's share of the input (on an input of many stories, over 60% is a blob).
 
 `--scaling` then groups the first quarter, half and whole of FILE's profiles (read once, this
-checkout only) and prints the grouping's CPU time per size, the fitted exponent and what it
-means at 100,000 articles.
+checkout only) and prints the grouping's CPU time per size and the fitted exponent, then the same
+for two, four and eight copies of the feed, each ten years after the last (about 100,000 articles).
 
 The Entities feed (26 topics, 11,980 articles): `python bench/entities.py` makes it (see there).
 A file over the 20 MB input limit is read as `storyline batch` reads an archive (profiles only).
@@ -165,7 +165,19 @@ def scaling(path: Path) -> None:
     xs, ys = [math.log(n) for n in sizes], [math.log(max(s, 1e-3)) for s in seconds]
     mx, my = sum(xs) / 3, sum(ys) / 3
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-    print(f"  fitted exponent {slope:.2f}; at 100,000 profiles about {seconds[-1] * (100_000 / sizes[-1]) ** slope:.0f} s")
+    print(f"  fitted exponent {slope:.2f} over the prefixes")
+    for copies in (2, 4, 8):  # past the file's size: the feed again, each copy ten years later
+        shifted = [replace(p, id=len(profiles) * c + p.id, published=_later(p.published, c))
+                   for c in range(copies) for p in profiles]
+        start = time.process_time()
+        S.group_profiles(shifted)
+        print(f"  grouping {len(shifted):6} profiles ({copies} copies, 10 years apart): "
+              f"{time.process_time() - start:6.1f} s CPU")
+
+
+def _later(published: str | None, decades: int) -> str | None:
+    from datetime import date, timedelta
+    return (date.fromisoformat(published[:10]) + timedelta(days=3653 * decades)).isoformat() if published else None
 
 
 def main() -> None:
