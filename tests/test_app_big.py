@@ -335,6 +335,7 @@ async def test_a_big_tree_folds_and_makes_its_lines_when_unfolded(monkeypatch) -
     from storyline.tui.widgets.timeline_tree import TimelineTree
 
     monkeypatch.setattr("storyline.tui.widgets.timeline_tree.LAZY_OVER", 5)
+    monkeypatch.setattr("storyline.tui.widgets.timeline_tree.OPEN_UNDER", 2)
     app = StorylineApp([str(SEEDS)])
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
@@ -349,12 +350,88 @@ async def test_a_big_tree_folds_and_makes_its_lines_when_unfolded(monkeypatch) -
         await until(pilot, lambda: tree.cursor_node is not None and tree.cursor_node.id == tree.date_nodes["2016-03-27"])
         await pilot.press("down")
         assert tree.event is not None and tree.event.span.value == "2016-03-27"
-        for node in list(tree._tree_nodes.values()):
-            node.expand_all()
-        await pilot.pause()
-        assert len(leaves()) == total and not tree.pending
+        while tree.pending:  # unfolding makes folded groups inside: unfold those too
+            for node in list(tree._tree_nodes.values()):
+                node.expand_all()
+            await pilot.pause()
+        assert len(leaves()) == total
         app.query_one("#prompt").focus()
         await pilot.press(*"hello")  # keys after a rebuild all arrive
         app.action_toggle_key_dates()
         await pilot.press(*" world")
         assert app.query_one("#prompt").value == "hello world"
+
+
+def made(tree) -> list:
+    """Every node now under the tree's root (Tree._tree_nodes keeps nodes of earlier trees)."""
+    found, todo = [], list(tree.root.children)
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        todo.extend(node.children)
+    return found
+
+
+def spread(events, n: int, per_day: int = 8) -> list:
+    """n events made from `events`, `per_day` of them a day from 1 Jan 2011 on (a big story's tree)."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from storyline.timeline.timex import TimeSpan
+
+    days = [date(2011, 1, 1) + timedelta(days=i // per_day) for i in range(n)]
+    return [replace(events[i % len(events)], span=TimeSpan(d, d, "day", d.isoformat())) for i, d in enumerate(days)]
+
+
+async def test_a_huge_tree_makes_only_its_years_and_months_until_unfolded() -> None:
+    """Issue 25.2: 2,920 events over a year make a tree of its years and months only (each month
+    saying how many events it holds); a month's dates and lines are made as it unfolds, by Enter
+    or a jump, before the tree redraws. It made every date first (18,000 events stalled 0.6 s)."""
+    from storyline.tui.widgets.timeline_tree import TimelineTree
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        tree = app.query_one(TimelineTree)
+        events = spread(app.analysis.timeline.events, 2920)
+        assert tree.show(events) == 2920
+        await pilot.pause()
+        assert len(made(tree)) == 13  # the year, 12 months
+        labels = [str(n.label) for n in made(tree)]
+        assert "January 2011 · 248" in labels
+        tree.focus()
+        tree.cursor_line = 1  # January 2011, folded
+        await pilot.press("enter")  # unfolds it: its 31 dates are made there and then
+        assert tree.cursor_node.is_expanded and len(tree.cursor_node.children) == 31
+        await pilot.pause()
+        await pilot.press("down", "down")
+        assert tree.event is not None and tree.event.span.value == "2011-01-01"
+        assert tree.jump_to("2011-09-15")
+        await until(pilot, lambda: tree.cursor_node is not None and tree.cursor_node.id == tree.date_nodes["2011-09-15"])
+        while tree.pending:
+            for node in made(tree):
+                node.expand_all()
+            await pilot.pause()
+        assert sum(n.data is not None for n in made(tree)) == 2920  # none lost
+
+
+async def test_progress_tells_each_stage_as_it_starts() -> None:
+    """Issue 25.8: the progress bar and header follow the real stages (each file read, grouping,
+    claims and ranking, dates, the timeline), in order; it stood at one step for the whole analysis."""
+    from storyline.tui.app import StorylineApp as App
+
+    seen: list[tuple[float, str]] = []
+
+    def hook(message) -> None:
+        if isinstance(message, App.Progress):
+            seen.append((message.step, message.text))
+
+    app = App([str(SEEDS)], algorithm="textrank")
+    async with app.run_test(size=(120, 35), message_hook=hook) as pilot:
+        await loaded(app, pilot)
+    texts = [text for _, text in seen]
+    assert texts[:5] == [f"reading {n} of 5 files" for n in range(1, 6)]
+    assert texts[5:] == ["grouping the articles into stories", "finding claims and ranking them (textrank)", "dating undated articles",
+                         "tagging dates and placing claims in time", "showing"]
+    steps = [step for step, _ in seen]
+    assert steps == sorted(steps) and steps[0] > 0

@@ -43,6 +43,17 @@ def test_progress_shows_reading_n_of_m_and_the_analysis_on_a_terminal() -> None:
     assert out.startswith(b"{") and b"reading" not in out  # stdout carries the timeline only
 
 
+def test_progress_names_each_stage_of_the_analysis_as_it_starts() -> None:
+    """Issue 25.8: the progress line follows the analysis (claims and ranking, dates, the timeline),
+    in order, instead of one line for all of it."""
+    code, err, _ = stderr_on_a_terminal("timeline", str(SEEDS), "--no-cache", "--algorithm", "textrank")
+    assert code == 0
+    stages = ["finding claims and ranking them (textrank)", "dating undated articles",
+              "tagging dates and placing claims in time"]
+    places = [err.find(stage) for stage in stages]
+    assert -1 not in places and places == sorted(places), err
+
+
 def test_no_progress_when_stderr_is_not_a_terminal() -> None:
     result = run_cli("timeline", SEEDS)
     assert result.exit_code == 0 and result.stderr == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -17,6 +17,15 @@ from storyline.timeline.events.pubdates import with_estimates
 
 if TYPE_CHECKING:
     from storyline.timeline.answers.index import ClaimIndex
+
+# What `progress(stage, done, total)` is told, in this order; `done` and `total` count the inputs
+# read, and are 0 for the other stages (each is one step of unknown length).
+STAGES = ("reading", "stories", "claims", "dates", "timeline")  # "stories": a mixed input, grouped
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """No one is watching the progress."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +125,15 @@ class Analysis:
         return max(self._named, key=lambda e: (len(e.reporting), e.score), default=None)
 
 
-def analyse(story: Story, algorithm: str = "lexrank") -> Analysis:
-    """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time."""
+def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quiet) -> Analysis:
+    """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time;
+    `progress` is told each stage as it starts (STAGES)."""
+    progress("claims", 0, 0)
     source_of = independent_sources(story.articles)
     claims = ranked_claims(story, algorithm, source_of)
+    progress("dates", 0, 0)
     story = replace(story, articles=with_estimates(story.articles, claims))
+    progress("timeline", 0, 0)
     return Analysis(story, claims, build_timeline(story, claims), algorithm, source_of)
 
 
@@ -133,17 +146,18 @@ class Mixed:
 
 
 def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None = None,
-                     story_id: int | None = None, choose: bool = False) -> Analysis | Mixed:
+                     story_id: int | None = None, choose: bool = False, progress: Progress = _quiet) -> Analysis | Mixed:
     """Read (unless `story` is given) and analyse: what the app's loading process runs.
 
     With `story_id`, only that story of the input is analysed; with `choose`, an input that holds
-    several stories comes back as `Mixed`, for the reader to pick one.
+    several stories comes back as `Mixed`, for the reader to pick one. `progress` as for `analyse`.
     """
-    story = story or load_story(paths, stdin=stdin)
+    story = story or load_story(paths, stdin=stdin, progress=lambda done, total: progress("reading", done, total))
     if story_id is not None:
         story = one_story(story, story_id)
     elif choose:
+        progress("stories", 0, 0)
         groups = group_stories(story.articles)
         if several_stories(groups, len(story.articles)):
             return Mixed(story, groups)
-    return analyse(story, algorithm)
+    return analyse(story, algorithm, progress)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.queues import Queue
+from queue import Empty
 
 from rich.text import Text
 from textual import on, work
@@ -22,11 +23,12 @@ from textual.worker import get_current_worker
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story
-from storyline.timeline.analysis import Analysis, Mixed, load_and_analyse
+from storyline.timeline.analysis import STAGES, Analysis, Mixed
 from storyline.timeline.answers.ask import Answer, ask, summary_answer
 from storyline.timeline.events.build import Event, select
 
-from storyline.tui import commands
+from storyline.tui import commands, loading
+from storyline.tui.loading import context_queue, listen
 from storyline.tui.guards import SteadyApp, loader_context, one_line
 from storyline.tui.commands import HELP, Out, hints
 from storyline.tui.coverage import articles_per_day, coverage_span, filter_shown, span_label
@@ -64,7 +66,7 @@ class StorylineApp(SteadyApp):
 
     @dataclass
     class Progress(Message):
-        step: int
+        step: float  # out of len(STAGES) + 1
         text: str
 
     @dataclass
@@ -113,7 +115,7 @@ class StorylineApp(SteadyApp):
                 yield TimelineTree(id="timeline")
                 yield EventDetail(id="detail")
             with Vertical(id="chat-pane"):
-                yield ProgressBar(total=3, show_eta=False, id="progress")  # steps: start, read+analyse, shown
+                yield ProgressBar(total=len(STAGES) + 1, show_eta=False, id="progress")  # the stages, then showing
                 yield ChatLog(id="chat")
                 yield PromptInput(placeholder="Ask the story… (/help · F1 keys · Ctrl+Q quits)", id="prompt")
         yield Footer(compact=True)
@@ -138,16 +140,18 @@ class StorylineApp(SteadyApp):
         """
         worker = get_current_worker()
         try:
-            self.post_message(self.Progress(1, "reading and analysing the articles"))
-            with ProcessPoolExecutor(max_workers=1, mp_context=self.loader) as pool:
-                future = pool.submit(load_and_analyse, self.paths, self.stdin, algorithm, story, story_id, choose)
+            stages = context_queue(self.loader)
+            with ProcessPoolExecutor(max_workers=1, mp_context=self.loader, initializer=listen,
+                                     initargs=(stages,)) as pool:
+                future = pool.submit(loading.load, self.paths, self.stdin, algorithm, story, story_id, choose)
                 while not future.done():
                     if worker.is_cancelled:
                         future.cancel()
                         return
-                    time.sleep(0.02)
+                    self.tell_stages(stages, algorithm, wait=0.02)
                 result = future.result()
-            self.post_message(self.Progress(2, "showing"))
+                self.tell_stages(stages, algorithm, wait=0)
+            self.post_message(self.Progress(len(STAGES), "showing"))
             if isinstance(result, Mixed):
                 self.post_message(self.Grouped(result))
             else:
@@ -156,6 +160,16 @@ class StorylineApp(SteadyApp):
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
             self.post_message(self.Failed(one_line(err)))
+
+    def tell_stages(self, stages: Queue[tuple[str, int, int]], algorithm: str, wait: float) -> None:
+        """Post the stages the loading process has started (waiting up to `wait` s for one)."""
+        try:
+            while True:
+                stage = stages.get(timeout=wait) if wait else stages.get_nowait()
+                self.post_message(self.Progress(*loading.step(*stage, algorithm)))
+                wait = 0
+        except Empty:
+            pass
 
     @on(Progress)
     def show_progress(self, message: Progress) -> None:
@@ -166,7 +180,7 @@ class StorylineApp(SteadyApp):
     def show_story(self, message: Loaded) -> None:
         analysis = self.analysis = message.analysis
         self.algorithm = analysis.algorithm
-        self.query_one("#progress", ProgressBar).update(progress=3)
+        self.query_one("#progress", ProgressBar).update(progress=len(STAGES) + 1)
         self.query_one("#progress").display = False
         self.show_header(analysis)
         if not message.reranked:

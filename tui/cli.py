@@ -131,7 +131,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
 
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
-    analysis = read_analysis(paths, algorithm, f"finding claims, ranking ({algorithm}), dating")
+    analysis = read_analysis(paths, algorithm)
     chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
@@ -170,7 +170,7 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
 
     fmt = format_for(output, fmt, "md")
     target = check_target(output, paths) if output else None  # before the work, not after it
-    analysis = read_analysis(paths, algorithm, f"finding claims, ranking ({algorithm}), placing them in time")
+    analysis = read_analysis(paths, algorithm)
     if not analysis.timeline.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     with working(f"writing the {fmt} timeline"):
@@ -333,7 +333,7 @@ def ask_command(args: tuple[str, ...], fmt: str, algorithm: str) -> None:
     if any(p != "-" and not Path(p).exists() and Path(paths[0]).exists() for p in paths[1:]):
         raise click.UsageError(f"{shown_path(next(p for p in paths[1:] if not Path(p).exists()))!r} is not a "
                                "file or folder: did you mean to quote the question?")
-    analysis = read_analysis(paths, algorithm, "analysing the story", answers=True)
+    analysis = read_analysis(paths, algorithm, answers=True)
     answer = ask(analysis, question)
     if fmt == "json":
         echo_json(report.answer_json(analysis, answer))

@@ -29,7 +29,7 @@ def loader_context() -> BaseContext:
     from multiprocessing import forkserver
 
     context = get_context("forkserver")
-    context.set_forkserver_preload(["storyline.timeline.analysis"])
+    context.set_forkserver_preload(["storyline.tui.loading"])
     forkserver.ensure_running()
     return context
 

@@ -14,7 +14,7 @@ import click
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story, load_story
-from storyline.tui.progress import counting, working
+from storyline.tui.progress import counting, staged, working
 
 if TYPE_CHECKING:
     from storyline.timeline.analysis import Analysis
@@ -67,9 +67,10 @@ def read_story(paths: Sequence[str], stdin: bytes | None = None) -> Story:
         return one_story(story, story_id)
 
 
-def read_analysis(paths: Sequence[str], algorithm: str, doing: str, answers: bool = False) -> Analysis:
+def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False) -> Analysis:
     """The story read and analysed, or the analysis these very inputs and options made before
-    (the user's cache: timeline/cache.py; --no-cache skips it); with `answers`, its answer index too."""
+    (the user's cache: timeline/cache.py; --no-cache skips it); with `answers`, its answer index too.
+    On a terminal, stderr shows each stage as it starts."""
     from storyline.timeline.analysis import analyse
     from storyline.timeline.cache import cached, input_key, with_answer_index
 
@@ -82,8 +83,8 @@ def read_analysis(paths: Sequence[str], algorithm: str, doing: str, answers: boo
         nonlocal built
         built = True
         story = read_story(paths, stdin)
-        with working(doing):
-            return analyse(story, algorithm)
+        with staged(algorithm) as progress:
+            return analyse(story, algorithm, progress)
 
     analysis = cached(key, build, with_answer_index if answers else None)
     if not built:  # the same warnings as the first run gave

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from itertools import groupby
 
 from rich.text import Text
 from textual import on
@@ -14,12 +16,28 @@ from textual.widgets.tree import NodeID, TreeNode
 from storyline.timeline.output.cite import marks, noted
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.render import calendar_place, label
+from storyline.timeline.timex import TimeSpan
 
 from storyline.tui.messages import CopyText, follow
 from storyline.tui.words import few_marks, short_noted
 
 MAX_TEXT = 160
-LAZY_OVER = 1500  # events past which months and dates start folded, their lines made when unfolded
+LAZY_OVER = 1500  # events past which the tree is made as it unfolds: years open, bigger groups folded
+OPEN_UNDER = 120  # in such a tree, a month or date of at most this many events opens with its parent
+
+
+class Group:
+    """A year, section or date of the tree, made into a node only when its parent unfolds: 18,000
+    event lines took seconds to build, and keys waited behind them. Mutable on purpose: `node` is
+    filled in when the group is first shown."""
+
+    __slots__ = ("label", "style", "items", "size", "node")
+
+    def __init__(self, label: str, style: str = "") -> None:
+        self.label, self.style = label, style
+        self.items: list[Group | Event] = []  # subgroups and events, in time order
+        self.size = 0  # events at any depth below
+        self.node: TreeNode[Event] | None = None
 
 
 def event_label(event: Event) -> Text:
@@ -38,6 +56,53 @@ def event_label(event: Event) -> Text:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
+def _place(start: date, end: date, granularity: str, value: str) -> tuple[str, str | None, str | None]:
+    """A date's year, section and own heading (None where it would repeat the one above)."""
+    span = TimeSpan(start, end, granularity, value)
+    year, section = calendar_place(span)
+    when = label(span)
+    return year, section, None if when in (year, section) else when
+
+
+def _when(event: Event) -> tuple[str, date, date]:
+    return event.span.value, event.span.start, event.span.end  # cheaper to compare than a TimeSpan
+
+
+def calendar(events: Iterable[Event]) -> tuple[Group, dict[str, list[Group]]]:
+    """The events grouped as the Markdown timeline groups them (`render.calendar_place`): a year,
+    a section (a month, a quarter …), then the date, leaving out a level that would repeat the one
+    above ("May 2015" under "May 2015"). Also each date's chain of groups, year first."""
+    root = Group("")
+    groups: dict[tuple[str, ...], Group] = {}
+    chains: dict[tuple[str, str | None, str | None], list[Group]] = {}
+    dates: dict[str, list[Group]] = {}
+
+    def group(path: tuple[str, ...], parent: Group, style: str) -> Group:
+        if path not in groups:
+            groups[path] = Group(path[-1], style)
+            parent.items.append(groups[path])
+        return groups[path]
+
+    for _, same in groupby(events, key=_when):  # in time order, a date's events are together
+        run = list(same)
+        span = run[0].span
+        place = _place(span.start, span.end, span.granularity, span.value)
+        chain = chains.get(place)
+        if chain is None:
+            year, section, when = place
+            chain = chains[place] = [group((year,), root, "bold")]
+            if section:
+                chain.append(group((year, section), chain[-1], ""))
+            if when:
+                chain.append(group((year, section or "", when), chain[-1], "bold green"))
+        dates.setdefault(span.value, chain)
+        chain[-1].items.extend(run)
+        for above in chain:
+            above.size += len(run)
+    return root, dates
+
+
 class TimelineTree(Tree[Event]):
     """Browse events by date; Enter opens the first citation, c copies the event."""
 
@@ -49,93 +114,107 @@ class TimelineTree(Tree[Event]):
         *[Binding(str(n), f"open_source({n - 1})", f"Source {n}", show=False) for n in range(1, 10)],
     ]
 
+    _batch = False  # adding many nodes: invalidate the tree once, not once per node
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Timeline", id=id)
         self.show_root = False
         self.guide_depth = 3
-        self.date_nodes: dict[str, NodeID] = {}
+        self.dates: dict[str, list[Group]] = {}  # each date's chain of groups, in time order
         self.events: list[Event] = []  # what the tree shows, in time order
-        self.pending: dict[NodeID, list[Event]] = {}  # a folded node's events, added when it unfolds
+        self.pending: dict[NodeID, Group] = {}  # folded nodes whose lines are made when they unfold
+        self._lazy = False
+
+    @property
+    def date_nodes(self) -> dict[str, NodeID]:
+        """The dates made into nodes so far (all of them, unless the tree is big), by TIMEX3 value."""
+        return {value: chain[-1].node.id for value, chain in self.dates.items() if chain[-1].node is not None}
 
     def show(self, events: Iterable[Event]) -> int:
         """Rebuild the tree from `events` (already in time order); returns how many are shown.
-
-        Events are grouped as the Markdown timeline groups them (`render.calendar_place`): a
-        year, a section (a month, a quarter …), then the date; a level that would repeat the
-        one above ("May 2015" under "May 2015", "1994" under "1994") is left out. Past LAZY_OVER
-        events the months and dates start folded and their event lines are made when unfolded:
-        18,000 lines took seconds to build, and keys waited behind them.
-        """
+        Past LAZY_OVER events only the years and what opens with them are made; a folded group's
+        lines are made when it unfolds."""
         self.clear()
-        self.date_nodes, self.pending = {}, {}
         self.events = list(events)
-        lazy = len(self.events) > LAZY_OVER
-        nodes: dict[tuple[str, ...], TreeNode[Event]] = {}
-
-        def node(path: tuple[str, ...], parent: TreeNode[Event], style: str) -> TreeNode[Event]:
-            if path not in nodes:
-                nodes[path] = parent.add(Text(path[-1], style=style), expand=not lazy or len(path) == 1,
-                                         allow_expand=True)
-            return nodes[path]
-
-        places: dict[tuple[object, ...], TreeNode[Event]] = {}  # one calendar lookup per date, not per event
-        for event in self.events:
-            place = (event.span.start, event.span.end, event.span.granularity, event.span.value)
-            parent = places.get(place)
-            if parent is None:
-                year, section = calendar_place(event.span)
-                parent = node((year,), self.root, "bold")
-                if section:
-                    parent = node((year, section), parent, "")
-                when = label(replace(event.span, certain=True))
-                if when not in (year, section):
-                    parent = node((year, section or "", when), parent, "bold green")
-                places[place] = parent
-                self.date_nodes.setdefault(event.span.value, parent.id)
-            if lazy and not parent.is_expanded:
-                self.pending.setdefault(parent.id, []).append(event)
-            else:
-                parent.add_leaf(event_label(event), data=event)
+        self._lazy = len(self.events) > LAZY_OVER
+        root, self.dates = calendar(self.events)
+        root.node, self.pending = self.root, {}
+        self._fill(root)
         return len(self.events)
 
+    def _invalidate(self) -> None:
+        if not self._batch:
+            super()._invalidate()
+
+    def _fill(self, group: Group) -> None:
+        """Make `group`'s lines under its node: events, and subgroups, each open (and filled) when
+        the tree is small, it is a year, or it is small, else folded until it unfolds."""
+        self._batch = True
+        try:
+            self._add_items(group)
+        finally:
+            self._batch = False
+            self._invalidate()
+
+    def _add_items(self, group: Group) -> None:
+        assert group.node is not None
+        for item in group.items:
+            if isinstance(item, Event):
+                group.node.add_leaf(event_label(item), data=item)
+                continue
+            opened = not self._lazy or group.node is self.root or item.size <= OPEN_UNDER
+            text = Text(item.label, style=item.style)
+            if self._lazy:  # how many events a folded group holds: where the coverage is
+                text.append(f" · {item.size}", style="dim")
+            item.node = group.node.add(text, expand=opened, allow_expand=True)
+            if opened:
+                self._add_items(item)
+            else:
+                self.pending[item.node.id] = item
+
+    def unfold(self, node: TreeNode[Event]) -> None:
+        """Unfold a node, making its lines first if they were never made."""
+        group = self.pending.pop(node.id, None)
+        if group is not None:
+            self._fill(group)
+        node.expand()
+
+    def _toggle_node(self, node: TreeNode[Event]) -> None:
+        # Enter, a click and space unfold through here: the lines exist before the tree redraws
+        if node.allow_expand and not node.is_expanded:
+            self.unfold(node)
+        else:
+            super()._toggle_node(node)
+
     @on(Tree.NodeExpanded)
-    def fill(self, message: Tree.NodeExpanded[Event]) -> None:
-        """A folded node's event lines, made the first time it unfolds (before its date nodes)."""
-        events = self.pending.pop(message.node.id, None)
-        first = message.node.children[0] if message.node.children else None
-        for event in events or ():
-            if first is None:
-                message.node.add_leaf(event_label(event), data=event)
-            else:  # a year's own events ("in 2015") before its months, as their time order has them
-                message.node.add(event_label(event), data=event, before=first, allow_expand=False)
+    def fill_unfolded(self, message: Tree.NodeExpanded[Event]) -> None:
+        """A node unfolded some other way (expand_all): make its lines now."""
+        group = self.pending.pop(message.node.id, None)
+        if group is not None:
+            self._fill(group)
 
     def jump_to(self, value: str) -> bool:
-        """Move the cursor to the date whose TIMEX3 value starts with `value`."""
-        for date_value, node_id in self.date_nodes.items():
-            if date_value.startswith(value):
-                node = self.get_node_by_id(node_id)
-                folded = [n for n in (node, *self.above(node)) if not n.is_expanded and n is not self.root]
-                for around in folded:  # a folded (lazy) tree: unfold the way there
-                    around.expand()
-                if folded:  # the unfolded lines exist after the next refresh
-                    self.call_after_refresh(self._move_to, node)
-                else:
-                    self._move_to(node)
-                self.focus()
-                return True
-        return False
+        """Move the cursor to the date whose TIMEX3 value starts with `value`, unfolding the way there."""
+        chain = next((c for v, c in self.dates.items() if v.startswith(value)), None)
+        if chain is None:
+            return False
+        folded = [g.node for g in chain if g.node is not None and not g.node.is_expanded]
+        for group in chain:  # each group's node exists once the one above is unfolded
+            assert group.node is not None
+            if not group.node.is_expanded:
+                self.unfold(group.node)
+        node = chain[-1].node
+        assert node is not None
+        if folded:  # the unfolded lines exist after the next refresh
+            self.call_after_refresh(self._move_to, node)
+        else:
+            self._move_to(node)
+        self.focus()
+        return True
 
     def _move_to(self, node: TreeNode[Event]) -> None:
         self.move_cursor(node)  # select_node would also fold it (auto_expand)
         self.scroll_to_node(node)
-
-    @staticmethod
-    def above(node: TreeNode[Event]) -> list[TreeNode[Event]]:
-        found = []
-        while node.parent is not None:
-            node = node.parent
-            found.append(node)
-        return found
 
     @property
     def event(self) -> Event | None:
@@ -168,7 +247,7 @@ class TimelineTree(Tree[Event]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
-            node.expand()
+            self.unfold(node)
         elif node.children:
             self.move_cursor(node.children[0])
 
