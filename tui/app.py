@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.queues import Queue
-from queue import Empty
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, ProgressBar, Sparkline, Static, Tree
 from textual.worker import get_current_worker
 
@@ -24,11 +22,10 @@ from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story
 from storyline.timeline.analysis import STAGES, Analysis, Mixed
-from storyline.timeline.answers.ask import Answer, ask, summary_answer
-from storyline.timeline.events.build import Event, select
+from storyline.timeline.answers.ask import Answer, ask
+from storyline.timeline.events.build import Event
 
 from storyline.tui import commands, loading
-from storyline.tui.loading import context_queue, listen
 from storyline.tui.guards import SteadyApp, loader_context, one_line
 from storyline.tui.commands import HELP, Out, hints
 from storyline.tui.coverage import articles_per_day, coverage_span, filter_shown, span_label
@@ -46,6 +43,7 @@ __all__ = ["HELP", "StorylineApp"]
 FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
 KEY_DATES, KEY_PER_DATE = 20, 4
+QUIT_WORDS = {"q", "quit", "exit", ":q", "/q", "/quit"}  # sent alone: the reader meant to leave
 
 
 class StorylineApp(SteadyApp):
@@ -73,6 +71,8 @@ class StorylineApp(SteadyApp):
     class Loaded(Message):
         analysis: Analysis
         warnings: list[str]
+        summary: Answer | None  # made by the loading process (loading.Loaded says why)
+        key_events: Sequence[Event] = ()
         reranked: bool = False
 
     @dataclass
@@ -85,7 +85,7 @@ class StorylineApp(SteadyApp):
 
     @dataclass
     class Answered(Message):
-        exchange: Exchange
+        exchange: Out
         analysis: Analysis
         answer: Answer
 
@@ -104,12 +104,14 @@ class StorylineApp(SteadyApp):
         self.shown = asyncio.Event()  # set once a story is on screen (tests and scripts wait on it)
         self.key_dates = False  # the tree shows the key dates only (big stories open so)
         self.pending: list[tuple[str, Exchange]] = []  # questions asked while the story was loading
+        self.key_events: list[Event] = []  # the key dates' events, chosen by the loading process
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="timeline-pane"):
-                yield FilterInput(placeholder="Filter: words, a date (YYYY-MM) or a range (from..to)", id="filter")
+                yield FilterInput(placeholder="Filter: words, a date (YYYY-MM) or a range (from..to)", id="filter",
+                                  compact=True)
                 yield Static(id="count")
                 yield Sparkline([], id="coverage")
                 yield TimelineTree(id="timeline")
@@ -117,15 +119,24 @@ class StorylineApp(SteadyApp):
             with Vertical(id="chat-pane"):
                 yield ProgressBar(total=len(STAGES) + 1, show_eta=False, id="progress")  # the stages, then showing
                 yield ChatLog(id="chat")
-                yield PromptInput(placeholder="Ask the story… (/help · F1 keys · Ctrl+Q quits)", id="prompt")
+                yield PromptInput(placeholder="Ask the story… (/help · F1 keys · Ctrl+Q quits)", id="prompt",
+                                  compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "reading…"
+        self.query_one("#timeline-pane").border_title = "Timeline · F3"
+        self.query_one("#chat-pane").border_title = "Chat · F2"
+        self.watch(self.screen, "focused", self.say_where_keys_go)
         self.query_one("#prompt", Input).focus()
         self.query_one("#coverage").display = False
         self.query_one(ChatLog).add_note(HELP)
         self.load(self.algorithm, story_id=self.story_id, choose=self.story_id is None)
+
+    def say_where_keys_go(self, focused: Widget | None) -> None:
+        """The chat's border says when typing goes into the prompt (so `q` types, not quits)."""
+        typing = focused is not None and focused.id == "prompt"
+        self.query_one("#chat-pane").border_subtitle = "typing goes here · Esc: timeline" if typing else ""
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -140,36 +151,21 @@ class StorylineApp(SteadyApp):
         """
         worker = get_current_worker()
         try:
-            stages = context_queue(self.loader)
-            with ProcessPoolExecutor(max_workers=1, mp_context=self.loader, initializer=listen,
-                                     initargs=(stages,)) as pool:
-                future = pool.submit(loading.load, self.paths, self.stdin, algorithm, story, story_id, choose)
-                while not future.done():
-                    if worker.is_cancelled:
-                        future.cancel()
-                        return
-                    self.tell_stages(stages, algorithm, wait=0.02)
-                result = future.result()
-                self.tell_stages(stages, algorithm, wait=0)
-            self.post_message(self.Progress(len(STAGES), "showing"))
-            if isinstance(result, Mixed):
-                self.post_message(self.Grouped(result))
+            args = (self.paths, self.stdin, algorithm, story, story_id, choose, (KEY_DATES, KEY_PER_DATE))
+            ready = loading.run(self.loader, args, algorithm, lambda step, text: self.post_message(self.Progress(step, text)),
+                                lambda: worker.is_cancelled)
+            if ready is None:
+                return
+            self.post_message(self.Progress(len(STAGES) + 0.5, "showing"))
+            if isinstance(ready.result, Mixed):
+                self.post_message(self.Grouped(ready.result))
             else:
-                self.post_message(self.Loaded(result, [p.warning() for p in result.story.problems], rerank))
+                self.post_message(self.Loaded(ready.result, [p.warning() for p in ready.result.story.problems],
+                                              ready.summary, ready.key_events, rerank))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
             self.post_message(self.Failed(one_line(err)))
-
-    def tell_stages(self, stages: Queue[tuple[str, int, int]], algorithm: str, wait: float) -> None:
-        """Post the stages the loading process has started (waiting up to `wait` s for one)."""
-        try:
-            while True:
-                stage = stages.get(timeout=wait) if wait else stages.get_nowait()
-                self.post_message(self.Progress(*loading.step(*stage, algorithm)))
-                wait = 0
-        except Empty:
-            pass
 
     @on(Progress)
     def show_progress(self, message: Progress) -> None:
@@ -179,6 +175,7 @@ class StorylineApp(SteadyApp):
     @on(Loaded)
     def show_story(self, message: Loaded) -> None:
         analysis = self.analysis = message.analysis
+        self.key_events = list(message.key_events)
         self.algorithm = analysis.algorithm
         self.query_one("#progress", ProgressBar).update(progress=len(STAGES) + 1)
         self.query_one("#progress").display = False
@@ -194,7 +191,8 @@ class StorylineApp(SteadyApp):
                       f"(ranking: {analysis.algorithm}).")
         if not message.reranked:
             chat.add_note(hints(analysis, KEY_DATES if self.key_dates else None))
-        chat.add_answer(summary_answer(analysis, 3, "summary"), analysis)  # the story at a glance
+        if message.summary is not None:
+            chat.add_answer(message.summary, analysis)  # the story at a glance
         for question, exchange in self.pending:  # asked while loading: answered now, each under its question
             self.answer(analysis, question, exchange)
         self.pending.clear()
@@ -259,6 +257,9 @@ class StorylineApp(SteadyApp):
         text = event.value.strip()  # the prompt has already emptied itself (PromptInput.action_submit)
         if not text:
             return
+        if text.lower() in QUIT_WORDS:
+            self.exit()
+            return
         exchange = self.query_one(ChatLog).add_question(text)
         if text.startswith("/"):
             commands.run_command(self, text, exchange)
@@ -269,12 +270,12 @@ class StorylineApp(SteadyApp):
             self.answer(self.analysis, text, exchange)
 
     @work(thread=True, group="ask")
-    def answer(self, analysis: Analysis, question: str, exchange: Exchange) -> None:
+    def answer(self, analysis: Analysis, question: str, exchange: Out) -> None:
         self.post_message(self.Answered(exchange, analysis, ask(analysis, question)))
 
     @on(Answered)
     def show_answer(self, message: Answered) -> None:
-        if message.exchange.is_attached:  # not cleared meanwhile
+        if not isinstance(message.exchange, Widget) or message.exchange.is_attached:  # not cleared meanwhile
             message.exchange.add_answer(message.answer, message.analysis)
 
     # --- timeline ----------------------------------------------------------------------------------
@@ -312,7 +313,7 @@ class StorylineApp(SteadyApp):
         if query.strip():
             shown = filter_shown(events, query)
         elif self.key_dates:
-            shown = select(self.analysis.timeline, KEY_DATES, KEY_PER_DATE)
+            shown = self.key_events
         else:
             shown = list(events)
         number = self.query_one(TimelineTree).show(shown)

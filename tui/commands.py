@@ -13,7 +13,7 @@ from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.untrusted import shown_path
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.ask import Answer, summary_answer
+from storyline.timeline.answers.ask import Answer
 from storyline.timeline.output.cite import marks, source_line
 from storyline.timeline.output.render import label
 from storyline.timeline.output.write import write_atomic
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 DATE_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 HELP = """Ask the story when, what, who or how many (“What happened on …?”, “When did …?”), or “summary”.
-Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json|html PATH · /algorithm NAME · /stories · /clear · /help
+Commands: /timeline [from] [to] · /summary [N] · /sources · /open N · /export md|json|html PATH · /algorithm NAME · /stories · /clear · /help · /quit
 Keys: F1 or ? lists every key · Enter on an event or answer opens its source · c copies · Ctrl+P command palette"""
 
 
@@ -76,8 +76,8 @@ def run_command(app: StorylineApp, line: str, out: Out) -> None:
         app.show_stories(out)
     elif analysis is None:
         out.add_note("Still reading the story; try again in a moment.")
-    elif name == "summary":
-        out.add_answer(summary_answer(analysis, int(args[0]) if args and args[0].isdigit() else 5), analysis)
+    elif name == "summary":  # in a thread: the summary's solver takes seconds to import, more to solve
+        app.answer(analysis, f"summary in {int(args[0]) if args and args[0].isdigit() else 5} sentences", out)
     elif name == "timeline":
         timeline_range(app, args, out)
     elif name == "sources":

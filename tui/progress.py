@@ -12,7 +12,8 @@ Update = Callable[[int, int], None]
 Stage = Callable[[str, int, int], None]  # timeline.analysis.Progress: (stage, done, total)
 
 WORDS = {"stories": "grouping the articles into stories", "claims": "finding claims and ranking them ({algorithm})",
-         "dates": "dating undated articles", "timeline": "tagging dates and placing claims in time"}
+         "dates": "dating undated articles", "timeline": "tagging dates and placing claims in time",
+         "summary": "summarising"}
 
 
 def stage_words(stage: str, done: int, total: int, algorithm: str) -> str:

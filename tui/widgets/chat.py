@@ -117,11 +117,12 @@ class ChatLog(Messages, VerticalScroll):
 
 
 class PromptInput(Input):
-    """The chat prompt: Up and Down recall earlier questions, as a shell does."""
+    """The chat prompt: Up and Down recall earlier questions, as a shell does; Escape goes to the timeline."""
 
     BINDINGS = [
         Binding("up", "recall(-1)", "Earlier", show=False),
         Binding("down", "recall(1)", "Later", show=False),
+        Binding("escape", "app.focus('timeline')", "Timeline", show=False),  # where q quits
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from collections import deque
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
@@ -22,8 +24,8 @@ from storyline.tui.messages import CopyText, follow
 from storyline.tui.words import few_marks, short_noted
 
 MAX_TEXT = 160
-LAZY_OVER = 1500  # events past which the tree is made as it unfolds: years open, bigger groups folded
-OPEN_UNDER = 120  # in such a tree, a month or date of at most this many events opens with its parent
+LAZY_OVER = 1500  # events past which the tree is made as it unfolds, LINES at a time
+LINES = 250  # in such a tree, the lines a rebuild or an unfold makes: groups open while theirs fit
 
 
 class Group:
@@ -132,8 +134,8 @@ class TimelineTree(Tree[Event]):
 
     def show(self, events: Iterable[Event]) -> int:
         """Rebuild the tree from `events` (already in time order); returns how many are shown.
-        Past LAZY_OVER events only the years and what opens with them are made; a folded group's
-        lines are made when it unfolds."""
+        Past LAZY_OVER events only LINES lines are made, years first, then months and dates
+        while they fit (`_fill`); a folded group's lines are made when it unfolds."""
         self.clear()
         self.events = list(events)
         self._lazy = len(self.events) > LAZY_OVER
@@ -147,30 +149,42 @@ class TimelineTree(Tree[Event]):
             super()._invalidate()
 
     def _fill(self, group: Group) -> None:
-        """Make `group`'s lines under its node: events, and subgroups, each open (and filled) when
-        the tree is small, it is a year, or it is small, else folded until it unfolds."""
+        """Make `group`'s lines under its node, then open its subgroups breadth first (years, then
+        months, then dates) while their lines fit in LINES; the others stay folded, their lines made
+        when they unfold. A small tree opens whole."""
         self._batch = True
+        budget = LINES if self._lazy else sys.maxsize
         try:
-            self._add_items(group)
+            queue = deque([group])
+            while queue:
+                here = queue.popleft()
+                if here is not group:
+                    if len(here.items) > budget:
+                        continue  # folded: its lines are made when it unfolds
+                    assert here.node is not None
+                    del self.pending[here.node.id]
+                    here.node.expand()
+                budget -= len(here.items)
+                queue.extend(self._add_items(here))
         finally:
             self._batch = False
             self._invalidate()
 
-    def _add_items(self, group: Group) -> None:
+    def _add_items(self, group: Group) -> list[Group]:
+        """Add `group`'s events and (folded) subgroups under its node; returns the subgroups."""
         assert group.node is not None
+        subgroups = []
         for item in group.items:
             if isinstance(item, Event):
                 group.node.add_leaf(event_label(item), data=item)
                 continue
-            opened = not self._lazy or group.node is self.root or item.size <= OPEN_UNDER
             text = Text(item.label, style=item.style)
             if self._lazy:  # how many events a folded group holds: where the coverage is
                 text.append(f" · {item.size}", style="dim")
-            item.node = group.node.add(text, expand=opened, allow_expand=True)
-            if opened:
-                self._add_items(item)
-            else:
-                self.pending[item.node.id] = item
+            item.node = group.node.add(text, expand=False, allow_expand=True)
+            self.pending[item.node.id] = item
+            subgroups.append(item)
+        return subgroups
 
     def unfold(self, node: TreeNode[Event]) -> None:
         """Unfold a node, making its lines first if they were never made."""
@@ -220,6 +234,16 @@ class TimelineTree(Tree[Event]):
     def event(self) -> Event | None:
         node = self.cursor_node
         return node.data if node is not None else None
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click on an event selects it (the detail pane shows it); a click on the selected event,
+        like Enter, opens its source. Dates and months fold and unfold at one click, as before."""
+        line = event.style.meta.get("line")
+        if isinstance(line, int) and line != self.cursor_line and not event.style.meta.get("toggle"):
+            node = self.get_node_at_line(line)
+            if node is not None and node.data is not None:
+                event.prevent_default()  # Tree's own click would open it at once
+                self.cursor_line = line
 
     @on(Tree.NodeSelected)
     def open_selected(self, message: Tree.NodeSelected[Event]) -> None:

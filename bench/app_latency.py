@@ -1,0 +1,145 @@
+"""How the app feels on a big story: first paint, load to ready, event-loop stalls, key latency.
+
+`python bench/app_latency.py [PATH]` opens PATH (default: the demo) in the app, headless at
+150×45, and prints one JSON line; `python bench/run.py --app-story PATH` prints it in words.
+For a story of 15,000 events or more, use an Entities topic made by bench/entities.py (e.g.
+Hamid_Karzai.jsonl: 683 articles, 18,400 events); the bench corpus's copies merge into few events.
+
+- first paint: until the app's first frame; ready: until the story is on screen.
+- stalls: a 10 ms interval timer runs in the app's event loop; the longest gap between its ticks
+  bounds how long any key waits. Measured while loading, and while `a` switches between the key
+  dates and every event (three times each way).
+- key to screen: from a key's arrival until the first frame drawn after the app has handled it,
+  for ↓ in the tree (20 presses) and for a letter typed in the filter box (its echo); and until
+  the filtered tree is drawn (FILTER_DELAY, the pause the app waits for typing to end, included).
+
+Times are wall-clock: on a shared machine they grow with its load, which is printed alongside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(path: str) -> dict[str, float]:
+    from storyline.tui.app import StorylineApp
+
+    class Probe(StorylineApp):
+        CSS_PATH = str(ROOT / "tui" / "storyline.tcss")
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.phase, self.last = "loading", time.perf_counter()
+            self.gaps: dict[str, list[float]] = {}
+            self.frames: list[float] = []
+            self.set_interval(0.01, self.tick)
+
+        def tick(self) -> None:
+            now = time.perf_counter()
+            self.gaps.setdefault(self.phase, []).append(now - self.last)
+            self.last = now
+
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if renderable is not None:
+                self.frames.append(time.perf_counter())
+            super()._display(screen, renderable)
+
+    return asyncio.run(_drive(Probe([path])))
+
+
+async def _drive(app) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from storyline.tui.widgets.timeline_tree import TimelineTree
+
+    start = time.perf_counter()
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(150, 45)) as pilot:
+        while not app.frames:
+            await asyncio.sleep(0.001)
+        figures["first_paint_s"] = app.frames[0] - start
+        while not app.shown.is_set() and app.sub_title != "nothing to show":
+            await asyncio.sleep(0.01)
+        figures["ready_s"] = time.perf_counter() - start
+        await pilot.pause()
+        figures["loading_stall_ms"] = 1000 * max(app.gaps.get("loading", [0.0])[3:] or [0.0])  # 3: the first frame
+        if app.analysis is None:
+            return figures
+        tree = app.query_one(TimelineTree)
+        figures["events"] = len(app.analysis.timeline.events)
+        tree.focus()
+        app.phase = "toggle"
+        for _ in range(6):
+            shown = len(tree.events)
+            await pilot.press("a")
+            await _until(pilot, lambda: len(tree.events) != shown)
+            await pilot.pause(0.3)
+        figures["toggle_stall_ms"] = 1000 * max(app.gaps["toggle"][1:])
+        figures["all_shown"] = len(tree.events)
+        app.phase = "keys"
+        moved: list[float] = []
+        app.watch(tree, "cursor_line", lambda _: moved.append(time.perf_counter()), init=False)
+        tree.cursor_line = 0
+        downs = [await _key_to_frame(app, pilot, "down", moved) for _ in range(20)]
+        figures["down_median_ms"], figures["down_max_ms"] = statistics.median(downs), max(downs)
+        box = app.query_one("#filter", Input)
+        typed: list[float] = []
+        app.watch(box, "value", lambda _: typed.append(time.perf_counter()), init=False)
+        box.focus()
+        await pilot.pause()
+        word = _common_word(app.analysis.timeline.events)
+        echoes, filtered = [], []
+        for letter in word:
+            before = tree.events
+            echoes.append(await _key_to_frame(app, pilot, letter, typed))
+            sent = time.perf_counter()
+            await _until(pilot, lambda: tree.events is not before)
+            frame = len(app.frames)
+            await _until(pilot, lambda: len(app.frames) > frame)
+            filtered.append(1000 * (app.frames[frame] - sent) + echoes[-1])
+        figures["filter_echo_max_ms"], figures["filter_shown_max_ms"] = max(echoes), max(filtered)
+        figures["filter_word"] = word  # type: ignore[assignment]
+        figures["keys_stall_ms"] = 1000 * max(app.gaps["keys"][1:])
+        figures["load_average"] = os.getloadavg()[0]
+    return figures
+
+
+async def _key_to_frame(app, pilot, key: str, changes: list[float]) -> float:  # type: ignore[no-untyped-def]
+    """Milliseconds from the key's arrival until the first frame drawn after what it changes has
+    changed (`changes` gets the time of each change, from a watcher)."""
+    start, seen = time.perf_counter(), len(changes)
+    await pilot.press(key)
+    await _until(pilot, lambda: len(changes) > seen)
+    await _until(pilot, lambda: app.frames[-1] >= changes[seen])
+    return 1000 * (next(f for f in app.frames if f >= changes[seen]) - start)
+
+
+async def _until(pilot, condition: Callable[[], bool], timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there")
+        await asyncio.sleep(0.001)
+
+
+def _common_word(events) -> str:  # type: ignore[no-untyped-def]
+    """A word of five or more letters found in many events, typed letter by letter into the filter."""
+    from collections import Counter
+
+    words = Counter(w for e in events[:2000] for w in set(e.text.lower().split()) if len(w) >= 5 and w.isalpha())
+    return words.most_common(1)[0][0] if words else "the"
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "seeds"))))
