@@ -272,17 +272,35 @@ async def test_spans_come_from_where_the_coverage_is_and_the_header_fits(story_f
 
 
 async def test_a_sparkline_of_the_coverage_under_the_count(story_file) -> None:
-    """Issue 25.11: articles per week under the count line, its gaps and peaks at a glance."""
-    from textual.widgets import Sparkline
+    """Issue 25.11: articles per day (or few days) under the count line, its gaps and peaks at a
+    glance; a filter lights the bars of its days (a date or range its own days, words the days of
+    the events it keeps), the others dimmed."""
+    from storyline.tui.widgets.coverage_line import CoverageLine
 
     app = StorylineApp([council(story_file)])
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
-        sparkline = app.query_one("#coverage", Sparkline)
-        data = list(sparkline.data or [])
-        assert sparkline.display and sum(data) == 30 and 0 in data and max(data) >= 2
-        assert 52 < len(data) < 110  # one bar a week over two years
-        await until(pilot, lambda: sparkline.region.y == app.query_one("#count").region.y + 1)
+        line = app.query_one(CoverageLine)
+        await until(pilot, lambda: line.content_region.width / 2 < len(line.bars) <= line.content_region.width)
+        await until(pilot, lambda: line.region.y == app.query_one("#count").region.y + 1)
+        bars = line.bars.plain
+        assert line.display and " " in bars.strip() and "█" in bars  # gaps and a peak
+
+        def lit() -> list[int]:  # the bars drawn in the marked style
+            marked = line.get_component_rich_style("coverage--marked")
+            return [span.start for span in line.bars.spans if span.style == marked and line.bars.plain[span.start] != " "]
+
+        everything = lit()
+        assert len(everything) == len(bars.replace(" ", ""))  # no filter: every bar plain
+        app.set_filter("2011-01..2011-06")
+        app.filter_timeline("2011-01..2011-06")
+        await pilot.pause()
+        first_half = lit()
+        assert first_half and max(first_half) < len(bars) // 2 < max(everything)
+        app.set_filter("2012")
+        app.filter_timeline("2012")
+        await pilot.pause()
+        assert lit() and min(lit()) > max(first_half)
 
 
 async def test_the_smaller_promises(story_file) -> None:
@@ -438,3 +456,74 @@ async def test_progress_tells_each_stage_as_it_starts() -> None:
                          "tagging dates and placing claims in time", "summarising", "showing"]
     steps = [step for step, _ in seen]
     assert steps == sorted(steps) and steps[0] > 0
+
+
+def screen_text(app: StorylineApp) -> str:
+    """What the terminal shows now, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_one_click_selects_an_event_and_a_second_opens_its_source() -> None:
+    """Issue 25.10: one click on an event shows it in the detail pane (it opened its source at once);
+    a second click on it, like Enter, opens the source."""
+    from storyline.tui.widgets.timeline_tree import TimelineTree
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        tree = app.query_one(TimelineTree)
+        node = next(n for n in tree._tree_nodes.values() if n.data and "Sunday's capture" in n.data.text)
+        tree.scroll_to_node(node, animate=False)
+        await pilot.pause()
+        offset = (30, node.line - int(tree.scroll_y))
+        await pilot.click(TimelineTree, offset=offset)
+        await pilot.pause()
+        assert not isinstance(app.screen, SourceScreen)
+        assert tree.cursor_node is node and "Sunday's capture" in str(app.query_one("#detail").text)
+        offset = (30, node.line - int(tree.scroll_y))  # the detail pane has grown: the tree may have scrolled
+        await pilot.click(TimelineTree, offset=offset)
+        await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+        assert app.screen.article == app.analysis.article(node.data.sources[0])
+
+
+async def test_panes_are_titled_and_the_focused_one_stands_out_and_q_can_quit() -> None:
+    """Issue 25.10: the panes have titles and borders, the focused one in the accent colour; the
+    prompt has focus at start and its border says so (q types there), Escape goes to the timeline,
+    where q quits; "q" sent alone from the prompt quits too."""
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        timeline, chat = app.query_one("#timeline-pane"), app.query_one("#chat-pane")
+        assert (timeline.border_title, chat.border_title) == ("Timeline · F3", "Chat · F2")
+        assert app.query_one("#prompt").has_focus and "typing goes here" in chat.border_subtitle
+        assert "typing goes here · Esc: timeline" in screen_text(app)
+        lit = chat.styles.border_top[1]
+        assert timeline.styles.border_top[1] != lit
+        await pilot.press("q")
+        assert app.query_one("#prompt").value == "q" and app.is_running
+        await pilot.press("backspace", "escape")
+        assert app.query_one("#timeline").has_focus and chat.border_subtitle == ""
+        assert timeline.styles.border_top[1] == lit and chat.styles.border_top[1] != lit
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running)
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q", "enter")
+        await until(pilot, lambda: not app.is_running)
+
+
+async def test_at_80x24_the_highlighted_event_shows_its_citations_and_first_source() -> None:
+    """Issue 25 (done when): at 80×24 the highlighted event's citations, in the tree and in the
+    detail pane, and its first source's line are on the screen."""
+    from storyline.timeline.output.cite import source_line
+    from tests.test_app_keys import move_to_event
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await move_to_event(app, pilot, "Sunday's capture")
+        shown = screen_text(app)
+        assert "[1][2][3] Sunday" in shown  # the tree's line
+        assert "Sun 27 Mar 2016 [1][2][3]" in shown  # the detail pane's head
+        first = source_line(app.analysis.article(1)).split()
+        assert "[1] " + " ".join(first[:3]) in shown  # the first source, at the start of its line

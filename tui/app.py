@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, ProgressBar, Sparkline, Static, Tree
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tree
 from textual.worker import get_current_worker
 
 from storyline.summarize.errors import StorylineError
@@ -28,12 +28,13 @@ from storyline.timeline.events.build import Event
 from storyline.tui import commands, loading
 from storyline.tui.guards import SteadyApp, loader_context, one_line
 from storyline.tui.commands import HELP, Out, hints
-from storyline.tui.coverage import articles_per_day, coverage_span, filter_shown, span_label
+from storyline.tui.coverage import coverage_span, filter_shown, shown_days, span_label
 from storyline.tui.messages import CopyText, OpenCitation
 from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
 from storyline.tui.screens.stories import StoryListScreen
 from storyline.tui.widgets.chat import ChatLog, Exchange, PromptInput
+from storyline.tui.widgets.coverage_line import CoverageLine
 from storyline.tui.widgets.event_detail import EventDetail
 from storyline.tui.widgets.timeline_tree import FilterInput, TimelineTree
 from storyline.tui.words import count
@@ -113,7 +114,7 @@ class StorylineApp(SteadyApp):
                 yield FilterInput(placeholder="Filter: words, a date (YYYY-MM) or a range (from..to)", id="filter",
                                   compact=True)
                 yield Static(id="count")
-                yield Sparkline([], id="coverage")
+                yield CoverageLine(id="coverage")
                 yield TimelineTree(id="timeline")
                 yield EventDetail(id="detail")
             with Vertical(id="chat-pane"):
@@ -193,6 +194,7 @@ class StorylineApp(SteadyApp):
             chat.add_note(hints(analysis, KEY_DATES if self.key_dates else None))
         if message.summary is not None:
             chat.add_answer(message.summary, analysis)  # the story at a glance
+        self.query_one(TimelineTree).warm(analysis.timeline.events)
         for question, exchange in self.pending:  # asked while loading: answered now, each under its question
             self.answer(analysis, question, exchange)
         self.pending.clear()
@@ -207,10 +209,7 @@ class StorylineApp(SteadyApp):
         if span:
             first, last = f"{span[0]:%Y-%m}", f"{span[1]:%Y-%m}"
             self.query_one("#filter", Input).placeholder = f"Filter: words, {first}, or {first}..{last}"
-        sparkline = self.query_one("#coverage", Sparkline)
-        sparkline.data = articles_per_day(analysis.sources)
-        sparkline.display = len(sparkline.data) > 1
-        sparkline.tooltip = "articles published per day (per week over longer spans)"
+        self.query_one(CoverageLine).show_story(analysis.sources)
 
     @on(Grouped)
     def choose_story(self, message: Grouped) -> None:
@@ -317,6 +316,7 @@ class StorylineApp(SteadyApp):
         else:
             shown = list(events)
         number = self.query_one(TimelineTree).show(shown)
+        self.query_one(CoverageLine).mark(shown_days(query, shown) if len(shown) < len(events) else ())
         self.query_one(EventDetail).show(None, self.analysis)  # the event it showed may be gone
         what = "key dates: " if self.key_dates and not query.strip() else ""
         more = " · a: all" if what else (" · a: key dates" if len(events) > KEY_DATES_OVER and not query else "")
@@ -354,6 +354,8 @@ class StorylineApp(SteadyApp):
     @on(Tree.NodeHighlighted, "#timeline")
     def show_detail(self, message: Tree.NodeHighlighted[Event]) -> None:
         self.query_one(EventDetail).show(message.node.data, self.analysis)
+        tree = self.query_one(TimelineTree)  # the pane may have grown over the highlighted line: keep it in view
+        tree.call_after_refresh(tree.scroll_to_node, message.node, animate=False)
 
     # --- citations, copying, exporting --------------------------------------------------------------
 

@@ -26,7 +26,7 @@ elif os.path.basename(sys.argv[0]) in ("storyline", "__main__.py"):  # run as th
 import inspect  # noqa: E402 - after the handler, so that an early Ctrl+C is quiet too
 import json  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 import click  # noqa: E402
 
@@ -37,6 +37,12 @@ from storyline.tui.options import (  # noqa: E402
     algorithm_option, cache_option, echo_json, fail, format_option, friendly, output_option, paths_argument, print_table,
     read_analysis, read_stdin, read_story, reattach_terminal, story_option)
 from storyline.tui.progress import working  # noqa: E402
+
+if TYPE_CHECKING:
+    from storyline.summarize.stories import StoryGroup
+    from storyline.summarize.story import Story
+
+SPARK_WIDTH = 24  # bars of a story's coverage in `storyline stories`
 
 
 PATHS_HELP = "PATH is a file, a folder (read recursively) or - for standard input."
@@ -205,9 +211,17 @@ def stories(paths: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         echo_json({"stories": story_rows(groups)})
         return
-    print_table(("id", "articles", "developments", "first", "last", "title"),
+    print_table(("id", "articles", "developments", "first", "last", "coverage", "title"),
                 [(str(g.id), str(len(g.articles)), str(len(g.developments)), str(g.first or "-"), str(g.last or "-"),
-                  g.title) for g in groups], (5,))
+                  story_sparkline(story, g), g.title) for g in groups], (6,))
+
+
+def story_sparkline(story: Story, group: StoryGroup, width: int = SPARK_WIDTH) -> str:
+    """A story's articles per day (or per few days) as Unicode bars, and what one bar spans."""
+    from storyline.timeline.output.sparkline import coverage
+
+    found = coverage([story.articles[i - 1] for i in group.articles], width)
+    return f"{found.text()} ({found.days}d)" if found else "-"
 
 
 @main.command()

@@ -1,15 +1,13 @@
-"""Where a story's coverage is: its span without outlier dates, a date range filter, articles per day."""
+"""Where a story's coverage is: its span without outlier dates, a date range filter, the days it shows."""
 
 from __future__ import annotations
 
 import calendar
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.summarize.model import Article
 from storyline.timeline.events.build import Event, filter_events
 
 LOW, HIGH = 0.01, 0.99  # the share of citations left out on each side of a span
@@ -64,14 +62,13 @@ def filter_shown(events: Sequence[Event], query: str) -> list[Event]:
     return [e for e in events if e.span.start <= end and e.span.end >= start]
 
 
-def articles_per_day(articles: Sequence[Article], span: int = 60) -> list[float]:
-    """How many articles were published each day (each week when they spread over more than
-    `span` days), from the first to the last publication day outside the 1% furthest out."""
-    days = sorted(d for d in (a.published_date for a in articles) if d is not None)
-    if not days:
-        return []
-    last = len(days) - 1
-    first, final = days[int(LOW * last)], days[math.ceil(HIGH * last)]
-    step = 1 if (final - first).days <= span else 7
-    counts = Counter((d - first).days // step for d in days if first <= d <= final)
-    return [float(counts.get(i, 0)) for i in range((final - first).days // step + 1)]
+def shown_days(query: str, shown: Sequence[Event]) -> list[tuple[date, date]]:
+    """The days a filter shows, for the coverage line: a date or range query's own days, else
+    the days of the events shown (those dated to a month or finer: a year would light up all)."""
+    if ".." in query:
+        low_text, high_text = (part.strip() for part in query.split("..", 1))
+        low, high = prefix_days(low_text) if low_text else None, prefix_days(high_text) if high_text else None
+        return [(low[0] if low else date.min, high[1] if high else date.max)]
+    if days := prefix_days(query):
+        return [days]
+    return [(e.span.start, e.span.end) for e in shown if (e.span.end - e.span.start).days <= 31]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.sparkline import sparkline
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
@@ -80,6 +81,8 @@ def calendar_place(span: TimeSpan) -> tuple[str, str | None]:
 def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     """Headings by year and section, one line per event with its date and citations, then sources."""
     lines = [f"# {markdown_literal(analysis.title)}", ""]
+    if spark := sparkline(analysis.sources):  # the coverage at a glance: gaps and peaks
+        lines += [f"Coverage: `{spark}`", ""]
     year: str | None = None
     section: str | None = None
     for e in events:

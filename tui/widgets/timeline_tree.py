@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.binding import Binding
 from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
@@ -143,6 +143,12 @@ class TimelineTree(Tree[Event]):
         root.node, self.pending = self.root, {}
         self._fill(root)
         return len(self.events)
+
+    @work(thread=True, group="warm")
+    def warm(self, events: Sequence[Event]) -> None:
+        """A big story's dates placed in the calendar once, in a thread: the first `a` then shows at once."""
+        if len(events) > LAZY_OVER:
+            calendar(events)
 
     def _invalidate(self) -> None:
         if not self._batch:
