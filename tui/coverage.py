@@ -71,4 +71,4 @@ def shown_days(query: str, shown: Sequence[Event]) -> list[tuple[date, date]]:
         return [(low[0] if low else date.min, high[1] if high else date.max)]
     if days := prefix_days(query):
         return [days]
-    return [(e.span.start, e.span.end) for e in shown if (e.span.end - e.span.start).days <= 31]
+    return list({(e.span.start, e.span.end) for e in shown if (e.span.end - e.span.start).days <= 31})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+from contextlib import chdir
+from pathlib import Path
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -14,6 +16,8 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.notifications import SeverityLevel
+
+import storyline
 
 
 def loader_context() -> BaseContext:
@@ -30,7 +34,10 @@ def loader_context() -> BaseContext:
 
     context = get_context("forkserver")
     context.set_forkserver_preload(["storyline.tui.loading"])
-    forkserver.ensure_running()
+    # The server imports its preloads from its working directory first: started beside this copy
+    # of storyline, it runs the same code as the app (from elsewhere, another installed copy won).
+    with chdir(Path(storyline.__file__).resolve().parent.parent):
+        forkserver.ensure_running()
     return context
 
 
