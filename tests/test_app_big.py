@@ -477,9 +477,9 @@ async def test_one_click_selects_an_event_and_a_second_opens_its_source() -> Non
         await pilot.pause()
         offset = (30, node.line - int(tree.scroll_y))
         await pilot.click(TimelineTree, offset=offset)
+        await until(pilot, lambda: "Sunday's capture" in str(app.query_one("#detail").text))
+        assert not isinstance(app.screen, SourceScreen) and tree.cursor_node is node
         await pilot.pause()
-        assert not isinstance(app.screen, SourceScreen)
-        assert tree.cursor_node is node and "Sunday's capture" in str(app.query_one("#detail").text)
         offset = (30, node.line - int(tree.scroll_y))  # the detail pane has grown: the tree may have scrolled
         await pilot.click(TimelineTree, offset=offset)
         await until(pilot, lambda: isinstance(app.screen, SourceScreen))
@@ -496,14 +496,14 @@ async def test_panes_are_titled_and_the_focused_one_stands_out_and_q_can_quit() 
         timeline, chat = app.query_one("#timeline-pane"), app.query_one("#chat-pane")
         assert (timeline.border_title, chat.border_title) == ("Timeline · F3", "Chat · F2")
         assert app.query_one("#prompt").has_focus and "typing goes here" in chat.border_subtitle
-        assert "typing goes here · Esc: timeline" in screen_text(app)
+        await until(pilot, lambda: "typing goes here · Esc: timeline" in screen_text(app))
         lit = chat.styles.border_top[1]
         assert timeline.styles.border_top[1] != lit
         await pilot.press("q")
         assert app.query_one("#prompt").value == "q" and app.is_running
         await pilot.press("backspace", "escape")
         assert app.query_one("#timeline").has_focus and chat.border_subtitle == ""
-        assert timeline.styles.border_top[1] == lit and chat.styles.border_top[1] != lit
+        await until(pilot, lambda: timeline.styles.border_top[1] == lit and chat.styles.border_top[1] != lit)
         await pilot.press("q")
         await until(pilot, lambda: not app.is_running)
     app = StorylineApp([str(SEEDS)])
@@ -522,8 +522,8 @@ async def test_at_80x24_the_highlighted_event_shows_its_citations_and_first_sour
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         await move_to_event(app, pilot, "Sunday's capture")
+        await until(pilot, lambda: "[1][2][3] Sunday" in screen_text(app))  # the tree's line, kept in view
         shown = screen_text(app)
-        assert "[1][2][3] Sunday" in shown  # the tree's line
         assert "Sun 27 Mar 2016 [1][2][3]" in shown  # the detail pane's head
         first = source_line(app.analysis.article(1)).split()
         assert "[1] " + " ".join(first[:3]) in shown  # the first source, at the start of its line
