@@ -144,7 +144,7 @@ class TimelineTree(Tree[Event]):
         self._fill(root)
         return len(self.events)
 
-    @work(thread=True, group="warm")
+    @work(thread=True, group="warm", description="warm")  # named: the repr of 18,000 events took 0.65 s
     def warm(self, events: Sequence[Event]) -> None:
         """A big story's dates placed in the calendar once, in a thread: the first `a` then shows at once."""
         if len(events) > LAZY_OVER:
