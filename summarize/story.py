@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlparse
 
-from storyline.summarize.clean.furniture import body_paragraphs, join_wrapped_lines, normalise, repeated_furniture, vocabulary
+from storyline.summarize.clean.furniture import (body_paragraphs, is_prose, join_wrapped_lines, normalise, repeated_furniture,
+                                                 vocabulary)
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs

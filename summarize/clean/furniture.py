@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
+from storyline.summarize.clean.shapes import cut_embed_links, shape_reason, unfuse_link_box
 from storyline.summarize.model import day_of
 from storyline.summarize.untrusted import clean_text
 
@@ -23,6 +24,7 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": 
 
 END_PUNCT = ".!?…\"')]。！？」』”"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
+_MARKED_HEADING = re.compile(r"^#{1,6} ")
 _IMAGE_WIDTH = re.compile(r"^\d{2,4}px\s+")  # a wiki thumbnail's width left by the scrape: "150px Airbus, …"
 # Every pattern here is linear: no nested or adjacent quantifiers that can split one run of
 # characters two ways (tests/test_hostile.py feeds each its worst case).
@@ -32,14 +34,15 @@ _WIRE_CODE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,5})+(?:\s+\d{1,4})?$")
 _CAPTCHA = re.compile(r"^(?:[a-z]+|\d+)\s*[-+x×*]\s*(?:[a-z]+|\d+)\s*=\s*\??\s*$", re.I)
 CAPTCHA_CHARS = 40  # "five + 3 = ?" is short; longer lines are not tried (the pattern is quadratic on "xxxx…")
 LABEL = re.compile(  # "Published:", "Reporting by:": a label line
-    r"^(?:location|sources?|reporting|reported|writing|written|editing|edited|additional reporting|tags?|"
+    r"^[\[(]?(?:location|sources?|reporting|reported|writing|written|editing|edited|additional reporting|tags?|"
     r"topics?|filed under|short ?link|categor(?:y|ies)|related(?: \w+)?|read more(?: on)?|see also|credits?|"
     r"photo(?:graph)?s?|images?|video|published|updated|last updated?|last update|posted|first published|"
-    r"follow us|share(?: this)?|comments?|keywords)(?: by| on| at)?\s*:", re.I)
+    r"follow us|share(?: this)?|comments?|keywords|(?:see |read )?more|don't miss|must (?:read|see|watch)|watch|listen)"
+    r"(?: by| on| at| from)?\s*:", re.I)
 _PROMPT = re.compile(
     r"\b(?:sign[ -]?(?:in|up)|log[ -]?(?:in|out)|subscribe|newsletter|username|password|your profile|"
     r"create (?:a |your )?profile|comments? policy|leave a (?:comment|reply)|post a comment|click here|"
-    r"follow us|share (?:this|on)|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|"
+    r"follow us|share (?:this|it|on)|tell us what you think|if you (?:enjoyed|liked) this|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|"
     r"copyright|advertisement|homepage|personali[sz]e|editorial discretion|send us your|e-?mail address|"
     r"download (?:our|the) app|^most (?:read|popular)|join the [\w ]{0,30}(?:community|conversation)|"
     r"contributions of|captcha|skip to (?:main )?content|back to top|you may also like)\b", re.I)
@@ -56,6 +59,11 @@ _END_MARKER = re.compile(
     r"^(?:read more(?: on)?\b|join the conversation|leave a (?:comment|reply)|related (?:articles|stories|posts|"
     r"coverage|content|news)|more on this (?:story|topic)|share this (?:article|story)|reporting by\b|"
     r"(?:\d+ )?comments?$|most (?:read|popular)|you may also like|recommended for you)", re.I)
+# A recommendation box's heading left behind when an extractor dropped the box's links: when the
+# article's prose goes on right after it, the article has not ended.
+_BOX_HEADING = re.compile(r"^(?:most (?:read|popular)|you may also like|recommended for you|related (?:articles|stories|"
+                          r"posts|coverage|content|news))\b", re.I)
+BOX_PROSE_WORDS = 12
 _INLINE_LINK = re.compile(r"(?i:read more|related|see also)\s*:\s*\S+(?:\s+\S+){3,}")  # a named article
 # A word in any script (Cyrillic, Greek, Arabic …); each Han or kana character counts as one,
 # since Chinese and Japanese put no spaces between words.
@@ -117,12 +125,16 @@ def furniture_reason(line: str) -> str | None:
         return "label"
     if _CAPTION_START.match(bare) or _CAPTION_END.search(bare[-CAPTION_END_CHARS:]):
         return "caption"
-    if len(words) <= 40 and _PROMPT.search(bare) and not _REPORTING.search(bare):
+    reporting = bool(_REPORTING.search(bare))
+    if len(words) <= 40 and _PROMPT.search(bare) and not reporting:
         return "site prompt"
+    shape = shape_reason(bare, len(words), reporting)
+    if shape:
+        return shape
     if _is_nav(bare):
         return "navigation"
-    if len(words) < 2 or (bare[-1] not in END_PUNCT and len(words) < 12):
-        return "heading or link"
+    if len(words) < 2 or (bare[-1] not in END_PUNCT and len(words) < 12) or _MARKED_HEADING.match(line):
+        return "heading or link"  # a page's or Markdown's own heading is never a sentence, however long
     return None
 
 
@@ -279,20 +291,65 @@ def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) ->
     return frozenset(furniture)
 
 
+# Lines shaped like headings, links or menus are furniture at a page's edges, but between two
+# paragraphs of the body they are its subheads, list items and schedules: kept for the reader
+# (and for the extraction benchmark's gold bodies), never made sentences (`is_prose`).
+HELD_REASONS = frozenset({"heading or link", "navigation", "not prose"})
+LIST_ITEMS = 2  # a line ending in ":" and at least this many short lines after it: a list the body introduces
+
+
 def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
                     furniture: frozenset[str] = frozenset()) -> list[str]:
-    """The article's own paragraphs: furniture, repeats and everything after an end marker dropped."""
+    """The article's own paragraphs: furniture, repeats and everything after an end marker dropped;
+    subheads and list items inside the body kept (held until the body goes on after them)."""
     seen = {_key(title)} | set(furniture) if title else set(furniture)
     out: list[str] = []
-    for line in lines:
+    held: list[str] = []
+    listing = False  # the last line kept was a held one: a list runs through the body
+    for at, line in enumerate(lines):
         if out and is_end_marker(line):
+            if _box_heading(line, lines[at + 1] if at + 1 < len(lines) else ""):
+                continue
             break
+        line = cut_embed_links(unfuse_link_box(line))
         key = _key(line)
-        if key in seen or _key(headline(line)) in seen or furniture_reason(line):
+        if key in seen or _key(headline(line)) in seen:
+            continue
+        reason = furniture_reason(line)
+        if reason in HELD_REASONS and out:
+            held.append(line)
+            continue
+        if reason:  # the short lines before a prompt or a caption belong to that widget, unless a list ends there
+            out.extend(map(strip_markers, _closing_list(held, listing)))
+            held, listing = [], False
             continue
         seen.add(key)
+        out.extend(map(strip_markers, held))
+        listing, held = bool(held), []
         out.append(repair_hyphenation(_IMAGE_WIDTH.sub("", line), known))
+    out.extend(map(strip_markers, _closing_list(held, listing)))
     return out
+
+
+def _box_heading(line: str, after: str) -> bool:
+    """A recommendation box's heading with the article's prose right after it (the box's links gone)."""
+    return bool(_BOX_HEADING.match(strip_markers(line))) and furniture_reason(after) is None \
+        and after[-1] in END_PUNCT and len(WORD.findall(after)) >= BOX_PROSE_WORDS
+
+
+def _closing_list(held: list[str], listing: bool) -> list[str]:
+    """The list an article ends on, from the short lines after its last paragraph: a list already
+    running, or one its first line introduces ("Tour dates:", a subhead), up to the next subhead
+    (a box of other headlines opens with one)."""
+    if not (listing or held and (held[0].endswith(":") or held[0].startswith("#"))):
+        return []
+    end = next((i for i, line in enumerate(held[1:], 1) if line.startswith("#")), len(held))
+    return held[:end] if end > LIST_ITEMS else []
+
+
+def is_prose(paragraph: str) -> bool:
+    """Whether a kept paragraph is a sentence-bearing one, not a subhead or list item kept for the reader."""
+    return furniture_reason(paragraph) is None
 
 
 def _key(line: str) -> str:

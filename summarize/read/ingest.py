@@ -309,9 +309,24 @@ def parse_html(origin: str, text: str) -> RawDocument:
     body = data.get("text") or ""
     if not body.strip():
         raise InputError(origin, "no article text found in the HTML")
+    body = _mark_headings(body, getattr(extracted, "body", None))
     def field_str(name: str) -> str | None:
         value = data.get(name)
         return clean_line(value) or None if isinstance(value, str) else None
 
     return RawDocument(origin=origin, text=body, title=field_str("title"), outlet=field_str("sitename"),
                        published=field_str("date"), url=field_str("url"))
+
+
+def _mark_headings(text: str, tree: object) -> str:
+    """The extracted text with the page's own headings written as Markdown ("## Subhead"), as
+    trafilatura already writes list items ("- item"): cleaning keeps a subhead inside the body
+    for the reader, and makes no sentence of it."""
+    iter_heads = getattr(tree, "iter", None)
+    if iter_heads is None:  # trafilatura 1.x gives a dict without the tree: no marks
+        return text
+    heads = {" ".join("".join(h.itertext()).split()) for h in iter_heads("head")}
+    heads.discard("")
+    if not heads:
+        return text
+    return "\n".join(f"## {line}" if " ".join(line.split()) in heads else line for line in text.split("\n"))

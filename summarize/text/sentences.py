@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -91,19 +91,22 @@ def _has_words(text: str) -> bool:
     return sum(c.isalpha() for c in text) >= 2
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of a whole text; a line break always ends a sentence."""
+def sentence_spans(text: str, prose: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a whole text; a line break always ends a sentence.
+    A line `prose` refuses (a subhead or list item kept for the reader) has none."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        spans.extend((offset + start, offset + end) for start, end in split_paragraph(line))
+        if prose is None or not line or prose(line):
+            spans.extend((offset + start, offset + end) for start, end in split_paragraph(line))
         offset += len(line) + 1
     return spans
 
 
-def split_text(article: int, text: str) -> list[Sentence]:
+def split_text(article: int, text: str, prose: Callable[[str], bool] | None = None) -> list[Sentence]:
     """Sentences of an article's cleaned text (paragraphs separated by blank lines), with spans."""
-    return [Sentence(article, i, text[start:end], start, end) for i, (start, end) in enumerate(sentence_spans(text))]
+    return [Sentence(article, i, text[start:end], start, end)
+            for i, (start, end) in enumerate(sentence_spans(text, prose))]
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,73 @@
+"""Shapes of furniture that an extractor leaves inside an article's body: photo credits and
+caption widgets, embedded posts and videos, bylines and contact lines, and recommendation
+boxes fused into a sentence. Each is a shape of how pages are built, never one site's words.
+
+Every pattern is linear (no nested or adjacent quantifiers over one run of characters):
+tests/test_hostile.py feeds the cleaning its worst cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+CREDIT_CHARS = 80  # a credit closes a caption: only the line's tail is searched
+# "… the rally. Evan Vucci/AP", "(Photo by Jane Roe/Getty Images)", "Enlarge this image toggle caption …"
+_CREDIT_END = re.compile(r"\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/\s?(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+                         r"\)?\s*$")
+_PHOTO_CREDIT = re.compile(r"\((?:photo|picture|image|video)s?\s*(?:by\b|credit\b|courtesy\b|:)", re.I)
+_CAPTION_WIDGET = re.compile(r"\b(?:toggle caption|hide caption|enlarge this image|image caption|media caption)\b", re.I)
+# An embedded post or video: its link (cut from the post's words, which may be news: a minister's post),
+# its "— Name (@handle) Month 9, 2019" signature, a clock duration closing a video teaser.
+_EMBED_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co|youtu\.be)/\w+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "… 22 October 2010 at 20:13" is a time stamp, not a duration
+_POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},\s*\d{4}\s*$")
+_DURATION_END = re.compile(r"(?<![\d:])(?<!\bat )(?<!\bfrom )(?<!\buntil )\d{1,2}:[0-5]\d$")
+DURATION_WORDS = 4  # "MUST WATCH Crowds cheer the convoy 01:12": a video teaser, not "Kickoff 20:45"
+# A byline, credit or contact line: "By Jane Roe", "Jane Roe may be reached at …", "Follow her on …".
+_BYLINE = re.compile(r"^by [A-Z][\w.'-]*(?:,? (?:[A-Z][\w.'-]*|and|&))*$", re.I)
+BYLINE_WORDS = 12
+_CONTACT = re.compile(
+    r"\b(?:may|can) be reached (?:at|by|on)\b|\breach (?:him|her|them|me|us|the reporters?|the authors?|the writers?) "
+    r"(?:at|on|via|by)\b|\bfollow (?:him|her|them|me|us|@\w+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) on "
+    r"(?:twitter|facebook|instagram|x|threads|bluesky|linkedin|youtube|tiktok)\b|^follow (?:[\w.'-]+'s )?(?:full |more |all |live )?coverage\b|^(?:got|have) a (?:news )?tip\b|"
+    r"\boriginally (?:published|appeared|posted) (?:on|in|at|by)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
+    r"^\(?(?:additional )?reporting by\b|\b(?:writing|editing) by [A-Z]", re.I)
+CONTACT_WORDS = 60
+# A headline tagged by its box: "Storm closes the coast road [VIDEO]", "… [PICTURES]|".
+_TAGGED_LINK = re.compile(r"\s\[[A-Z][A-Z ]{2,19}\][\W_]*$")
+# A recommendation box fused into a sentence: "Gov. Jane RoeJane Ann RoeState governor says … MORE (R) said":
+# a name run into a restatement of itself and a headline, closed by an all-caps MORE.
+_FUSED = re.compile(r"([A-Z][a-z]+)([A-Z])")
+_MORE = re.compile(r"\s*\bMORE\b\s*")
+FUSED_CHARS = 400
+
+
+def shape_reason(bare: str, words: int, reporting: bool) -> str | None:
+    """The furniture shape of a line without markers (`words` long; `reporting` when it has a
+    reporting verb), or None."""
+    tail = bare[-CREDIT_CHARS:]
+    if _CAPTION_WIDGET.search(bare) or _PHOTO_CREDIT.search(bare) or _CREDIT_END.search(tail):
+        return "caption"
+    if _POST_SIGNATURE.search(tail) or (words >= DURATION_WORDS and _DURATION_END.search(tail) and not _YEAR.search(bare)):
+        return "embed"
+    if (words <= BYLINE_WORDS and _BYLINE.match(bare)) or (words <= CONTACT_WORDS and not reporting and _CONTACT.search(bare)):
+        return "byline or contact"
+    if _TAGGED_LINK.search(tail):
+        return "related link"
+    return None
+
+
+def unfuse_link_box(line: str) -> str:
+    """A line without the recommendation box fused into it (the name's restatement, the headline,
+    the MORE), when the name it is fused to comes back before that MORE."""
+    for fused in _FUSED.finditer(line):
+        name, start = fused.group(1), fused.start(2)
+        more = _MORE.search(line, start, start + FUSED_CHARS)
+        if more and re.search(rf"\b{name}(?=[A-Z\s])", line[start:more.start()]):
+            return unfuse_link_box(line[:start] + " " + line[more.end():])
+    return line
+
+
+def cut_embed_links(line: str) -> str:
+    """A line without the links an embedded post leaves in it ("… pic.twitter.com/Ab12")."""
+    return _EMBED_LINK.sub("", line) if "/" in line else line
