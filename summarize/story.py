@@ -54,7 +54,7 @@ def story_of(documents: list[RawDocument], problems: Iterable[InputError] = ()) 
     if not articles:
         reasons = "; ".join(str(p) for p in found[:3]) or "no input given"
         raise NothingUsable(f"no usable article ({reasons})")
-    sentences = tuple(s for a in articles for s in split_text(a.id, a.text))
+    sentences = tuple(s for a in articles for s in split_text(a.id, a.text, is_prose))
     return Story(tuple(articles), sentences, tuple(found))
 
 
