@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.summarize.clean import furniture
+from storyline.summarize.clean import furniture, shapes
 from storyline.summarize.text import sentences
 from storyline.summarize.read.ingest import decode
 from storyline.timeline.tagger.scan import tag
@@ -118,6 +118,8 @@ ADVERSARIAL: dict[str, tuple[Callable[[int], str], Callable[[str], object]]] = {
     "anaphors": (lambda n: "the next day " * (n // 13), tag),
     "impossible dates": (lambda n: "Feb 30, 2016 " * (n // 13), tag),
     "months": (lambda n: "in May " * (n // 7), tag),
+    "fused link boxes": (lambda n: "Ab" * (n // 2) + " MORE", shapes.unfuse_link_box),
+    "embed links": (lambda n: "pic.twitter.com " * (n // 16) + "/" + " " * n, shapes.cut_embed_links),
 }
 
 

@@ -41,8 +41,11 @@ def find_outlet(lines: list[str]) -> str | None:
         if match and len(match.group(1).split()) <= 4:
             return match.group(1).strip(" .")
     for line in lines[:HEAD_LINES]:
+        reason = furniture_reason(line)
+        if reason is None:
+            break  # the body has begun: a short capitalised line now is a subhead ("HEAVY LOSSES")
         if _NAME_LINE.match(line) and len(line.split()) <= 3 and not is_date_line(line) \
-                and furniture_reason(line) == "heading or link" and not _is_section_word(line):
+                and reason == "heading or link" and not _is_section_word(line):
             return line
     brands = Counter(b for line in lines if furniture_reason(line) for b in _BRAND.findall(line))
     common = [(n, b) for b, n in brands.items() if n >= 2]

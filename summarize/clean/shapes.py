@@ -9,6 +9,7 @@ tests/test_hostile.py feeds the cleaning its worst cases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 CREDIT_CHARS = 80  # a credit closes a caption: only the line's tail is searched
 # "… the rally. Evan Vucci/AP", "(Photo by Jane Roe/Getty Images)", "Enlarge this image toggle caption …"
@@ -18,13 +19,13 @@ _PHOTO_CREDIT = re.compile(r"\((?:photo|picture|image|video)s?\s*(?:by\b|credit\
 _CAPTION_WIDGET = re.compile(r"\b(?:toggle caption|hide caption|enlarge this image|image caption|media caption)\b", re.I)
 # An embedded post or video: its link (cut from the post's words, which may be news: a minister's post),
 # its "— Name (@handle) Month 9, 2019" signature, a clock duration closing a video teaser.
-_EMBED_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co|youtu\.be)/\w+")
+_EMBED_LINK = re.compile(r"\s?(?:https?://)?(?:pic\.twitter\.com|t\.co|youtu\.be)/\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "… 22 October 2010 at 20:13" is a time stamp, not a duration
-_POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},\s*\d{4}\s*$")
+_POST_SIGNATURE = re.compile(r"\s*[-—–]+\s*[^-—–()]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},\s*\d{4}\s*$")
 _DURATION_END = re.compile(r"(?<![\d:])(?<!\bat )(?<!\bfrom )(?<!\buntil )\d{1,2}:[0-5]\d$")
 DURATION_WORDS = 4  # "MUST WATCH Crowds cheer the convoy 01:12": a video teaser, not "Kickoff 20:45"
 # A byline, credit or contact line: "By Jane Roe", "Jane Roe may be reached at …", "Follow her on …".
-_BYLINE = re.compile(r"^by [A-Z][\w.'-]*(?:,? (?:[A-Z][\w.'-]*|and|&))*$", re.I)
+_BYLINE = re.compile(r"^(?:By|BY) [A-Z][\w.'-]*(?:,? (?:[A-Z][\w.'-]*|and|&))*$")
 BYLINE_WORDS = 12
 _CONTACT = re.compile(
     r"\b(?:may|can) be reached (?:at|by|on)\b|\breach (?:him|her|them|me|us|the reporters?|the authors?|the writers?) "
@@ -38,7 +39,7 @@ _TAGGED_LINK = re.compile(r"\s\[[A-Z][A-Z ]{2,19}\][\W_]*$")
 # A recommendation box fused into a sentence: "Gov. Jane RoeJane Ann RoeState governor says … MORE (R) said":
 # a name run into a restatement of itself and a headline, closed by an all-caps MORE.
 _FUSED = re.compile(r"([A-Z][a-z]+)([A-Z])")
-_MORE = re.compile(r"\s*\bMORE\b\s*")
+_MORE = re.compile(r"\s?\bMORE\b\s?")
 FUSED_CHARS = 400
 
 
@@ -48,7 +49,7 @@ def shape_reason(bare: str, words: int, reporting: bool) -> str | None:
     tail = bare[-CREDIT_CHARS:]
     if _CAPTION_WIDGET.search(bare) or _PHOTO_CREDIT.search(bare) or _CREDIT_END.search(tail):
         return "caption"
-    if _POST_SIGNATURE.search(tail) or (words >= DURATION_WORDS and _DURATION_END.search(tail) and not _YEAR.search(bare)):
+    if (words >= DURATION_WORDS and _DURATION_END.search(tail) and not _YEAR.search(bare)):
         return "embed"
     if (words <= BYLINE_WORDS and _BYLINE.match(bare)) or (words <= CONTACT_WORDS and not reporting and _CONTACT.search(bare)):
         return "byline or contact"
@@ -58,16 +59,31 @@ def shape_reason(bare: str, words: int, reporting: bool) -> str | None:
 
 
 def unfuse_link_box(line: str) -> str:
-    """A line without the recommendation box fused into it (the name's restatement, the headline,
-    the MORE), when the name it is fused to comes back before that MORE."""
+    """A line without the recommendation boxes fused into it (the name's restatement, the headline,
+    the MORE), each when the name it is fused to comes back before that MORE."""
+    if "MORE" not in line:
+        return line
+    mores = list(_MORE.finditer(line))
+    ends = [m.start() for m in mores]
+    kept: list[str] = []
+    done = 0  # line[:done] is settled
     for fused in _FUSED.finditer(line):
-        name, start = fused.group(1), fused.start(2)
-        more = _MORE.search(line, start, start + FUSED_CHARS)
-        if more and re.search(rf"\b{name}(?=[A-Z\s])", line[start:more.start()]):
-            return unfuse_link_box(line[:start] + " " + line[more.end():])
-    return line
+        start = fused.start(2)
+        at = bisect_left(ends, start)
+        if start < done or at == len(ends) or ends[at] > start + FUSED_CHARS:
+            continue
+        more = mores[at]
+        if re.search(rf"\b{fused.group(1)}(?=[A-Z\s])", line[start:more.start()]):
+            kept.append(line[done:start] + " ")
+            done = more.end()
+    return "".join(kept) + line[done:] if kept else line
 
 
 def cut_embed_links(line: str) -> str:
-    """A line without the links an embedded post leaves in it ("… pic.twitter.com/Ab12")."""
-    return _EMBED_LINK.sub("", line) if "/" in line else line
+    """A line without the links and the signature an embedded post leaves in it ("… pic.twitter.com/Ab12",
+    "— Jane Roe (@jroe) May 2, 2019")."""
+    line = _EMBED_LINK.sub("", line) if "/" in line else line
+    if "(@" not in line:
+        return line
+    head, tail = line[:-CREDIT_CHARS], line[-CREDIT_CHARS:]  # a signature closes the post: only the tail is searched
+    return head + _POST_SIGNATURE.sub("", tail)

@@ -24,7 +24,7 @@ u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c
 # skips a lower-case one), or at a Chinese or Japanese full stop, spaces or none.
 _BOUNDARY = re.compile(r"([.!?]+|[。！？]+)([\"')\]」』”]*)(\s+|(?<=[。！？」』”])\s*)(?=[\"'(\[「『]?\w)")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
+    r"^(?:[A-Z][A-Za-z.'-]+(?:/[A-Z][A-Za-z.'-]+)?(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\s*)?"
     r"(?:\([A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*){0,2}\)\s*)?[-–—:]{1,2}\s+)(?=[A-Z\"'])")
 DATELINE_CHARS = 120  # a dateline opens a paragraph: only its head is matched
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
@@ -47,7 +47,20 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
         start = match.end(3)
     if paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
-    return [(a, b) for a, b in spans if _has_words(paragraph[a:b])]
+    return _join_fragments(paragraph, [(a, b) for a, b in spans if _has_words(paragraph[a:b])])
+
+
+def _join_fragments(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-word "sentences" ("Meth. We're on it.") joined to their neighbour: a fragment says nothing alone."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and len(_TOKEN.findall(paragraph[out[-1][0]:out[-1][1]])) < 2:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    if len(out) > 1 and len(_TOKEN.findall(paragraph[out[-1][0]:out[-1][1]])) < 2:
+        out[-2:] = [(out[-2][0], out[-1][1])]
+    return out
 
 
 def _dateline_end(paragraph: str) -> int:
