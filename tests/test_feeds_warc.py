@@ -252,3 +252,23 @@ def test_a_warc_page_too_large_for_a_batch_record_is_reported(tmp_path) -> None:
     assert sum(s.articles for s in shards) == 2
     problems = [err for _, err in skipped.first]
     assert [p.origin for p in problems] == [f"{archive}:3"] and "limit" in problems[0].reason
+
+
+def test_a_warc_bomb_is_stopped_with_a_clear_message(tmp_path) -> None:
+    """A .warc.gz may expand no further than a gzipped JSON Lines archive: one line saying why,
+    the pages before it kept, in the commands and in batch."""
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, PAGES[:1])
+    with archive.open("ab") as out:  # then a record of 16 MB of zeros, a few KB packed
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warc_record("https://x.example/blob", "resource", payload=io.BytesIO(
+            bytes(16 * 1024 * 1024)), warc_content_type="application/octet-stream"))
+    assert archive.stat().st_size < 100_000
+    result = run_cli("sources", archive, "--format", "json")
+    assert result.exit_code == 0 and [s["path"] for s in json.loads(result.stdout)] == [f"{archive}:1"]
+    warning = [line for line in result.stderr.splitlines() if "gzip bomb?" in line]
+    assert len(warning) == 1 and "not read further" in warning[0] and "Traceback" not in result.stderr
+    result = run_cli("batch", archive, "--out", tmp_path / "out", "--workers", "1")
+    assert result.exit_code == 1 and "a gzip bomb?" in result.stderr and "Traceback" not in result.stderr

@@ -58,7 +58,7 @@ def archive_lines(paths: Iterable[str], problems: list[InputError] | None = None
                         while (rest := handle.readline(MAX_RECORD_BYTES)) and not rest.endswith(b"\n"):
                             expanded += len(rest)  # the rest of an over-long record is skipped with it
                     if packed:
-                        _check_expansion(raw, size, expanded)
+                        check_expansion(raw, size, expanded)
                     if line.strip():
                         yield f"{raw}:{number}", line
         except (OSError, EOFError) as err:  # a truncated gzip, an unreadable file
@@ -74,7 +74,8 @@ def _warc_records(path: Path, raw: str, problems: list[InputError]) -> Iterator[
         yield page.origin, json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-def _check_expansion(raw: str, size: int, expanded: int) -> None:
+def check_expansion(raw: str, size: int, expanded: int) -> None:
+    """InputError once an archive of `size` bytes has expanded to `expanded`, past the ratio or the absolute cap."""
     if expanded > MAX_EXPANDED:
         raise InputError(raw, f"expands to more than the {MAX_EXPANDED // 1024**3} GB limit: not read further")
     if expanded > RATIO_FROM and expanded > MAX_RATIO * size:

@@ -36,10 +36,17 @@ def warc_pages(path: Path, shown: str, problems: list[InputError], max_bytes: in
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    from storyline.summarize.read.archive import check_expansion
+
+    number = expanded = 0
+    size = max(1, path.stat().st_size) if path.exists() else 1
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
+                # each record counted as declared, before it is read or skipped: a .warc.gz expands
+                # no further than a gzipped JSON Lines archive may
+                expanded += max(0, record.length or 0)
+                check_expansion(shown, size, expanded)
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 kind = record.http_headers.get_header("Content-Type") or ""
