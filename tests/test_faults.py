@@ -297,3 +297,38 @@ def test_closed_standard_input_reads_as_empty(monkeypatch) -> None:
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
                             preexec_fn=lambda: os.close(0))
     assert closed.returncode == 1 and closed.stderr.strip() == "storyline: no usable article (<stdin>: empty)"
+
+
+# --- tag soup: trafilatura's passes cost per element, so soup reaches it stripped or not at all -----
+
+SOUP = {"empty paragraphs": "<p>", "nested inline tags": "<p><b>", "comments between paragraphs": "<p>a<!-- b -->",
+        "dated paragraphs and comments": "<p>Troops entered the city on May 3. <!-- reader comment --><p>"}
+
+
+@pytest.mark.parametrize("unit", list(SOUP.values()), ids=list(SOUP))
+def test_tag_soup_reaches_the_extractor_with_no_more_elements_than_a_real_page(tmp_path, monkeypatch, unit) -> None:
+    import lxml.html
+    import trafilatura
+
+    from storyline.summarize.read.soup import MAX_ELEMENTS
+
+    seen: list[int] = []
+    real = trafilatura.bare_extraction
+
+    def counted(page, **options):
+        tree = lxml.html.document_fromstring(page) if isinstance(page, str) else page
+        seen.append(sum(1 for _ in tree.iter()))
+        return real(page, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    soup = tmp_path / "soup.html"
+    soup.write_text(("<html><body>" + unit * (100_000 // len(unit)))[:100_000], encoding="utf-8")
+    result = run_cli("timeline", soup)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 2
+    assert all(n <= MAX_ELEMENTS for n in seen), seen
+    page = tmp_path / "page.html"  # an ordinary page still goes to trafilatura whole, as it is
+    page.write_text("<html><head><title>Troops enter the city</title></head><body><article>"
+                    + "<p>Troops entered the city on May 3, 2016, officials said on Tuesday evening.</p>" * 20
+                    + "</article></body></html>", encoding="utf-8")
+    seen.clear()
+    assert run_cli("sentences", page).exit_code == 0 and len(seen) == 1 and seen[0] > 20

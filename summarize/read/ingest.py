@@ -300,8 +300,16 @@ def parse_html(origin: str, text: str) -> RawDocument:
     """Main text and metadata of a saved web page, with trafilatura (imported only here)."""
     import trafilatura
 
+    from storyline.summarize.read.soup import MAX_ELEMENTS, block_text, desouped, element_count
+
     text = _CONTROL_REFERENCE.sub(_drop_control, text)
-    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+    soup = desouped(text)
+    if soup is not None and element_count(soup) > MAX_ELEMENTS:  # still soup: its blocks, as they stand
+        body, title = block_text(soup)
+        if not body.strip():
+            raise InputError(origin, "no article text found in the HTML")
+        return RawDocument(origin=origin, text=body, title=clean_line(title) or None if title else None)
+    extracted = trafilatura.bare_extraction(text if soup is None else soup, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     if extracted is None:
         raise InputError(origin, "no article text found in the HTML")
