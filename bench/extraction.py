@@ -5,7 +5,8 @@
 FOLDER holds `ground-truth.json` and `html/*.html.gz` of scrapinghub/article-extraction-benchmark
 (`git clone https://github.com/scrapinghub/article-extraction-benchmark`: 181 pages of many sites;
 fetched, never committed). Each page is read alone, as `storyline sentences page.html` would read
-it: Storyline's text is the cleaned body it keeps (title apart). Beside it, in the same run:
+it: Storyline's text is the cleaned body it keeps (title apart; subheads and list items inside the
+body included, as the gold bodies include them, though they make no sentences). Beside it, in the same run:
 trafilatura's own `extract` with its defaults and with `favor_precision` (what Storyline builds
 on). Scored as the benchmark scores (its `evaluate.py`): precision, recall and F1 of word 4-gram
 shingles, per page normalised, averaged over pages. Goal: F1 >= trafilatura's, precision >= 0.95.

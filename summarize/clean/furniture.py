@@ -320,15 +320,21 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
             held.append(line)
             continue
         if reason:  # the short lines before a prompt or a caption belong to that widget, unless a list ends there
-            out.extend(map(strip_markers, _closing_list(held, listing)))
+            out.extend(map(_held_text, _closing_list(held, listing)))
             held, listing = [], False
             continue
         seen.add(key)
-        out.extend(map(strip_markers, held))
+        out.extend(map(_held_text, held))
         listing, held = bool(held), []
         out.append(repair_hyphenation(_IMAGE_WIDTH.sub("", line), known))
-    out.extend(map(strip_markers, _closing_list(held, listing)))
+    out.extend(map(_held_text, _closing_list(held, listing)))
     return out
+
+
+def _held_text(line: str) -> str:
+    """A held line as the article keeps it: a heading keeps its mark ("## Roads closed"), so that it
+    never reads as a sentence however long; a list item loses its bullet."""
+    return line if _MARKED_HEADING.match(line) else strip_markers(line)
 
 
 def _box_heading(line: str, after: str) -> bool:
