@@ -1,6 +1,6 @@
 """Adversarial inputs: the CPU time of every command on 100 KB inputs of hostile shapes.
 
-`python bench/hostile.py` runs each of the 60 inputs below through every command that reads
+`python bench/hostile.py` runs each of the 61 inputs below through every command that reads
 articles (in process, as the `storyline` command runs them) and prints the slowest input per
 command beside the goal (2 s of CPU for any 100 KB input). `--quick` takes every fourth input.
 The shapes are the worst cases of the patterns we use (repeated date words, unclosed brackets,
@@ -57,6 +57,9 @@ def shapes() -> dict[str, Callable[[], str | bytes]]:
         "cp1252": lambda: ("Caf\u00e9 owners in Z\u00fcrich said on Monday. " * 3000)[:SIZE].encode("cp1252"),
         "nested json": lambda: "[" * SIZE,
         "nested html": lambda: "<!DOCTYPE html><html><body>" + "<div>" * (SIZE // 5) + "text",
+        "<p> soup": lambda: ("<html><body>" + "<p>" * SIZE)[:SIZE],
+        "<p> soup with comments": lambda: ("<html><body>" + "<p>a<!-- b -->" * (SIZE // 14 + 1))[:SIZE],
+        "inline tag soup": lambda: ("<html><body>" + "<p><b>" * (SIZE // 6 + 1))[:SIZE],
         "markup": repeat("[bold]x[/] [link=https://x]y[/link] "),
         "many short lines": repeat("a\n"),
         "blank lines": repeat("\n"),
