@@ -57,6 +57,7 @@ def test_furniture_shapes_leave_the_body(tmp_path: Path, line: str, gone: str) -
 def test_an_embedded_post_keeps_its_words_and_loses_its_residue(tmp_path: Path, residue: str) -> None:
     post = "The water is over the road at the east bridge, please stay away from the river banks tonight."
     assert cleaned(tmp_path, post + residue).split("\n\n") == [LEAD, post, MIDDLE, LAST]
+    assert cleaned(tmp_path, post, residue.strip(), "SCHOOLS SHUT").split("\n\n") == [LEAD, post, "SCHOOLS SHUT", MIDDLE, LAST]
 
 
 def test_a_recommendation_box_fused_into_a_sentence_is_cut(tmp_path: Path) -> None:

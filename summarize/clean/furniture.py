@@ -311,9 +311,9 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
             if _box_heading(line, lines[at + 1] if at + 1 < len(lines) else ""):
                 continue
             break
-        line = cut_embed_links(unfuse_link_box(line))
+        line = cut_embed_links(unfuse_link_box(line)).strip()
         key = _key(line)
-        if key in seen or _key(headline(line)) in seen:
+        if not line or key in seen or _key(headline(line)) in seen:  # nothing left of an embed's signature line
             continue
         reason = furniture_reason(line)
         if reason in HELD_REASONS and out:
