@@ -30,6 +30,9 @@ DATELINE_CHARS = 120  # a dateline opens a paragraph: only its head is matched
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 ABBREVIATION_CHARS = 30
 _AGENCY_LEAD = re.compile(r"^\((?:[A-Z]{2,8}|Reuters|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?(?=[A-Z\"'])")
+# A word when telling a fragment ("Meth.") from a sentence: each Han or kana character counts as one,
+# since Chinese and Japanese put no spaces between words.
+_FRAGMENT_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\d_]+")
 # Words: ASCII letters and digits as ever (an accented Latin letter still splits a word, so that
 # rankings stay as they were), and runs of letters of other scripts (Cyrillic, Greek, Arabic, Han).
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*|[^\W\d_\u0000-\u024f]+")
@@ -52,13 +55,16 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
 
 def _join_fragments(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-word "sentences" ("Meth. We're on it.") joined to their neighbour: a fragment says nothing alone."""
+    def fragment(span: tuple[int, int]) -> bool:
+        return len(_FRAGMENT_WORD.findall(paragraph[span[0]:span[1]])) < 2
+
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and len(_TOKEN.findall(paragraph[out[-1][0]:out[-1][1]])) < 2:
+        if out and fragment(out[-1]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
-    if len(out) > 1 and len(_TOKEN.findall(paragraph[out[-1][0]:out[-1][1]])) < 2:
+    if len(out) > 1 and fragment(out[-1]):
         out[-2:] = [(out[-2][0], out[-1][1])]
     return out
 
