@@ -62,6 +62,9 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
            sentences: int | None, repeat: float = REPEAT) -> list[Claim]:
     """The candidates whose concepts weigh most, within `words_budget` words and `sentences` claims,
     no two of them `repeat` alike (rapidfuzz, as claims are matched): a restatement adds nothing.
+    Candidates sharing a claim id are versions of one claim (whole and compressed: summary/compress.py),
+    of which one at most is chosen: the program weighs the words a compression saves against the
+    concepts it drops.
 
     Variables: x_c (claim c chosen), y_k (concept k covered). Maximise sum w_k y_k plus a small
     rank term, subject to the budgets, y_k <= sum of x_c over the claims carrying k, and
@@ -71,11 +74,13 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    pool = sorted(candidates, key=lambda c: -c.score)[:MAX_CANDIDATES]
+    ranked = sorted(candidates, key=lambda c: -c.score)  # stable: a claim's versions stay in order
+    kept = set(list(dict.fromkeys(c.id for c in ranked))[:MAX_CANDIDATES])
+    pool = [c for c in ranked if c.id in kept]
     if not pool:
         return []
     covers = [{k for k in concepts(c.text) if weights[k] > 0} for c in pool]
-    alike = _alike_pairs(pool, repeat)
+    alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
     index = {k: i for i, k in enumerate(sorted({k for cs in covers for k in cs}))}
     n, m = len(pool), len(index)
     top = max(c.score for c in pool) or 1.0
@@ -115,6 +120,17 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
     if result.x is None:
         return _greedy(pool, covers, weights, words_budget, sentences, set(alike))
     return [c for c, x in zip(pool, result.x[:n]) if x > 0.5]
+
+
+def _same_claim(pool: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of versions of one claim (whole and compressed): a summary shows one of them at most."""
+    first: dict[int, int] = {}
+    pairs = set()
+    for i, claim in enumerate(pool):
+        if claim.id in first:
+            pairs.add((first[claim.id], i))
+        first.setdefault(claim.id, i)
+    return pairs
 
 
 def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
