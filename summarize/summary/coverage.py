@@ -13,7 +13,6 @@ On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from storyline.summarize.model import Claim
@@ -25,6 +24,7 @@ MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well
 TIME_LIMIT = 2.0  # seconds for the solver before the greedy answer is taken
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
+LEAD_DECAY = 2.0  # the lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i)
 SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
 
@@ -38,27 +38,40 @@ def concepts(text: str) -> set[Concept]:
     return found
 
 
-def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Counter[Concept]:
+Weights = dict[Concept, float]
+
+
+def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Weights:
     """Each concept's weight: independent sources that mention it plus lead sentences that do.
 
     A claim's members are near-copies of its text, so the concepts of its text stand for theirs:
     a story of 10,000 articles is read once per distinct claim, not once per copy.
     """
     seen: dict[Concept, set[int]] = {}
-    lead: Counter[Concept] = Counter()
+    lead: Weights = {}
     for claim in claims:
         sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
-        leads = sum(m.in_lead for m in claim.members)
+        leads = _lead_prior(claim, source_of)
         for concept in concepts(claim.text):
             known = seen.setdefault(concept, set())
             if len(known) < SOURCES_CAP:
                 known.update(sources)
-            lead[concept] += leads
-    weights = Counter({c: min(len(s), SOURCES_CAP) + lead[c] for c, s in seen.items()})
-    return Counter({c: w for c, w in weights.items() if w >= MIN_WEIGHT})
+            lead[concept] = lead.get(concept, 0.0) + leads
+    weights = {c: min(len(s), SOURCES_CAP) + lead.get(c, 0.0) for c, s in seen.items()}
+    return {c: w for c, w in weights.items() if w >= MIN_WEIGHT}
 
 
-def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget: int | None,
+def _lead_prior(claim: Claim, source_of: dict[int, int] | None) -> float:
+    """How strongly the claim leads its sources' reports: per independent source, its earliest
+    telling's position prior (1 for an article's first sentence, 2/3 for the second, 1/2 the third …)."""
+    best: dict[int, float] = {}
+    for member in claim.members:
+        source = source_of.get(member.article, member.article) if source_of else member.article
+        best[source] = max(best.get(source, 0.0), LEAD_DECAY / (LEAD_DECAY + member.index))
+    return sum(best.values())
+
+
+def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | None,
            sentences: int | None, repeat: float = REPEAT) -> list[Claim]:
     """The candidates whose concepts weigh most, within `words_budget` words and `sentences` claims,
     no two of them `repeat` alike (rapidfuzz, as claims are matched): a restatement adds nothing.
@@ -79,7 +92,7 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
     pool = [c for c in ranked if c.id in kept]
     if not pool:
         return []
-    covers = [{k for k in concepts(c.text) if weights[k] > 0} for c in pool]
+    covers = [{k for k in concepts(c.text) if k in weights} for c in pool]
     alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
     index = {k: i for i, k in enumerate(sorted({k for cs in covers for k in cs}))}
     n, m = len(pool), len(index)
@@ -144,7 +157,7 @@ def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
     return list(zip(i.tolist(), j.tolist()))
 
 
-def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Counter[Concept],
+def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights,
             words_budget: int | None, sentences: int | None, alike: set[tuple[int, int]]) -> list[Claim]:
     """Add the claim with most new concept weight per word until nothing fits (the solver's fallback)."""
     chosen: list[int] = []

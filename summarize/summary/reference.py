@@ -25,10 +25,10 @@ REACH = 400  # characters before the sentence searched for the antecedent
 # ("The company, which safeguards …").
 _LEANING = re.compile(r"^(?:[”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
                       r"(?!\s*\[))")
-# A quotation that opens a line stands alone when it closes in the line and a name says whose it
-# is ('"We are here to help," said Ashton.'); '"…," he said' and '"…," the official said' lean.
+# A quotation that opens a line stands alone when it closes in the line and its speaker is named
+# ('"We are here to help," said Ashton.', '"…," a prosecutor said'); '"…," he said' leans.
 _NAMED_QUOTE = re.compile(r'^["“][^"“”]{1,1000}["”],?\s+(?:(?:said|says|added|told|wrote|tweeted|insisted)\s+)?'
-                          r"(?!(?:He|She|It|They|We|I|You|This|That|The|A|An|His|Her|Their)\b)[A-Z][\w'’.-]+")
+                          r"(?!(?:he|she|it|they|we|i|you|this|that)\b)[A-Za-z][\w'’.-]*", re.IGNORECASE)
 _UNNAMED_WHICH = re.compile(rf"^The\s+(?:\w+\s+)?(?:{_HEADS})\s*,\s*(?:which|who)\b")
 
 
