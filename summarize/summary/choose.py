@@ -34,14 +34,18 @@ def versions(claim: Claim, whole: bool = True) -> list[Claim]:
     return [claim, replace(claim, text=short)] if whole else [replace(claim, text=short)]
 
 
+def _fits(claim: Claim) -> bool:
+    return worth_summarising(claim.text) and not leans_on_before(claim.text)
+
+
 def _candidates(claims: Sequence[Claim], compress: bool, whole: bool) -> list[Claim]:
     """The versions (`whole` and compressed) of the best-ranked claims that are worth a line and stand
     alone, none leaning on a sentence the summary does not show: MAX_CANDIDATES claims at most."""
     out: list[Claim] = []
     taken = 0
     for claim in sorted(claims, key=lambda c: -c.score):
-        fit = [v for v in (versions(claim, whole) if compress else [claim])
-               if worth_summarising(v.text) and not leans_on_before(v.text)]
+        fit = [v for v in (versions(claim, whole) if compress else [claim]) if _fits(v)]
+        fit = fit or ([claim] if compress and not whole and _fits(claim) else [])  # too short compressed
         out += fit
         taken += bool(fit)
         if taken >= MAX_CANDIDATES:

@@ -73,8 +73,10 @@ def compress(text: str) -> str:
         short = _APPOSITIVE.sub(r"\g<name>", short)
         if short == before:
             break
+    if short == text:
+        return text
     short = _tidy(short, text)
-    if short == text or len(words(short)) < MIN_WORDS or short.startswith(('"', "“")) or not subsequence(short, text):
+    if short == text or len(short) >= len(text) or len(words(short)) < MIN_WORDS or short.startswith(('"', "“")) or not subsequence(short, text):
         return text
     return short
 
