@@ -19,10 +19,11 @@ def worth_summarising(text: str) -> bool:
     if words < MIN_WORDS:  # Chinese and Japanese write no spaces: about two characters a word
         words = max(words, sum(1 for c in text if "\u3400" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff") // 2)
     first = text[:1]
-    capital = first.isupper() or (first.isalpha() and not first.islower())  # Arabic and Han have no case
-    if words < MIN_WORDS or text.rstrip().endswith(("?", "？", "؟")) or not capital and first != '"':
+    # Arabic and Han have no case; "23 people were killed" opens on its figure
+    capital = first.isupper() or (first.isalpha() and not first.islower()) or first.isdigit()
+    if words < MIN_WORDS or text.rstrip().endswith(("?", "？", "؟")) or not capital and first not in '"“':
         return False
-    return not (text.startswith('"') and text.rstrip().endswith('"'))  # a quote with no speaker
+    return not (text.startswith(('"', "“")) and text.rstrip().endswith(('"', "”")))  # a quote with no speaker
 
 
 def versions(claim: Claim, whole: bool = True) -> list[Claim]:
