@@ -21,7 +21,7 @@ from storyline.summarize.text.sentences import STOP_WORDS, _stemmer, words
 Concept = tuple[str, ...]
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
-TIME_LIMIT = 0.5  # seconds for the solver: then its best so far, or the greedy answer if that is better
+TIME_LIMIT = 1.0  # seconds for the solver: then its best so far, or the greedy answer if that is better
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
 LEAD_DECAY = 2.0  # the lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i)
