@@ -2,14 +2,14 @@
 
 The concept-coverage integer program of Gillick & Favre (2009), as in ICSISumm: concepts are
 content-word stems and pairs of adjacent stems (not two stop words); a concept's weight is how
-many independent sources mention it, plus how often an article's lead (its first two
-sentences) does, since news puts the event first; concepts only one source mentions once are
-dropped. The summary is the set of claims that maximises the total weight of the concepts it
-covers within the budget. A concept counts once however many chosen claims carry it, so repeats
-earn nothing and short fillers cannot crowd out a lead that carries the story. scipy's HiGHS
-(`scipy.optimize.milp`) solves it; a greedy ratio rule stands in if the solver runs out of time.
-On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py).
-"""
+many independent sources mention it plus a lead prior (per source, the position of its earliest
+telling: news puts the event first), as RegSum found document frequency and first position
+predict what references keep; concepts weighing under MIN_WEIGHT are dropped. The summary is the
+set of claims that maximises the total weight of the concepts it covers within the budget. A
+concept counts once however many chosen claims carry it, so repeats earn nothing and short fillers
+cannot crowd out a lead that carries the story. scipy's HiGHS (`scipy.optimize.milp`) solves it;
+past its time limit, its best answer so far or a greedy ratio rule's, whichever covers more.
+On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py)."""
 
 from __future__ import annotations
 
