@@ -48,7 +48,7 @@ _TAIL = re.compile(
     r",\s+(?:" + _NOT_SUBJECT + r"[A-Za-z][^,\"“”;:()]{0,60}?\s" + _SAY + _SAID_WHEN
     + r"|(?:said|says|according to)\s+[A-Z][^\"“”;:()]{1,100}?)\s*(?P<end>[.!])?$")
 # " (Reuters)", " (pictured)", " (R-Texas)": a short parenthetical, not the sentence itself
-_PARENTHESIS = re.compile(r"\s*\((?:[^()\"“”]{1,80})\)")
+_PARENTHESIS = re.compile(r"\s{1,3}\((?:[^()\"“”]{1,80})\)(?=[\s,.;:!?]|$)")  # set apart: not "alert(1)"
 # " — known as the "Pearl of the Desert" — ": a dash aside inside the sentence
 _ASIDE = re.compile(r"\s{1,3}[—–]\s{1,3}(?P<inside>[^—–.;:]{1,80}?)\s{1,3}[—–]\s{1,3}")
 # "Catherine Ashton, the EU's foreign policy chief, met …" / "John Smith, 45, was …": an

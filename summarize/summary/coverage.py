@@ -24,6 +24,7 @@ MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well
 TIME_LIMIT = 1.0  # seconds for the solver: then its best so far, or the greedy answer if that is better
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
+LINE_GAIN = 0.01  # every line worth a little: N sentences asked for are N shown, weighty concepts or not
 LEAD_DECAY = 2.0  # the lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i)
 SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
@@ -98,7 +99,7 @@ def _value(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, 
     """The program's objective for a choice: the weight of the concepts covered, plus the rank term."""
     top = max(c.score for c in pool) or 1.0
     covered = set().union(*(covers[i] for i in chosen)) if chosen else set()
-    return sum(weights[k] for k in covered) + sum(RANK_WEIGHT * pool[i].score / top for i in chosen)
+    return sum(weights[k] for k in covered) + sum(LINE_GAIN + RANK_WEIGHT * pool[i].score / top for i in chosen)
 
 
 def _concept_groups(pool: Sequence[Claim], covers: list[set[Concept]],
@@ -139,7 +140,8 @@ def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, 
     own, shared = _concept_groups(pool, covers, weights)
     n, m = len(pool), len(shared)
     top = max(c.score for c in pool) or 1.0
-    gain = np.array([RANK_WEIGHT * c.score / top + own[i] for i, c in enumerate(pool)] + [w for _, w in shared])
+    gain = np.array([LINE_GAIN + RANK_WEIGHT * c.score / top + own[i] for i, c in enumerate(pool)]
+                    + [w for _, w in shared])
     rows: list[int] = []
     cols: list[int] = []
     values: list[float] = []
