@@ -8,6 +8,8 @@ Each cluster is summarised within the word budget by storyline (exactly as `stor
 full) and by Lead-3 (the first three sentences of each article), all cut at the budget, and scored
 with Google's rouge-score (stemmed; F1, as Multi-News papers report). Needs the bench extra:
 `pip install -e '.[bench]'`. Prints R1/R2/RL side by side, R2 relative to sumy, and a paired t.
+`--save FILE` keeps storyline's per-cluster scores (JSON); `--against FILE` adds a paired t of this
+run's storyline against those saved scores (another version of storyline on the same clusters).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def cut(sentences: list[str], words: int) -> str:
     return " ".join(" ".join(sentences).split()[:words])
 
 
-def storyline_summary(articles: list[str], words: int, algorithm: str) -> str:
+def storyline_summary(articles: list[str], words: int, algorithm: str, compress: bool = True) -> str:
     from storyline.summarize.model import RawDocument
     from storyline.summarize.text.sentences import split_text
     from storyline.summarize.story import Story, build_articles
@@ -57,7 +59,8 @@ def storyline_summary(articles: list[str], words: int, algorithm: str) -> str:
     built, _ = build_articles([RawDocument(f"passage {i}", text) for i, text in enumerate(articles, 1)])
     story = Story(tuple(built), tuple(s for a in built for s in split_text(a.id, a.text)))
     analysis = analyse(story, algorithm)
-    chosen = summarize(analysis.claims, sentences=None, words=words, order="story", source_of=analysis.source_of)
+    chosen = summarize(analysis.claims, sentences=None, words=words, order="story", source_of=analysis.source_of,
+                       **({} if compress else {"compress": False}))
     return cut([c.text for c in chosen], words)
 
 
@@ -105,9 +108,13 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=260, help="summary budget in words (Multi-News: 260)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     parser.add_argument("--algorithm", default="lexrank", help="storyline's ranking algorithm")
+    parser.add_argument("--no-compress", action="store_true", help="storyline without sentence compression")
+    parser.add_argument("--save", type=Path, default=None, help="write storyline's per-cluster scores here (JSON)")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="per-cluster scores saved by --save from another version: paired t against them")
     args = parser.parse_args()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-    systems = {"storyline": lambda a: storyline_summary(a, args.words, args.algorithm),
+    systems = {"storyline": lambda a: storyline_summary(a, args.words, args.algorithm, not args.no_compress),
                "sumy LexRank": lambda a: sumy_lexrank(a, args.words),
                "Lead-3": lambda a: lead3(a, args.words)}
     results: dict[str, dict[str, list[float]]] = {name: {"rouge1": [], "rouge2": [], "rougeL": []} for name in systems}
@@ -127,7 +134,21 @@ def main() -> None:
         r1, r2, rl = (statistics.mean(scores[m]) for m in ("rouge1", "rouge2", "rougeL"))
         print(f"{name:<14} {r1:>6.2f} {r2:>6.2f} {rl:>6.2f} {r2 / sumy_r2:>9.2f}× {seconds[name] / len(data):>10.2f}")
     t = paired_t(results["storyline"]["rouge2"], results["sumy LexRank"]["rouge2"])
-    print(f"storyline vs sumy LexRank, R2 paired t = {t:.2f} (|t| > 1.97: significant at 5%); goal R2 >= 1.35× sumy")
+    print(f"storyline vs sumy LexRank, R2 paired t = {t:.2f} (|t| > 1.97: significant at 5%)")
+    if args.save:
+        args.save.write_text(json.dumps({"words": args.words, "scores": results["storyline"]}), encoding="utf-8")
+    if args.against:
+        compare(results["storyline"], json.loads(args.against.read_text(encoding="utf-8"))["scores"], args.against.name)
+
+
+def compare(now: dict[str, list[float]], before: dict[str, list[float]], name: str) -> None:
+    """Paired t of this run's storyline against saved per-cluster scores (the same clusters, in order)."""
+    count = min(len(now["rouge1"]), len(before["rouge1"]))
+    for metric in ("rouge1", "rouge2", "rougeL"):
+        a, b = now[metric][:count], before[metric][:count]
+        wins = sum(x > y for x, y in zip(a, b))
+        print(f"storyline vs {name} ({count} clusters), {metric}: {statistics.mean(b):.2f} -> {statistics.mean(a):.2f}, "
+              f"paired t = {paired_t(a, b):.2f}, better on {wins}, worse on {sum(x < y for x, y in zip(a, b))}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 A line passes for source n when article n has a sentence that the line matches (rapidfuzz
 `partial_ratio` >= 90, the names we bracket in left out), or when the output records n's own
 member sentence, found verbatim at its offsets in n's cleaned text and telling the same thing
-(see `says`).
+(see `says`). A compressed line (its record gives the whole `sentence`) passes when its words
+appear in that sentence in order and the sentence passes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz
 
 from storyline.summarize.claims.dedup import THRESHOLD, prepare, similarity
 from storyline.summarize.story import Story, load_story
+from storyline.summarize.summary.compress import subsequence
 from tests.conftest import SEEDS, WIKINEWS, run_cli
 
 BRACKETED = re.compile(r" \[[^\]]*\]")  # "the town [Al-Qaryatain]": a name we added, not the source's words
@@ -72,8 +74,10 @@ def broken(story: Story, records: list[dict]) -> list[tuple[int, str]]:
     out = []
     for record in records:
         members = {m["source"]: m for m in record.get("members", [])}
+        whole = record.get("sentence", record["text"])  # a compressed line: the sentence it keeps words of
         for source in record["sources"]:
-            if not says(story, source, record["text"], members):
+            if not subsequence(BRACKETED.sub("", record["text"]), BRACKETED.sub("", whole)) \
+                    or not says(story, source, whole, members):
                 out.append((source, record["text"]))
     return out
 
@@ -94,6 +98,7 @@ def test_every_citation_points_at_an_article_that_says_the_line(name: str, story
     story = load_story([path])
     lines = outputs(path)
     assert sum(len(line["sources"]) for line in lines) > 20  # the check ran over real citations
+    assert any("sentence" in line for line in lines)  # compressed lines among them (on by default)
     assert broken(story, lines) == []
 
 
@@ -117,3 +122,8 @@ def test_the_check_catches_a_citation_of_another_article() -> None:
     member = {"source": 1, "text": other.text, "start": other.start, "end": other.end}
     assert not says(story, 1, line, {}) and not says(story, 1, line, {1: member})
     assert says(story, 4, line, {})
+    # a line claiming to be compressed from a sentence it has words outside of is caught too
+    whole = "ISIS overran Palmyra — known as the \"Pearl of the Desert\" — last May and it has since blown up temples."
+    record = {"text": "ISIS overran Palmyra in June.", "sentence": whole, "sources": [4], "members": []}
+    assert broken(story, [record]) == [(4, record["text"])]
+    assert broken(story, [record | {"text": "ISIS overran Palmyra last May."}]) == []

@@ -97,13 +97,16 @@ def test_summary_has_no_restatements_and_fits_its_budget(seed_story) -> None:
             assert similarity(prepare(a.text), prepare(b.text)) < 68, (a.text, b.text)
 
 
-LEANING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|But|And|However)\b(?!\s*\[)|"
+# a quotation's tail, a quotation whose speaker is only a pronoun, a pronoun or connective opening
+LEANING = re.compile(r"^(?:[”'’]|[\"“][^\"“”]*$|[\"“][^\"“”]*[\"”],?\s+(?:said\s+)?(?:he|she|it|they|we|I|you)\b|"
+                     r"(?:It|He|She|They|This|That|These|Those|But|And|However)\b(?!\s*\[)|"
                      r"The (?:\w+ )?(?:company|firm|group|city|town), (?:which|who)\b)")
 
 
 def test_summary_lines_stand_alone(wikinews_rows) -> None:
     """A summary shows each line without the sentence before it: none may open on a pronoun,
-    "But", "The company, which" or a quotation's tail (a bracket naming the antecedent aside)."""
+    "But", "The company, which", a quotation's tail or a quotation only a pronoun speaks (a bracket
+    naming the antecedent aside); '"We will fight …," the union leader told workers' stands alone."""
     leaning = story(
         "Apex Motors said on Monday it would close its plant in Dayton, cutting 900 jobs by June.",
         "The company, which makes gearboxes for trucks and buses, blamed falling orders from Europe.",

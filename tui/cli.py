@@ -34,7 +34,7 @@ from storyline.summarize.errors import StorylineError  # noqa: E402
 from storyline.summarize.untrusted import shown_path  # noqa: E402
 from storyline.timeline.output.formats import TIMELINE_FORMATS  # noqa: E402
 from storyline.tui.options import (  # noqa: E402
-    algorithm_option, cache_option, echo_json, fail, format_option, friendly, output_option, paths_argument, print_table,
+    algorithm_option, cache_option, compress_option, echo_json, fail, format_option, friendly, output_option, paths_argument, print_table,
     read_analysis, read_stdin, read_story, reattach_terminal, story_option)
 from storyline.tui.progress import working  # noqa: E402
 
@@ -122,9 +122,10 @@ def sentences(paths: tuple[str, ...], fmt: str) -> None:
               help="Order of the chosen sentences: as they appear in the story, or best first.")
 @format_option("text", "json", "md")
 @click.option("--no-citations", is_flag=True, help="Text format: leave out the [id] marks.")
+@compress_option
 @friendly
 def summarize_command(paths: tuple[str, ...], count: int | None, words: int | None, algorithm: str, order: str,
-              fmt: str, no_citations: bool) -> None:
+              fmt: str, no_citations: bool, no_compress: bool) -> None:
     """Print an extractive summary: the best-ranked claims, no repeats, with citations.
 
     \b
@@ -138,7 +139,8 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
     analysis = read_analysis(paths, algorithm)
-    chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of)
+    chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of,
+                       compress=not no_compress)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
     if fmt == "json":
@@ -158,10 +160,11 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
 @click.option("--per-date", type=click.IntRange(min=1), default=None, help="Show at most K events per date.")
 @algorithm_option
 @cache_option
+@compress_option
 @output_option
 @friendly
 def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | None, per_date: int | None,
-                     algorithm: str, output: str | None) -> None:
+                     algorithm: str, no_compress: bool, output: str | None) -> None:
     """Print the story's dated, cited timeline (html: one self-contained page; timelinejs: TimelineJS3 JSON).
 
     \b
@@ -180,7 +183,7 @@ def timeline_command(paths: tuple[str, ...], fmt: str | None, max_dates: int | N
     if not analysis.timeline.events:
         raise StorylineError("no dated events: no article has a publication date or a date in its text")
     with working(f"writing the {fmt} timeline"):
-        out = render_timeline(analysis, fmt, max_dates, per_date)
+        out = render_timeline(analysis, fmt, max_dates, per_date, compress=not no_compress)
     if target:
         write_atomic(target, out)
         click.echo(f"storyline: wrote {shown_path(str(target))}", err=True)

@@ -121,6 +121,8 @@ cache_option = click.option("--no-cache", is_flag=True, expose_value=False, call
                             help="Analyse again even if these inputs were analysed before (see the README's cache).")
 algorithm_option = click.option("--algorithm", "-a", type=click.Choice(list(RANKERS)), default="lexrank",
                                 show_default=True)
+compress_option = click.option("--no-compress", "no_compress", is_flag=True,
+                                help="Show whole sentences: no compression (datelines, attribution tails, asides kept).")
 output_option = click.option("-o", "--output", metavar="FILE", default=None,
                              help="Write to FILE (atomically; never onto an input) instead of standard output.")
 

@@ -2,18 +2,17 @@
 
 The concept-coverage integer program of Gillick & Favre (2009), as in ICSISumm: concepts are
 content-word stems and pairs of adjacent stems (not two stop words); a concept's weight is how
-many independent sources mention it, plus how often an article's lead (its first two
-sentences) does, since news puts the event first; concepts only one source mentions once are
-dropped. The summary is the set of claims that maximises the total weight of the concepts it
-covers within the budget. A concept counts once however many chosen claims carry it, so repeats
-earn nothing and short fillers cannot crowd out a lead that carries the story. scipy's HiGHS
-(`scipy.optimize.milp`) solves it; a greedy ratio rule stands in if the solver runs out of time.
-On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py).
-"""
+many independent sources mention it plus a lead prior (per source, the position of its earliest
+telling: news puts the event first), as RegSum found document frequency and first position
+predict what references keep; concepts weighing under MIN_WEIGHT are dropped. The summary is the
+set of claims that maximises the total weight of the concepts it covers within the budget. A
+concept counts once however many chosen claims carry it, so repeats earn nothing and short fillers
+cannot crowd out a lead that carries the story. scipy's HiGHS (`scipy.optimize.milp`) solves it;
+past its time limit, its best answer so far or a greedy ratio rule's, whichever covers more.
+On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from storyline.summarize.model import Claim
@@ -22,9 +21,11 @@ from storyline.summarize.text.sentences import STOP_WORDS, _stemmer, words
 Concept = tuple[str, ...]
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
-TIME_LIMIT = 2.0  # seconds for the solver before the greedy answer is taken
+TIME_LIMIT = 1.0  # seconds for the solver: then its best so far, or the greedy answer if that is better
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
+LINE_GAIN = 0.01  # every line worth a little: N sentences asked for are N shown, weighty concepts or not
+LEAD_DECAY = 2.0  # the lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i)
 SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
 
@@ -38,48 +39,109 @@ def concepts(text: str) -> set[Concept]:
     return found
 
 
-def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Counter[Concept]:
+Weights = dict[Concept, float]
+
+
+def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Weights:
     """Each concept's weight: independent sources that mention it plus lead sentences that do.
 
     A claim's members are near-copies of its text, so the concepts of its text stand for theirs:
     a story of 10,000 articles is read once per distinct claim, not once per copy.
     """
     seen: dict[Concept, set[int]] = {}
-    lead: Counter[Concept] = Counter()
+    lead: Weights = {}
     for claim in claims:
         sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
-        leads = sum(m.in_lead for m in claim.members)
+        leads = _lead_prior(claim, source_of)
         for concept in concepts(claim.text):
             known = seen.setdefault(concept, set())
             if len(known) < SOURCES_CAP:
                 known.update(sources)
-            lead[concept] += leads
-    weights = Counter({c: min(len(s), SOURCES_CAP) + lead[c] for c, s in seen.items()})
-    return Counter({c: w for c, w in weights.items() if w >= MIN_WEIGHT})
+            lead[concept] = lead.get(concept, 0.0) + leads
+    weights = {c: min(len(s), SOURCES_CAP) + lead.get(c, 0.0) for c, s in seen.items()}
+    return {c: w for c, w in weights.items() if w >= MIN_WEIGHT}
 
 
-def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget: int | None,
+def _lead_prior(claim: Claim, source_of: dict[int, int] | None) -> float:
+    """How strongly the claim leads its sources' reports: per independent source, its earliest
+    telling's position prior (1 for an article's first sentence, 2/3 for the second, 1/2 the third …)."""
+    best: dict[int, float] = {}
+    for member in claim.members:
+        source = source_of.get(member.article, member.article) if source_of else member.article
+        best[source] = max(best.get(source, 0.0), LEAD_DECAY / (LEAD_DECAY + member.index))
+    return sum(best.values())
+
+
+def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | None,
            sentences: int | None, repeat: float = REPEAT) -> list[Claim]:
     """The candidates whose concepts weigh most, within `words_budget` words and `sentences` claims,
     no two of them `repeat` alike (rapidfuzz, as claims are matched): a restatement adds nothing.
+    Candidates sharing a claim id are versions of one claim (whole and compressed: summary/compress.py),
+    of which one at most is chosen: the program weighs the words a compression saves against the
+    concepts it drops.
+    """
+    ranked = sorted(candidates, key=lambda c: -c.score)  # stable: a claim's versions stay in order
+    kept = set(list(dict.fromkeys(c.id for c in ranked))[:MAX_CANDIDATES])
+    pool = [c for c in ranked if c.id in kept]
+    if not pool:
+        return []
+    covers = [{k for k in concepts(c.text) if k in weights} for c in pool]
+    alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
+    picked = _solve(pool, covers, weights, words_budget, sentences, alike)
+    if picked is None or not picked[1]:  # stopped at its time limit: its best so far, or the greedy's if better
+        greedy = _greedy(pool, covers, weights, words_budget, sentences, set(alike))
+        if picked is None or _value(pool, covers, weights, greedy) > _value(pool, covers, weights, picked[0]):
+            return [pool[i] for i in greedy]
+    return [pool[i] for i in picked[0]]
 
-    Variables: x_c (claim c chosen), y_k (concept k covered). Maximise sum w_k y_k plus a small
-    rank term, subject to the budgets, y_k <= sum of x_c over the claims carrying k, and
-    x_a + x_b <= 1 for alike pairs.
+
+def _value(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, chosen: Sequence[int]) -> float:
+    """The program's objective for a choice: the weight of the concepts covered, plus the rank term."""
+    top = max(c.score for c in pool) or 1.0
+    covered = set().union(*(covers[i] for i in chosen)) if chosen else set()
+    return sum(weights[k] for k in covered) + sum(LINE_GAIN + RANK_WEIGHT * pool[i].score / top for i in chosen)
+
+
+def _concept_groups(pool: Sequence[Claim], covers: list[set[Concept]],
+                    weights: Weights) -> tuple[list[float], list[tuple[tuple[int, ...], float]]]:
+    """The concepts as the program needs them: weight that only one claim can bring (carried by
+    it alone, or only by versions of it, of which one at most is chosen) is that claim's own gain;
+    the rest is one variable per distinct set of carriers, with the weight of all its concepts.
+    The same optimum as one variable per concept, in a far smaller program."""
+    carriers: dict[Concept, list[int]] = {}
+    for i, cs in enumerate(covers):
+        for concept in cs:
+            carriers.setdefault(concept, []).append(i)
+    own = [0.0] * len(pool)
+    shared: dict[tuple[int, ...], float] = {}
+    for concept, claims_with_it in carriers.items():
+        if len({pool[i].id for i in claims_with_it}) == 1:
+            for i in claims_with_it:
+                own[i] += weights[concept]
+        else:
+            key = tuple(claims_with_it)
+            shared[key] = shared.get(key, 0.0) + weights[concept]
+    return own, sorted(shared.items())
+
+
+def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, words_budget: int | None,
+           sentences: int | None, alike: Sequence[tuple[int, int]]) -> tuple[list[int], bool] | None:
+    """The chosen indices of `pool` and whether they are proven best, or None if the solver found
+    no answer in its time.
+
+    Variables: x_c (claim c chosen), y_g (a group of concepts covered). Maximise the claims' own
+    weight and sum w_g y_g, plus a small rank term, subject to the budgets, y_g <= sum of x_c over
+    the group's carriers, and x_a + x_b <= 1 for alike pairs.
     """
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    pool = sorted(candidates, key=lambda c: -c.score)[:MAX_CANDIDATES]
-    if not pool:
-        return []
-    covers = [{k for k in concepts(c.text) if weights[k] > 0} for c in pool]
-    alike = _alike_pairs(pool, repeat)
-    index = {k: i for i, k in enumerate(sorted({k for cs in covers for k in cs}))}
-    n, m = len(pool), len(index)
+    own, shared = _concept_groups(pool, covers, weights)
+    n, m = len(pool), len(shared)
     top = max(c.score for c in pool) or 1.0
-    gain = np.array([RANK_WEIGHT * c.score / top for c in pool] + [weights[k] for k in index], dtype=float)
+    gain = np.array([LINE_GAIN + RANK_WEIGHT * c.score / top + own[i] for i, c in enumerate(pool)]
+                    + [w for _, w in shared])
     rows: list[int] = []
     cols: list[int] = []
     values: list[float] = []
@@ -100,11 +162,7 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
         constraint([(i, 1.0) for i in range(n)], 0.0, float(sentences))
     for a, b in alike:
         constraint([(a, 1.0), (b, 1.0)], 0.0, 1.0)
-    carriers: dict[int, list[int]] = {}
-    for i, cs in enumerate(covers):
-        for concept in cs:
-            carriers.setdefault(index[concept], []).append(i)
-    for column, claims_with_it in carriers.items():
+    for column, (claims_with_it, _) in enumerate(shared):
         constraint([(n + column, 1.0)] + [(i, -1.0) for i in claims_with_it], -np.inf, 0.0)
     matrix = coo_matrix((values, (rows, cols)), shape=(len(lower), n + m))
     # no presolve: repairing a presolved solution makes HiGHS print a stray line to standard output
@@ -112,9 +170,18 @@ def choose(candidates: Sequence[Claim], weights: Counter[Concept], words_budget:
     result = milp(-gain, constraints=LinearConstraint(matrix, np.array(lower), np.array(upper)),
                   integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1),
                   options={"time_limit": TIME_LIMIT, "presolve": False})
-    if result.x is None:
-        return _greedy(pool, covers, weights, words_budget, sentences, set(alike))
-    return [c for c, x in zip(pool, result.x[:n]) if x > 0.5]
+    return None if result.x is None else ([i for i in range(n) if result.x[i] > 0.5], result.status == 0)
+
+
+def _same_claim(pool: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of versions of one claim (whole and compressed): a summary shows one of them at most."""
+    first: dict[int, int] = {}
+    pairs = set()
+    for i, claim in enumerate(pool):
+        if claim.id in first:
+            pairs.add((first[claim.id], i))
+        first.setdefault(claim.id, i)
+    return pairs
 
 
 def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
@@ -128,9 +195,10 @@ def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
     return list(zip(i.tolist(), j.tolist()))
 
 
-def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Counter[Concept],
-            words_budget: int | None, sentences: int | None, alike: set[tuple[int, int]]) -> list[Claim]:
-    """Add the claim with most new concept weight per word until nothing fits (the solver's fallback)."""
+def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights,
+            words_budget: int | None, sentences: int | None, alike: set[tuple[int, int]]) -> list[int]:
+    """Indices of `pool`: add the claim with most new concept weight per word until nothing fits
+    (the solver's fallback)."""
     chosen: list[int] = []
     covered: set[Concept] = set()
     used = 0
@@ -147,4 +215,4 @@ def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Counter[
         chosen.append(best)
         covered |= covers[best]
         used += length
-    return [pool[i] for i in chosen]
+    return chosen

@@ -23,13 +23,19 @@ REACH = 400  # characters before the sentence searched for the antecedent
 # Openings that lean on the sentence before: a pronoun or connective ("He [Staffan de Mistura] …"
 # stands alone), a quotation's tail, or a description that never names its antecedent
 # ("The company, which safeguards …").
-_LEANING = re.compile(r"^(?:[\"“”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
+_LEANING = re.compile(r"^(?:[”'’]|(?:It|He|She|They|This|That|These|Those|Since then|However|But|And|Also)\b"
                       r"(?!\s*\[))")
+# A quotation that opens a line stands alone when it closes in the line and its speaker is named
+# ('"We are here to help," said Ashton.', '"…," a prosecutor said'); '"…," he said' leans.
+_NAMED_QUOTE = re.compile(r'^["“][^"“”]{1,1000}["”],?\s+(?:(?:said|says|added|told|wrote|tweeted|insisted)\s+)?'
+                          r"(?!(?:he|she|it|they|we|i|you|this|that)\b)[A-Za-z][\w'’.-]*", re.IGNORECASE)
 _UNNAMED_WHICH = re.compile(rf"^The\s+(?:\w+\s+)?(?:{_HEADS})\s*,\s*(?:which|who)\b")
 
 
 def leans_on_before(text: str) -> bool:
     """Whether a line needs the sentence before it to be understood (and so cannot stand alone)."""
+    if text.startswith(('"', "“")) and not _NAMED_QUOTE.match(text):
+        return True
     return bool(_LEANING.match(text) or _UNNAMED_WHICH.match(text)) or text.count('"') % 2 == 1
 
 

@@ -101,7 +101,8 @@ def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
 
 
 def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
-    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of)
+    # answer lines show events' whole sentences: chosen whole (summarize compresses by default)
+    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of, compress=False)
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 

@@ -31,20 +31,24 @@ def format_for(path: str | None, chosen: str | None, default: str) -> str:
     return chosen or implied or default
 
 
-def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_date: int | None = None) -> str:
+def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_date: int | None = None,
+                    compress: bool = True) -> str:
     """The timeline in `fmt`, ending in a newline. JSON and TimelineJS carry every event; the
-    others show the `dates` most important dates and `per_date` events of each, as asked."""
+    others show the `dates` most important dates and `per_date` events of each, as asked. With
+    `compress`, each event's line is its sentence compressed (summarize/summary/compress.py; JSON
+    gives the whole sentence beside it)."""
     from storyline.timeline.events.build import select
     from storyline.timeline.output import render
 
     events = analysis.timeline.events
     if fmt == "json":
-        return render.dumps(render.json_document(analysis, events)) + "\n"
+        return render.dumps(render.json_document(analysis, events, compress)) + "\n"
     if fmt == "timelinejs":
         from storyline.timeline.output import timelinejs
 
-        return timelinejs.dumps(timelinejs.document(analysis, events))
+        return timelinejs.dumps(timelinejs.document(analysis, render.compressed(events) if compress else events))
     shown = select(analysis.timeline, dates, per_date)
+    shown = render.compressed(shown) if compress else shown
     if fmt == "html":
         from storyline.timeline.output import html
 

@@ -14,6 +14,7 @@ from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
 from storyline.summarize.model import Claim
+from storyline.summarize.summary.compress import compress
 from storyline.timeline.events.build import Event
 from storyline.timeline.timex import TimeSpan
 
@@ -105,17 +106,30 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def json_document(analysis: Analysis, events: Sequence[Event]) -> dict[str, object]:
-    """`{"sources": [...], "events": [{"date", "end", "granularity", "text", "sources", "certain", …}]}`."""
+def compressed(events: Sequence[Event]) -> list[Event]:
+    """Each event whose line is a whole sentence (role main) with that sentence compressed."""
+    return [replace(e, text=compress(e.text)) if e.role == "main" else e for e in events]
+
+
+def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> dict[str, object]:
+    """`{"sources": [...], "events": [{"date", "end", "granularity", "text", "sources", "certain", …}]}`;
+    with `compress`, a compressed event's `text` has its whole `sentence` beside it."""
+    shown = compressed(events) if compress else events
     return {
         "sources": [source_record(a) for a in analysis.sources],
         "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
-                    "value": e.span.value, "text": e.text, "sources": list(e.sources), "certain": e.certain,
-                    "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
-                    "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
-                    "also_reported_by": list(e.also_sources)} | variants_json(analysis.claim(e.claim))
-                   for e in events],
+                    "value": e.span.value, "text": e.text} | sentence_json(e.text, whole.text)
+                   | {"sources": list(e.sources), "certain": e.certain,
+                      "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
+                      "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
+                      "also_reported_by": list(e.also_sources)} | variants_json(analysis.claim(e.claim))
+                   for e, whole in zip(shown, events)],
     }
+
+
+def sentence_json(text: str, whole: str) -> dict[str, object]:
+    """`{"sentence": whole}` for a line compressed from the sentence `whole`, else `{}`."""
+    return {"sentence": whole} if text != whole else {}
 
 
 def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]) -> list[dict[str, object]]:

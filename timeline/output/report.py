@@ -20,7 +20,7 @@ from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.ask import Answer
-from storyline.timeline.output.render import members_json
+from storyline.timeline.output.render import members_json, sentence_json
 from storyline.timeline.timex import Timex
 
 
@@ -30,8 +30,9 @@ def summary_json(analysis: Analysis, chosen: Sequence[Claim]) -> dict[str, objec
     """`{"sources": [...], "sentences": [{"text", "sources", "date", "variants"?}]}`."""
     events = [analysis.main_event(c.id) for c in chosen]
     return {"sources": [source_record(analysis.article(i)) for i in cited(chosen)],
-            "sentences": [{"text": c.text, "sources": list(c.sources), "date": e.span.iso() if e else None,
-                           "members": members_json(analysis, c, c.sources)} | variants_json(c)
+            "sentences": [{"text": c.text} | sentence_json(c.text, analysis.claim(c.id).text)
+                          | {"sources": list(c.sources), "date": e.span.iso() if e else None,
+                             "members": members_json(analysis, c, c.sources)} | variants_json(c)
                           for c, e in zip(chosen, events)]}
 
 
