@@ -233,7 +233,7 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
     down to SMALL_STORY / n in a story of n > SMALL_STORY articles, where it would only repeat the
     busiest publication days; finer dates weigh more, since a reader's timeline is of days ("1946"
     or "the 1930s" is background, not a key date), and in such a larger story a month only fills
-    what days leave free. Each
+    what days leave free, as does a week. Each
     date's lines are its most central events, lines that stand alone first.
     """
     by_date: dict[str, list[Event]] = {}
@@ -259,8 +259,8 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
             return weight * (timeline.mentions.get(value, 0.0) + told_weight * sum(told.values()))
         # key dates are days (or weeks, months); a year or decade only fills what days leave free,
         # as does a date with no line that stands alone ("It said …")
-        # in a larger story the days of a month are told, and the month only sums them up
-        too_coarse = COARSE if told_weight == 1.0 else COARSE | {"month"}
+        # in a larger story the days of a month or week ("last week") are told, and it only sums them up
+        too_coarse = COARSE if told_weight == 1.0 else COARSE | {"month", "week"}
         coarse = {v for v, es in by_date.items() if es[0].span.granularity in too_coarse}
         dangling = {v for v, es in by_date.items() if all(_dangles(e) for e in es)}
         keep = set(sorted(by_date, key=lambda v: (v in coarse, v in dangling, -importance(v), v))[:dates])

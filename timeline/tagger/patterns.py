@@ -43,6 +43,10 @@ RELATIVE_START = re.compile(r"^\s*(?:which|who|whom|whose|that|where)\b", re.I)
 NAME_AFTER_DAY = re.compile(r"(?:['’]s)?\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Star|Mail|Observer|"
                             r"Independent|Sport|People|World|Night (?:Live|Football)|[Aa]greement|[Aa]ccord)\b")
 NAME_BEFORE_DAY = re.compile(r"\b(?:Black|Cyber|Bloody)\s+$")
+# A holiday before such a noun names a kind of thing, not a day: "his Christmas album", "Easter eggs"
+HOLIDAY_KIND = re.compile(r"\s+(?:album|song|single|record|hit|tree|card|gift|present|message|market|light|special|"
+                          r"show|shopping|season|period|rush|sale|spirit|carol|music|classic|film|movie|episode|"
+                          r"jumper|decoration|number one|chart|list|concert|tour|release|egg|bonus|bunny)s?\b")
 # A date that dates a noun, not the clause's verb: "ordered … to stand trial over the singer's death in
 # 2009" (the order is today's), "jailed for his part in the 2009 bombing", "appealed the December ruling".
 _EVENT_NOUN = (r"(?:death|killing|murder|shooting|stabbing|attacks?|bombings?|assault|rape|arrest|disappearance|"

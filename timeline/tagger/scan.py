@@ -17,9 +17,9 @@ from storyline.summarize.text.sentences import sentence_spans
 
 from storyline.timeline import timex
 from storyline.timeline.tagger.normalise import Context, Hit, resolve_anaphor, resolve_quarter
-from storyline.timeline.tagger.patterns import (DIGIT_RUN, DIGITS, NAME_AFTER_DAY, NAME_BEFORE_DAY, NOUN_DATE_AFTER,
-                                                NOUN_DATE_BEFORE, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, SUBORDINATORS,
-                                                TOPIC_BEFORE, WORD, YEAR_DIGITS)
+from storyline.timeline.tagger.patterns import (DIGIT_RUN, DIGITS, HOLIDAY_KIND, NAME_AFTER_DAY, NAME_BEFORE_DAY,
+                                                NOUN_DATE_AFTER, NOUN_DATE_BEFORE, RANGE_JOIN, RANGE_LEAD, RELATIVE_START,
+                                                SUBORDINATORS, TOPIC_BEFORE, WORD, YEAR_DIGITS)
 from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
 from storyline.timeline.timex import TimeSpan, Timex
 
@@ -46,7 +46,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         scan = lowered if rule.lower else text
         core = COMPILED[rule.name].match(scan, position)
         hit = _hit(text, scan, rule, core, lefts) if core else None
-        if hit is not None and not (rule.name in _DAY_NAMED and _in_name(text, hit)):
+        if hit is not None and not (rule.name in _DAY_NAMED and _in_name(text, hit, rule.name == "holiday")):
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
     named: TimeSpan | None = None  # the last date named so far: what "the next day" counts from
@@ -131,9 +131,9 @@ def _hit(text: str, scan: str, rule: Rule, core: re.Match[str],
     return Hit(text, core, left)
 
 
-def _in_name(text: str, hit: Hit) -> bool:
-    """Whether a day's name is part of a name: "the Sunday Times", "Black Friday deals"."""
-    return bool(NAME_AFTER_DAY.match(text, hit.end()) or NAME_BEFORE_DAY.search(text, max(0, hit.core.start() - 8),
+def _in_name(text: str, hit: Hit, holiday: bool) -> bool:
+    """Whether a day's name is part of a name: "the Sunday Times", "Black Friday deals", "a Christmas album"."""
+    return bool(NAME_AFTER_DAY.match(text, hit.end()) or (holiday and HOLIDAY_KIND.match(text, hit.end())) or NAME_BEFORE_DAY.search(text, max(0, hit.core.start() - 8),
                                                                               hit.core.start()))
 
 
