@@ -97,6 +97,9 @@ def test_a_day_keeps_its_day() -> None:
     events = _events(("2024-06-27", "Obituary\n\nIn 2009 the painter Ian Moss moved north, and he died on "
                                     "25 June at his farm near Hull."))
     assert _main(events, "Ian Moss").span.granularity == "day"
+    # but a weekday of the report does not date the event
+    events = _events(("2016-03-09", "Plant\n\nThe Kestrel plant closed in 2011, the union said on Monday."))
+    assert _main(events, "Kestrel").span.value == "2011"
 
 
 # 6. The expression that dates the event, not a background date nor a picture's.

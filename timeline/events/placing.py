@@ -2,8 +2,8 @@
 
 The first date of the main clause that is neither future, after publication, subordinate nor
 inside a quotation dates the sentence, with three exceptions:
-- a day later in the same clause outranks a coarser date before it ("In 2009, on 25 June, he
-  died": the day, not the year);
+- a calendar day later in the same clause outranks a coarser date before it ("In 2009, on 25
+  June, he died": the day, not the year; "closed in 2011, the union said on Monday" stays 2011);
 - a photo caption's date ("The senator, shown in 2010 at a rally") dates nothing;
 - a bare weekday that a past tense resolves to 5 or 6 days before publication ("said Friday
   morning" in a page stamped Thursday) is more likely a page stamped before its text, or in
@@ -83,12 +83,15 @@ def _dates_it(t: Timex, article: Article) -> bool:
 
 def _finest(eligible: Sequence[Timex]) -> Timex:
     """The first expression, unless it is coarser than a day and a day follows it: a sentence that
-    names a year and a day ("In 2009 … on 25 June") tells of the day."""
+    names a year and a calendar day ("In 2009 … on 25 June") tells of the day."""
     first = eligible[0]
     assert first.span is not None
     if first.span.granularity in ("day", "range"):
         return first
-    return next((t for t in eligible[1:] if t.span and t.span.granularity == "day"), first)
+    # a calendar day ("25 June"), not a weekday, which news uses for its report: "closed in 2011, the
+    # union said on Monday" is of 2011
+    return next((t for t in eligible[1:] if t.span and t.span.granularity == "day" and any(c.isdigit() for c in t.text)),
+                first)
 
 
 def stamp_offset(t: Timex, article: Article) -> bool:
