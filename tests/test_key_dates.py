@@ -64,3 +64,13 @@ def test_a_planned_date_the_coverage_awaits_counts() -> None:
                                            f"{_name(i, 8)} hall. It {VERBS[(i + 1) % 6]} the {_name(i, 9)} gate.\n\nThe trial of the Fenwick mill owner will open on April 6."))
     values = [e.span.value for e in select(_story(texts).timeline, dates=1, per_date=1)]
     assert values == ["2021-04-06"]
+
+
+def test_a_week_yields_to_its_days_in_a_large_story() -> None:
+    texts = _filler(60, date(2021, 2, 1))
+    for i in range(9):  # "last week" in nine articles of one day, one day of that week in four
+        texts.append(("2021-04-07", f"Review {i}\n\nThe storms last week flattened the barns at {TOWNS[i]}."))
+    for i in range(4):
+        texts.append(("2021-04-08", f"Court {i}\n\nA court in Hollin fined the mill owner on March 31 for case {i}."))
+    values = [e.span.value for e in select(_story(texts).timeline, dates=1, per_date=1)]
+    assert values == ["2021-03-31"]

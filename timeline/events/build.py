@@ -14,9 +14,8 @@ the clause, citing the same sources (the main event keeps role "main").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from storyline.summarize.model import Article, Claim, Sentence, Variant
@@ -26,8 +25,8 @@ from storyline.summarize.summary.reference import REACH, leans_on_before, self_c
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 
 from storyline.timeline import timex
-from storyline.timeline.tagger.clauses import clause_around
 from storyline.timeline.tagger.scan import tag
+from storyline.timeline.events.placing import Placement, expressions_in, place, secondary, settle_stamps  # noqa: F401
 from storyline.timeline.answers.verbs import FAMILY, VERB_FAMILIES
 from storyline.timeline.timex import Timex, TimeSpan
 
@@ -48,14 +47,6 @@ GRANULARITY_WEIGHT = {"day": 1.0, "week": 0.8, "range": 0.8, "month": 0.6, "seas
                       "half": 0.3, "year": 0.3, "decade": 0.1, "century": 0.05}
 # A line that opens on a pronoun, a quote's tail or "Since then" does not stand alone.
 SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where one sentence sits in time, and why."""
-
-    span: TimeSpan
-    expression: str | None  # None: dated by its article's publication
 
 
 @dataclass(frozen=True)
@@ -99,51 +90,6 @@ class Timeline:
     def dates(self) -> list[str]:
         """Distinct event dates (TIMEX3 values), in time order."""
         return list(dict.fromkeys(e.span.value for e in self.events))
-
-
-def expressions_in(sentence: Sentence, found: Sequence[Timex]) -> Iterator[Timex]:
-    """The article's expressions (`found`, in text order) that start inside the sentence."""
-    first = bisect_left(found, sentence.start, key=lambda t: t.start)
-    last = bisect_left(found, sentence.end, lo=first, key=lambda t: t.start)
-    return iter(found[first:last])  # by index both ends: islice would walk from the article's start
-
-
-def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Placement | None:
-    """The date a sentence reports, or its article's publication date, or None if undated.
-
-    `found` are the article's expressions, tagged once for the whole text so that "the next
-    day" can refer to a date an earlier sentence named.
-    """
-    published = article.published_date
-    for t in expressions_in(sentence, found):
-        if t.type not in ("DATE", "TIME") or not t.span or t.future or t.subordinate:
-            continue
-        if t.type == "TIME" and t.text[:1].isdigit() and t.value.startswith(str(published)):
-            continue  # a clock time alone ("6:30 pm", "00:36") is page furniture as often as a date
-        if published and t.span.start > published:
-            continue
-        span = timex.uncertain(t.span) if (t.relative and article.published_estimated) else t.span
-        return Placement(span, t.text)
-    if published is None:
-        return None
-    span = timex.day(published)
-    return Placement(timex.uncertain(span) if article.published_estimated else span, None)
-
-
-def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> list[tuple[Timex, str, str]]:
-    """(expression, role, clause text) for each date of a subordinate or future clause of the sentence."""
-    published = article.published_date
-    out = []
-    for t in expressions_in(sentence, found):
-        if t.type not in ("DATE", "TIME") or not t.span:
-            continue
-        ahead = t.future or bool(published and t.span.start > published)
-        if not (t.subordinate or ahead):
-            continue
-        clause = clause_around(article.text, t.start, t.end, (sentence.start, sentence.end))
-        if clause is not None:
-            out.append((t, "planned" if ahead else "background", clause))
-    return out
 
 
 def build_timeline(story: Story, claims: Sequence[Claim]) -> Timeline:
@@ -233,6 +179,7 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
             fallback.append((member, placement))
         else:
             dated.setdefault(placement.span.value, []).append((member, placement))
+    dated = settle_stamps(dated)
     if dated:  # reports without a date of their own join the best-attested dated report
         biggest = max(dated.values(), key=len)
         biggest.extend((m, biggest[0][1]) for m, _ in fallback)
@@ -286,7 +233,7 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
     down to SMALL_STORY / n in a story of n > SMALL_STORY articles, where it would only repeat the
     busiest publication days; finer dates weigh more, since a reader's timeline is of days ("1946"
     or "the 1930s" is background, not a key date), and in such a larger story a month only fills
-    what days leave free. Each
+    what days leave free, as does a week. Each
     date's lines are its most central events, lines that stand alone first.
     """
     by_date: dict[str, list[Event]] = {}
@@ -312,8 +259,8 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
             return weight * (timeline.mentions.get(value, 0.0) + told_weight * sum(told.values()))
         # key dates are days (or weeks, months); a year or decade only fills what days leave free,
         # as does a date with no line that stands alone ("It said …")
-        # in a larger story the days of a month are told, and the month only sums them up
-        too_coarse = COARSE if told_weight == 1.0 else COARSE | {"month"}
+        # in a larger story the days of a month or week ("last week") are told, and it only sums them up
+        too_coarse = COARSE if told_weight == 1.0 else COARSE | {"month", "week"}
         coarse = {v for v, es in by_date.items() if es[0].span.granularity in too_coarse}
         dangling = {v for v, es in by_date.items() if all(_dangles(e) for e in es)}
         keep = set(sorted(by_date, key=lambda v: (v in coarse, v in dangling, -importance(v), v))[:dates])

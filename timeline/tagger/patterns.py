@@ -38,6 +38,33 @@ ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd
 # Clauses whose date is not the main event's: "since Moscow began…", "after launching…".
 SUBORDINATORS = re.compile(r"\b(?:since|after|before|until|till|following|once|when)\b", re.I)
 RELATIVE_START = re.compile(r"^\s*(?:which|who|whom|whose|that|where)\b", re.I)
+# Names that hold a day's name: "the Sunday Times", "Saturday Night Live", "the Good Friday agreement",
+# "Black Friday deals", "Bloody Sunday" (a day of history, not the last Sunday).
+NAME_AFTER_DAY = re.compile(r"(?:['’]s)?\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Star|Mail|Observer|"
+                            r"Independent|Sport|People|World|Night (?:Live|Football)|[Aa]greement|[Aa]ccord)\b")
+NAME_BEFORE_DAY = re.compile(r"\b(?:Black|Cyber|Bloody)\s+$")
+# A holiday before such a noun names a kind of thing, not a day: "his Christmas album", "Easter eggs"
+HOLIDAY_KIND = re.compile(r"\s+(?:album|song|single|record|hit|tree|card|gift|present|message|market|light|special|"
+                          r"show|shopping|season|period|rush|sale|spirit|carol|music|classic|film|movie|episode|"
+                          r"jumper|decoration|number one|chart|list|concert|tour|release|egg|bonus|bunny)s?\b")
+# A date that dates a noun, not the clause's verb: "ordered … to stand trial over the singer's death in
+# 2009" (the order is today's), "jailed for his part in the 2009 bombing", "appealed the December ruling".
+_EVENT_NOUN = (r"(?:death|killing|murder|shooting|stabbing|attacks?|bombings?|assault|rape|arrest|disappearance|"
+               r"kidnapping|abduction|crash|collapse|overdose|explosion|coup|invasion|massacre|raid|riots?|"
+               r"scandal|fraud|bankruptcy|divorce|wedding|ruling|verdict|conviction|acquittal|resignation|"
+               r"ouster|crackdown|accident|election|referendum|elections|sale|merger|takeover|leaks?|"
+               r"incident|affair|trial|hearing|summit|visit|speech|interview|remarks|comments|statement)")
+# after a preposition of cause or topic, the noun's date either follows it ("over X's death in 2009") or
+# stands before it ("for his part in the 2009 bombing")
+_TOPIC = r"\b(?:over|into|about|for|in connection with|linked to|related to|in the wake of)\s+(?:[\w'’.-]+\s+){0,4}?"
+NOUN_DATE_BEFORE = re.compile(_TOPIC + _EVENT_NOUN + r"\s+(?:in|on|of|from)?\s*$", re.I)
+# … or a verb of reaction takes the event as its object: "appealed the December ruling" (the appeal is not
+# in December); "won the 2012 election", "testified at the March 3 hearing" keep the noun's date
+_REACTION = (r"\b(?:appeal|challeng|overturn|upheld|uphold|criticis|criticiz|condemn|welcom|defend|question|"
+             r"reject|disput|protest|investigat|review|revers|quash|denounc|mourn|recall|regrett?)(?:e|es|s|ed|d|ing)?\s+")
+TOPIC_BEFORE = re.compile(rf"(?:{_TOPIC}|{_REACTION}(?:[\w'’.-]+\s+)?)(?:the|a|an|his|her|its|their|this|that)\s+$",
+                          re.I)
+NOUN_DATE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?" + _EVENT_NOUN + r"\b")
 # A bare year followed by a lower-case word is a count ("2000 people") unless the word is one
 # a year is often followed by ("2015 was", "2015 and").
 COUNTED_NOUN = re.compile(r"\s+(?!(?:was|were|is|has|had|saw|will|and|or|to|when|as|but|after|before|until)\b)[a-z]")

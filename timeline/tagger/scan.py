@@ -17,7 +17,9 @@ from storyline.summarize.text.sentences import sentence_spans
 
 from storyline.timeline import timex
 from storyline.timeline.tagger.normalise import Context, Hit, resolve_anaphor, resolve_quarter
-from storyline.timeline.tagger.patterns import DIGIT_RUN, DIGITS, RANGE_JOIN, RANGE_LEAD, RELATIVE_START, SUBORDINATORS, WORD, YEAR_DIGITS
+from storyline.timeline.tagger.patterns import (DIGIT_RUN, DIGITS, HOLIDAY_KIND, NAME_AFTER_DAY, NAME_BEFORE_DAY,
+                                                NOUN_DATE_AFTER, NOUN_DATE_BEFORE, RANGE_JOIN, RANGE_LEAD, RELATIVE_START,
+                                                SUBORDINATORS, TOPIC_BEFORE, WORD, YEAR_DIGITS)
 from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
 from storyline.timeline.timex import TimeSpan, Timex
 
@@ -27,6 +29,7 @@ CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which gov
 QUOTE_WINDOW = 1000  # characters before a date searched for an open quotation (a run-on "sentence" is not read whole)
 QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago" means the year-ago quarter
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
+_DAY_NAMED = frozenset({"weekday", "holiday"})  # rules whose words are also part of names
 
 
 def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
@@ -43,7 +46,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
         scan = lowered if rule.lower else text
         core = COMPILED[rule.name].match(scan, position)
         hit = _hit(text, scan, rule, core, lefts) if core else None
-        if hit is not None:
+        if hit is not None and not (rule.name in _DAY_NAMED and _in_name(text, hit, rule.name == "holiday")):
             candidates.append((hit.start(), hit.start() - hit.end(), PRIORITY[rule.name], rule, hit))
     chosen: list[Timex] = []
     named: TimeSpan | None = None  # the last date named so far: what "the next day" counts from
@@ -128,6 +131,12 @@ def _hit(text: str, scan: str, rule: Rule, core: re.Match[str],
     return Hit(text, core, left)
 
 
+def _in_name(text: str, hit: Hit, holiday: bool) -> bool:
+    """Whether a day's name is part of a name: "the Sunday Times", "Black Friday deals", "a Christmas album"."""
+    return bool(NAME_AFTER_DAY.match(text, hit.end()) or (holiday and HOLIDAY_KIND.match(text, hit.end())) or NAME_BEFORE_DAY.search(text, max(0, hit.core.start() - 8),
+                                                                              hit.core.start()))
+
+
 def _trim(match: Hit) -> tuple[int, int]:
     """The expression without a leading "on"/"at"/"in" that patterns include for context."""
     text = match.group(0)
@@ -186,9 +195,16 @@ def _mark_subordinate(t: Timex, context: Context) -> Timex:
     first = max(sentence_start, t.start - CLAUSE_WINDOW)
     segment = _CLAUSE_BREAK.split(context.text[first:t.start])[-1]
     quote_start = max(sentence_start, t.start - QUOTE_WINDOW)
-    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[quote_start:t.start]):
+    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[quote_start:t.start]) \
+            or _of_a_noun(context.text, t, segment):
         return replace(t, subordinate=True)
     return t
+
+
+def _of_a_noun(text: str, t: Timex, segment: str) -> bool:
+    """Whether the date tells when a cause or topic happened, not the clause's event: "ordered to
+    stand trial over the singer's death in 2009", "jailed for his part in the 2009 bombing"."""
+    return bool(NOUN_DATE_BEFORE.search(segment) or (TOPIC_BEFORE.search(segment) and NOUN_DATE_AFTER.match(text, t.end)))
 
 
 def _quoted(before: str) -> bool:

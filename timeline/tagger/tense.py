@@ -114,19 +114,21 @@ def _nearest(text: str) -> str | None:
 
     A regular -ed form may be an adjective ("Series H preferred shares"), so a modal before it
     in the same clause ("will redeem … preferred shares on Oct. 31") outranks it, unless the
-    date follows it at once ("would appeal the decision, announced Wednesday").
+    date follows it at once ("would appeal the decision, announced Wednesday") or a comma parts
+    them ("Despite fears it would …, the board approved the merger on Tuesday").
     """
     weak = None
+    weak_at = 0
     for match in reversed(list(_VERB.finditer(text))):
         kind = _kind(match, text)
         if kind is None:
             continue
         if weak is None and kind == "simple past" and match.group(0).lower().endswith("ed") \
                 and match.group(0).lower() not in _IRREGULAR_SET and not _ADJACENT.fullmatch(text, match.end()):
-            weak = kind
+            weak, weak_at = kind, match.start()
             continue
-        if weak is not None and kind != "future":
-            return weak
+        if weak is not None and (kind != "future" or "," in text[match.end():weak_at]):
+            return weak  # a modal past a comma is another clause's: "Though he will …, he dismissed … on Saturday"
         return kind
     return weak
 
