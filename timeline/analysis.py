@@ -34,9 +34,13 @@ class Analysis:
 
     story: Story  # its articles carry estimated publication dates: the one list of sources
     claims: tuple[Claim, ...]
-    timeline: Timeline
     algorithm: str = "lexrank"
     source_of: dict[int, int] = field(default_factory=dict)  # article -> its independent source
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The claims placed in time: built on first use (a text summary never needs it)."""
+        return build_timeline(self.story, self.claims)
 
     @property
     def sources(self) -> tuple[Article, ...]:
@@ -125,16 +129,19 @@ class Analysis:
         return max(self._named, key=lambda e: (len(e.reporting), e.score), default=None)
 
 
-def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quiet) -> Analysis:
-    """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time;
-    `progress` is told each stage as it starts (STAGES)."""
+def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quiet, timeline: bool = True) -> Analysis:
+    """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time
+    (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES)."""
     progress("claims", 0, 0)
     source_of = independent_sources(story.articles)
     claims = ranked_claims(story, algorithm, source_of)
     progress("dates", 0, 0)
     story = replace(story, articles=with_estimates(story.articles, claims))
-    progress("timeline", 0, 0)
-    return Analysis(story, claims, build_timeline(story, claims), algorithm, source_of)
+    analysis = Analysis(story, claims, algorithm, source_of)
+    if timeline:
+        progress("timeline", 0, 0)
+        _ = analysis.timeline
+    return analysis
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,14 @@ def cached(key: str | None, build: Callable[[], Analysis], prepare: Callable[[An
     return analysis
 
 
+def with_timeline(analysis: Analysis) -> bool:
+    """Build the analysis's timeline unless it has one (True: built now, worth storing)."""
+    if "timeline" in vars(analysis):
+        return False
+    _ = analysis.timeline
+    return True
+
+
 def with_answer_index(analysis: Analysis) -> bool:
     """Build the analysis's answer index unless it has one (True: built now, worth storing)."""
     if "answer_index" in vars(analysis):

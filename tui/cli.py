@@ -138,7 +138,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
 
     if count is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
-    analysis = read_analysis(paths, algorithm)
+    analysis = read_analysis(paths, algorithm, timeline=fmt == "json")  # JSON gives each sentence's date
     chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of,
                        compress=not no_compress)
     if not chosen:

@@ -67,12 +67,13 @@ def read_story(paths: Sequence[str], stdin: bytes | None = None) -> Story:
         return one_story(story, story_id)
 
 
-def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False) -> Analysis:
+def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False, timeline: bool = True) -> Analysis:
     """The story read and analysed, or the analysis these very inputs and options made before
-    (the user's cache: timeline/cache.py; --no-cache skips it); with `answers`, its answer index too.
+    (the user's cache: timeline/cache.py; --no-cache skips it); with `answers`, its answer index too;
+    without `timeline`, no timeline unless the cached entry has one.
     On a terminal, stderr shows each stage as it starts."""
     from storyline.timeline.analysis import analyse
-    from storyline.timeline.cache import cached, input_key, with_answer_index
+    from storyline.timeline.cache import cached, input_key, with_answer_index, with_timeline
 
     meta = click.get_current_context().meta
     stdin = read_stdin() if "-" in paths else None
@@ -84,9 +85,9 @@ def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False) -
         built = True
         story = read_story(paths, stdin)
         with staged(algorithm) as progress:
-            return analyse(story, algorithm, progress)
+            return analyse(story, algorithm, progress, timeline)
 
-    analysis = cached(key, build, with_answer_index if answers else None)
+    analysis = cached(key, build, with_answer_index if answers else with_timeline if timeline else None)
     if not built:  # the same warnings as the first run gave
         _warn(analysis.story)
     return analysis
