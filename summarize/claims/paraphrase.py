@@ -23,8 +23,7 @@ TOP = 400  # best-ranked claims compared: paraphrases matter where the summary a
 
 def paraphrase_groups(claims: Sequence[Claim], scores: Sequence[float]) -> list[list[int]]:
     """Groups (indices into `claims`) of two or more paraphrases among the TOP best-scored claims."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
+    import numpy as np  # TOP claims are few: dense arrays, no scipy import on a small story
 
     from storyline.summarize.claims.dedup import conflict, prepare
 
@@ -38,12 +37,13 @@ def paraphrase_groups(claims: Sequence[Claim], scores: Sequence[float]) -> list[
         for s in stems:
             rows.append(row)
             cols.append(vocabulary.setdefault(s, len(vocabulary)))
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(top), len(vocabulary)))
-    df = np.asarray((matrix > 0).sum(axis=0)).ravel()
-    matrix = matrix.multiply(np.log((1 + len(top)) / (1 + df)) + 1).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = np.zeros((len(top), len(vocabulary)))
+    matrix[rows, cols] = 1.0
+    df = matrix.sum(axis=0)
+    matrix *= np.log((1 + len(top)) / (1 + df)) + 1
+    norms = np.sqrt((matrix * matrix).sum(axis=1))
     norms[norms == 0] = 1.0
-    cosine = (matrix @ matrix.T).toarray() / np.outer(norms, norms)
+    cosine = (matrix @ matrix.T) / np.outer(norms, norms)
     names = [{w.lower() for w in words(claims[i].text)[1:] if w[:1].isupper()} for i in top]
     prepared = [prepare(claims[i].text) for i in top]
     groups = Partition(len(top))

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from storyline.summarize.model import Article, Claim
 from storyline.summarize.text.sentences import stems
@@ -23,6 +24,7 @@ COVERAGE_MIN = 5  # dated articles before the coverage's outliers are left out
 ESTIMATE_BLOCK = 512  # undated articles scored against the dated ones at a time
 CITED_REACH = timedelta(days=90)  # a day cited past the last dated report: a later report, not a plan
 SHARED_CLAIM = 4.0  # a claim in common outweighs any tf-idf likeness (cosine <= 1)
+DENSE_CELLS = 2_000_000  # articles × terms (or claims) up to which dense arrays spare importing scipy
 
 
 def dated_articles(story: Story) -> tuple[Article, ...]:
@@ -81,7 +83,6 @@ def _closest_dated(undated: list[Article], dated: list[Article], claims: Sequenc
     """Each undated article's estimate: the publication day of the dated article it shares most
     claims with, then most tf-idf weight (one sparse index of every article, not a loop of loops)."""
     import numpy as np
-    from scipy import sparse
 
     everyone = [*undated, *dated]
     row_of = {a.id: i for i, a in enumerate(everyone)}
@@ -92,24 +93,56 @@ def _closest_dated(undated: list[Article], dated: list[Article], claims: Sequenc
             rows.append(i)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
             counts.append(n)
-    tf = sparse.csr_matrix((np.array(counts, dtype=float), (rows, cols)), shape=(len(everyone), len(vocabulary)))
-    df = np.bincount(cols, minlength=len(vocabulary))
-    weights = tf.multiply(np.log((1 + len(everyone)) / (1 + df))).tocsr()
-    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-    weights = sparse.diags(1 / np.where(norms > 0, norms, 1.0)) @ weights
     # claims shared: the article x claim incidence, multiplied out between undated and dated
     links = [(row_of[s], k) for k, claim in enumerate(claims) if len(claim.sources) > 1 for s in claim.sources]
-    incidence = sparse.csr_matrix((np.ones(len(links)), ([i for i, _ in links], [k for _, k in links])),
-                                  shape=(len(everyone), max(len(claims), 1)))
+    shape = (len(everyone), len(vocabulary))
+    small = len(everyone) * max(len(vocabulary), len(claims)) <= DENSE_CELLS
+    tf = _matrix(rows, cols, counts, shape, small)
+    df = np.bincount(cols, minlength=len(vocabulary))
+    weights = _scaled(tf, np.log((1 + len(everyone)) / (1 + df)), small)
+    incidence = _matrix([i for i, _ in links], [k for _, k in links], [1.0] * len(links),
+                        (len(everyone), max(len(claims), 1)), small)
     n = len(undated)
     out: dict[int, date] = {}
     for start in range(0, n, ESTIMATE_BLOCK):  # a block of undated rows at a time bounds the dense scores
         block = slice(start, min(n, start + ESTIMATE_BLOCK))
-        cosine = (weights[block] @ weights[n:].T).toarray()
-        shared = (incidence[block] @ incidence[n:].T).toarray()
+        cosine, shared = (_array(m[block] @ m[n:].T) for m in (weights, incidence))
         best = np.argmax(shared * SHARED_CLAIM + cosine, axis=1)  # ties: the first (lowest id), as before
         for offset, choice in enumerate(best):
             day = dated[int(choice)].published_date
             if day is not None:
                 out[undated[start + offset].id] = day
     return out
+
+
+def _matrix(rows: list[int], cols: list[int], values: list[float] | list[int], shape: tuple[int, int],
+            dense: bool) -> Any:
+    """A matrix of (row, column, value) entries, each cell given once: dense numpy or scipy CSR."""
+    import numpy as np
+
+    if dense:
+        out = np.zeros(shape)
+        out[rows, cols] = values
+        return out
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.array(values, dtype=float), (rows, cols)), shape=shape)
+
+
+def _scaled(tf: Any, idf: Any, dense: bool) -> Any:
+    """tf·idf rows scaled to unit length (a row of zeros kept)."""
+    import numpy as np
+
+    weights = tf * idf if dense else tf.multiply(idf).tocsr()
+    squares = (weights * weights).sum(axis=1) if dense else weights.multiply(weights).sum(axis=1)
+    norms = np.sqrt(np.asarray(squares).ravel())
+    scale = 1 / np.where(norms > 0, norms, 1.0)
+    if dense:
+        return weights * scale[:, None]
+    from scipy import sparse
+
+    return sparse.diags(scale) @ weights
+
+
+def _array(product: Any) -> Any:
+    return product if not hasattr(product, "toarray") else product.toarray()
