@@ -187,7 +187,8 @@ def _idf(rows: list[int], cols: list[int], copies: NDArray[np.float64], sentence
 
     df = np.bincount(np.asarray(cols, dtype=np.int64), weights=copies[np.asarray(rows, dtype=np.int64)],
                      minlength=size)
-    return np.log(sentences / (1.0 + df))
+    idf: NDArray[np.float64] = np.log(sentences / (1.0 + df))
+    return idf
 
 
 class SumyRanker:

@@ -1,0 +1,92 @@
+"""The scale paths: continuous LexRank over claims, a timeline only when printed, lazy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from storyline.summarize.claims.dedup import build_claims
+from storyline.summarize.rank import rankers
+from storyline.summarize.rank.rankers import ContinuousLexRank, rank_claims
+from storyline.summarize.text.sentences import stems
+from storyline.timeline import analysis as analysis_module
+from storyline.timeline.analysis import analyse
+from tests.conftest import ROOT, SEEDS, run_cli
+
+TEXTS = ["Syrian troops recaptured Palmyra on Sunday.", "The army retook the ancient city of Palmyra.",
+         "Islamic State fighters withdrew from Palmyra.", "Oil prices fell in Asian trading.",
+         "Palmyra's ruins were damaged by Islamic State.", "The Syrian army said it retook Palmyra."]
+
+
+def reference(texts: list[str], weights: list[float], damping: float = 0.15) -> np.ndarray:
+    """Continuous LexRank the textbook way: the n×n cosine matrix, row-normalised, power iteration."""
+    vocab = sorted({t for text in texts for t in stems(text)})
+    tf = np.array([[stems(text).count(v) for v in vocab] for text in texts], dtype=float)
+    tf /= tf.max(axis=1, keepdims=True)
+    w = np.array(weights)
+    idf = np.maximum(np.log(w.sum() / (1 + ((tf > 0) * w[:, None]).sum(axis=0))), 0)
+    unit = tf * idf
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    cosine = unit @ unit.T
+    transition = cosine * w[None, :] / (cosine @ w)[:, None]  # from i to the w_j copies of j
+    p = np.full(len(texts), 1 / w.sum())
+    for _ in range(500):
+        p = damping / w.sum() + (1 - damping) * (transition.T @ (w * p)) / w
+    return p
+
+
+def test_continuous_lexrank_equals_the_textbook_matrix_computation() -> None:
+    weights = [1.0, 3.0, 1.0, 2.0, 1.0, 1.0]
+    assert ContinuousLexRank().scores(TEXTS, weights) == pytest.approx(list(reference(TEXTS, weights)), rel=1e-6)
+
+
+def test_a_weighted_node_scores_as_its_copies_would() -> None:
+    copies = [TEXTS[0]] * 3 + TEXTS[1:]
+    apart = ContinuousLexRank().scores(copies)
+    merged = ContinuousLexRank().scores(TEXTS, [3.0, 1, 1, 1, 1, 1])
+    assert merged == pytest.approx([apart[0], *apart[3:]], rel=1e-6)
+    assert max(range(len(TEXTS)), key=merged.__getitem__) != 3  # the oil sentence is off the story
+
+
+def test_past_the_graph_limit_claims_are_ranked_by_continuous_lexrank(seed_story, monkeypatch) -> None:
+    claims = build_claims(seed_story.sentences)
+    small = rank_claims(claims)
+    monkeypatch.setattr(rankers, "GRAPH_UP_TO", 10)
+    big = rank_claims(claims)
+    raw = ContinuousLexRank().scores([c.text for c in claims], [len(c.members) for c in claims])
+    low = min(raw)
+    top = max(r - low for r in raw)
+    for claim, r, plain in zip(big, raw, claims):
+        assert claim.score == pytest.approx((r - low) / top * rankers.corroboration(plain, None, claim.sources)) \
+            or claim.score >= (r - low) / top  # a paraphrase's sources may corroborate it further
+    assert [c.score for c in big] != [c.score for c in small]
+
+
+def test_summarize_builds_no_timeline_unless_it_prints_dates(monkeypatch) -> None:
+    built = []
+    real = analysis_module.build_timeline
+    monkeypatch.setattr(analysis_module, "build_timeline", lambda *args: built.append(1) or real(*args))
+    for fmt in ("text", "md"):
+        result = run_cli("summarize", SEEDS, "--format", fmt, "--no-cache")
+        assert result.exit_code == 0 and result.stdout
+    assert not built
+    assert run_cli("summarize", SEEDS, "--format", "json", "--no-cache").exit_code == 0
+    assert built == [1]  # each sentence's date in JSON is the timeline's
+
+
+def test_a_timeline_built_later_is_the_one_built_at_once(seed_story) -> None:
+    eager, lazy = analyse(seed_story), analyse(seed_story, timeline=False)
+    assert "timeline" in vars(eager) and "timeline" not in vars(lazy)
+    assert lazy.timeline == eager.timeline
+
+
+def test_the_demo_imports_neither_scipy_nor_dateparser() -> None:
+    code = ("import sys; from storyline.tui.cli import main\n"
+            "try: main(['timeline', 'seeds', '--no-cache'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('scipy', 'dateparser', 'sumy', 'nltk') if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("#") or done.stdout  # the timeline was printed
+    assert done.stderr.strip().splitlines()[-1] == "[]"
