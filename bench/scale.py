@@ -35,24 +35,29 @@ TARGETS: dict[str, tuple[float, float | None]] = {"timeline": (60.0, 1536.0), "s
 EXPONENTS = (1.15, 1.05)  # time, memory
 UNDATED_RATIO = 1.2
 CORPORA = ("dated", "undated", "wikinews")
+PART = 1000  # records a file: 4–5 MB of Entities text
 
 
 def write_inputs(source: Path, folder: Path, sizes: list[int]) -> None:
-    """The subsets: dated (the first N records) and part-undated; and the Wikinews cycle."""
+    """The subsets, each a folder of JSONL parts (an input file is read up to 20 MB): dated (the first
+    N records), part-undated (every third record's date removed) and the Wikinews cycle."""
     from bench.corpus import story_jsonl
 
     rows = source.read_text(encoding="utf-8").splitlines()
     for n in sizes:
-        dated, undated = folder / f"dated-{n}.jsonl", folder / f"undated-{n}.jsonl"
-        dated.write_text("\n".join(rows[:n]) + "\n", encoding="utf-8")
         stripped = []
         for i, line in enumerate(rows[:n]):
             record = json.loads(line)
             if i % 3 == 0:
                 record.pop("published", None)
             stripped.append(json.dumps(record))
-        undated.write_text("\n".join(stripped) + "\n", encoding="utf-8")
-        story_jsonl(n, folder / f"wikinews-{n}.jsonl")
+        wikinews = story_jsonl(n, folder / f"wikinews-{n}.jsonl").read_text(encoding="utf-8").splitlines()
+        (folder / f"wikinews-{n}.jsonl").unlink()
+        for corpus, lines in (("dated", rows[:n]), ("undated", stripped), ("wikinews", wikinews)):
+            parts = folder / f"{corpus}-{n}"
+            parts.mkdir()
+            for k in range(0, n, PART):  # part names sort in record order: article ids stay in it
+                (parts / f"{k // PART:04d}.jsonl").write_text("\n".join(lines[k:k + PART]) + "\n", encoding="utf-8")
 
 
 def measure(root: Path, command: str, path: Path, timeout: float) -> dict[str, float]:
@@ -70,7 +75,8 @@ def measure(root: Path, command: str, path: Path, timeout: float) -> dict[str, f
         child.returncode = status  # reaped here: keep Popen from waiting on it again
         wall = time.perf_counter() - start
         figures: dict[str, float] = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                                     "mb": usage.ru_maxrss / 1024, "killed": float(killed)}
+                                     "mb": usage.ru_maxrss / 1024, "killed": float(killed),
+                                     "failed": float(not killed and os.waitstatus_to_exitcode(status) != 0)}
         if command == "timeline" and not killed:
             out.seek(0)
             try:
@@ -101,6 +107,8 @@ def slope(points: list[tuple[int, float]]) -> float:
 def cell(r: dict[str, float] | None) -> str:
     if r is None:
         return f"{'-':>22}"
+    if r.get("failed"):
+        return f"{'failed':>22}"
     if r["killed"]:
         return f"{'>' + format(r['wall'], '.0f') + ' s (killed)':>22}"
     return f"{r['wall']:>7.1f} {r['cpu']:>6.1f} {r['mb']:>7.0f}"
@@ -135,7 +143,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="storyline-scale-") as tmp:
         # written by a child: a parent holding the collection would count in each run's ru_maxrss
         subprocess.run([sys.executable, __file__, "--write-inputs", str(args.folder), tmp, args.sizes], check=True)
-        inputs = {(corpus, n): Path(tmp) / f"{corpus}-{n}.jsonl" for corpus in CORPORA for n in sizes}
+        inputs = {(corpus, n): Path(tmp) / f"{corpus}-{n}" for corpus in CORPORA for n in sizes}
         for corpus in args.corpora.split(","):
             for command in args.commands.split(","):
                 for name, root in roots:
@@ -144,7 +152,7 @@ def main() -> None:
                         key = f"{name}/{corpus}/{command}/{n}"
                         found = None if too_long else measure(root, command, inputs[corpus, n], args.timeout)
                         results[key] = found
-                        too_long = too_long or bool(found and found["killed"])
+                        too_long = too_long or bool(found and (found["killed"] or found["failed"]))
                         print(f"  {key}: {cell(results[key])}", file=sys.stderr, flush=True)
                         if args.save:  # after each run: a long bench stopped early keeps what it measured
                             args.save.write_text(json.dumps(results, indent=1))
@@ -172,7 +180,7 @@ def report(results: dict[str, dict[str, float] | None], roots: list[tuple[str, P
                                           for name, _ in roots))
             for name, _ in roots:
                 done = [(n, r) for n in sizes if (r := results.get(f"{name}/{corpus}/{command}/{n}"))
-                        and not r["killed"]]
+                        and not r["killed"] and not r.get("failed")]
                 if len(done) >= 2:
                     wall, mb = slope([(n, r["wall"]) for n, r in done]), slope([(n, r["mb"]) for n, r in done])
                     cpu = slope([(n, r["cpu"]) for n, r in done])
@@ -181,8 +189,8 @@ def report(results: dict[str, dict[str, float] | None], roots: list[tuple[str, P
             if corpus == "undated":
                 for name, _ in roots:
                     ratios = [f"{n}: {u['wall'] / d['wall']:.2f}" for n in sizes
-                              if (u := results.get(f"{name}/undated/{command}/{n}")) and not u["killed"]
-                              and (d := results.get(f"{name}/dated/{command}/{n}")) and not d["killed"]]
+                              if (u := results.get(f"{name}/undated/{command}/{n}")) and not u["killed"] and not u.get("failed")
+                              and (d := results.get(f"{name}/dated/{command}/{n}")) and not d["killed"] and not d.get("failed")]
                     if ratios:
                         print(f"{name}: part-undated / dated wall time: {', '.join(ratios)} (goal <= {UNDATED_RATIO})")
             if corpus == "dated" and command in TARGETS:
