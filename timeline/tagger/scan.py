@@ -9,6 +9,7 @@ dates, the calendar span it denotes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -195,16 +196,20 @@ def _mark_subordinate(t: Timex, context: Context) -> Timex:
     first = max(sentence_start, t.start - CLAUSE_WINDOW)
     segment = _CLAUSE_BREAK.split(context.text[first:t.start])[-1]
     quote_start = max(sentence_start, t.start - QUOTE_WINDOW)
-    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or _quoted(context.text[quote_start:t.start]) \
-            or _of_a_noun(context.text, t, segment):
+    clause, topic = _clause_marks(segment)
+    if clause or _quoted(context.text[quote_start:t.start]) or (topic and NOUN_DATE_AFTER.match(context.text, t.end)):
         return replace(t, subordinate=True)
     return t
 
 
-def _of_a_noun(text: str, t: Timex, segment: str) -> bool:
-    """Whether the date tells when a cause or topic happened, not the clause's event: "ordered to
-    stand trial over the singer's death in 2009", "jailed for his part in the 2009 bombing"."""
-    return bool(NOUN_DATE_BEFORE.search(segment) or (TOPIC_BEFORE.search(segment) and NOUN_DATE_AFTER.match(text, t.end)))
+@lru_cache(maxsize=4096)  # text that repeats a date phrase repeats its clauses: each is read once
+def _clause_marks(segment: str) -> tuple[bool, bool]:
+    """What the clause before a date says of it: (it is subordinate or the date of a noun,
+    "over the singer's death in 2009", "jailed for his part in the 2009 bombing"; a topic or a
+    reaction's object may follow, "appealed the December ruling", if an event noun comes after)."""
+    if RELATIVE_START.match(segment) or SUBORDINATORS.search(segment) or NOUN_DATE_BEFORE.search(segment):
+        return True, False
+    return False, TOPIC_BEFORE.search(segment) is not None
 
 
 def _quoted(before: str) -> bool:
