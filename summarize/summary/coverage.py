@@ -20,6 +20,7 @@ from storyline.summarize.text.sentences import STOP_WORDS, _stemmer, words
 
 Concept = tuple[str, ...]
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
+ALIKE_CHARS = 2000  # characters of each claim compared for repeats
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
 TIME_LIMIT = 1.0  # seconds for the solver: then its best so far, or the greedy answer if that is better
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
@@ -190,7 +191,9 @@ def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
 
     from storyline.summarize.claims.dedup import prepare, similarity_matrix
 
-    scores = similarity_matrix([prepare(c.text).norm for c in pool])
+    # a real sentence is far shorter than ALIKE_CHARS; a run-on "sentence" of 100 KB (hostile input)
+    # would cost the scorers its length squared, and its opening already tells whether it repeats
+    scores = similarity_matrix([prepare(c.text).norm[:ALIKE_CHARS] for c in pool])
     i, j = np.nonzero(np.triu(scores >= repeat, k=1))
     return list(zip(i.tolist(), j.tolist()))
 

@@ -8,6 +8,8 @@ Its relative dates are then resolved against that estimate and marked uncertain.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -73,8 +75,14 @@ def _coverage(days: list[date]) -> tuple[date, date]:
     return days[cut], days[-1 - cut]
 
 
+# An absolute day names its year: four digits, a numeric date ("1/1/16") or an apostrophe ("'16").
+_NAMES_A_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d{2}|['’]\d{2}\b")
+
+
 def latest_cited(text: str) -> date | None:
     """The latest absolute day the text names (relative expressions need a date to resolve)."""
+    if not _NAMES_A_YEAR.search(text):  # then none can be absolute: spare tagging it all twice
+        return None
     days = [t.span.end for t in tag(text) if t.span and not t.relative and t.span.granularity == "day"]
     return max(days, default=None)
 
