@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from collections.abc import Sequence
 from datetime import date
 
 from storyline.timeline.events.build import Event, filter_events
+from storyline.timeline.output.sparkline import inner_span
 
-LOW, HIGH = 0.01, 0.99  # the share of citations left out on each side of a span
 _PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -25,8 +24,7 @@ def coverage_span(events: Sequence[Event]) -> tuple[date, date] | None:
     ends = sorted(d for e in main for d in [e.span.end] * len(e.sources))
     if not starts:
         return min(e.span.start for e in main), max(e.span.end for e in main)
-    last = len(starts) - 1
-    return starts[int(LOW * last)], ends[math.ceil(HIGH * last)]
+    return inner_span(starts, ends)
 
 
 def span_label(span: tuple[date, date] | None) -> str:
@@ -54,21 +52,27 @@ def filter_shown(events: Sequence[Event], query: str) -> list[Event]:
     overlaps it, so a quarter or a stretch of days reaching into it is kept; else as filter_events."""
     if ".." not in query:
         return filter_events(events, query)
+    days = range_days(query)
+    if days is None:
+        return []
+    start, end = days
+    return [e for e in events if e.span.start <= end and e.span.end >= start]
+
+
+def range_days(query: str) -> tuple[date, date] | None:
+    """The days of a range query ("2015-10..2015-12"; an end left out is open), None if an end is no date."""
     low_text, high_text = (part.strip() for part in query.split("..", 1))
     low, high = prefix_days(low_text) if low_text else None, prefix_days(high_text) if high_text else None
     if (low_text and low is None) or (high_text and high is None):
-        return []
-    start, end = low[0] if low else date.min, high[1] if high else date.max
-    return [e for e in events if e.span.start <= end and e.span.end >= start]
+        return None
+    return low[0] if low else date.min, high[1] if high else date.max
 
 
 def shown_days(query: str, shown: Sequence[Event]) -> list[tuple[date, date]]:
     """The days a filter shows, for the coverage line: a date or range query's own days, else
     the days of the events shown (those dated to a month or finer: a year would light up all)."""
-    if ".." in query:
-        low_text, high_text = (part.strip() for part in query.split("..", 1))
-        low, high = prefix_days(low_text) if low_text else None, prefix_days(high_text) if high_text else None
-        return [(low[0] if low else date.min, high[1] if high else date.max)]
+    if ".." in query:  # a range no filter can read shows nothing, and so marks no day apart
+        return [days] if (days := range_days(query)) else []
     if days := prefix_days(query):
         return [days]
     return list({(e.span.start, e.span.end) for e in shown if (e.span.end - e.span.start).days <= 31})

@@ -12,7 +12,7 @@ from datetime import date
 from storyline.summarize.model import Article
 
 BARS = "▁▂▃▄▅▆▇█"  # a day with no article is a space: gaps show as gaps
-LOW, HIGH = 0.01, 0.99  # publication days left out on each side: one stray date must not flatten the rest
+LOW, HIGH = 0.01, 0.99  # the shares of days left out on each side: one stray date must not flatten the rest
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,17 @@ def coverage(articles: Sequence[Article], width: int = 60) -> Coverage | None:
     days = sorted(d for d in (a.published_date for a in articles) if d is not None)
     if len(days) < 2 or width < 1:
         return None
-    last = len(days) - 1
-    first, final = days[int(LOW * last)], days[math.ceil(HIGH * last)]
+    first, final = inner_span(days, days)
     per = max(1, math.ceil(((final - first).days + 1) / width))
     counts = Counter((d - first).days // per for d in days if first <= d <= final)
     return Coverage(first, final, per, tuple(counts.get(i, 0) for i in range((final - first).days // per + 1)))
+
+
+def inner_span(starts: Sequence[date], ends: Sequence[date]) -> tuple[date, date]:
+    """Where coverage is, from sorted first and last days (one of each per article or citation):
+    without the LOW and HIGH shares furthest out, so one stray date does not stretch the span."""
+    last = len(starts) - 1
+    return starts[int(LOW * last)], ends[math.ceil(HIGH * last)]
 
 
 def sparkline(articles: Sequence[Article], width: int = 60) -> str:

@@ -29,6 +29,8 @@ LEFT_REACH = 60  # characters before a core match searched for its left context 
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it
 QUOTE_WINDOW = 1000  # characters before a date searched for an open quotation (a run-on "sentence" is not read whole)
 QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago" means the year-ago quarter
+# (rule, case-folded?, the text a left context is searched in) -> (its length, its groups), or None
+Lefts = dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None]
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
 _DAY_NAMED = frozenset({"weekday", "holiday"})  # rules whose words are also part of names
 
@@ -42,7 +44,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
     context = Context(text, published, tuple(sentences) if sentences is not None else tuple(sentence_spans(text)))
     lowered = text.translate(_ASCII_LOWER)  # same length, so offsets hold
     candidates = []
-    lefts: dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None] = {}
+    lefts: Lefts = {}
     for rule, position in _starts(lowered):  # try each rule only where a word it can start with stands
         scan = lowered if rule.lower else text
         core = COMPILED[rule.name].match(scan, position)
@@ -108,7 +110,7 @@ def _starts(lowered: str) -> Iterator[tuple[Rule, int]]:
 
 
 def _hit(text: str, scan: str, rule: Rule, core: re.Match[str],
-         lefts: dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None]) -> Hit | None:
+         lefts: Lefts) -> Hit | None:
     """The core match with its left context, or None if it starts inside a word or lacks a required context.
 
     A left context depends only on the LEFT_REACH characters before the core (and the one before
