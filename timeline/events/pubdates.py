@@ -9,7 +9,6 @@ Its relative dates are then resolved against that estimate and marked uncertain.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,9 +16,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyline.summarize.model import Article, Claim
-from storyline.summarize.text.sentences import stems
 from storyline.summarize.story import Story
-
+from storyline.summarize.text.sentences import stems
 from storyline.timeline.tagger.scan import tag
 
 COVERAGE_MIN = 5  # dated articles before the coverage's outliers are left out

@@ -9,10 +9,10 @@ dates, the calendar span it denotes.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from storyline.summarize.text.sentences import sentence_spans
 
