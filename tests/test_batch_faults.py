@@ -36,7 +36,7 @@ def idle_scheduler() -> Iterator[str]:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+                      dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}) as cluster:
         yield cluster.scheduler_address
 
 
@@ -229,3 +229,26 @@ def test_every_line_on_stderr_is_ours(small_archive, tmp_path) -> None:
                             timeout=300, env={k: v for k, v in os.environ.items() if not k.startswith("DASK_")})
     assert result.returncode == 0, result.stderr
     assert all(line.startswith("storyline: ") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_busy_dashboard_port_raises_no_warning(small_archive, tmp_path) -> None:
+    """Two runs side by side (or anything holding Dask's port 8787) must not warn: the cluster's
+    http server takes a free port."""
+    import warnings
+
+    from storyline.timeline.batch import run_batch
+
+    holder = socket.socket()
+    try:
+        holder.bind(("", 8787))
+        holder.listen()
+    except OSError:
+        pass  # someone else holds it: the case under test all the same
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            index = run_batch([str(small_archive)], tmp_path / "out", workers=1)
+    finally:
+        holder.close()
+    assert index["stories"]
+    assert not [w for w in caught if "already in use" in str(w.message)]

@@ -221,8 +221,11 @@ def _client(scheduler: str | None, workers: int | None, timeout: float,
     from distributed import Client, LocalCluster
 
     if scheduler is None:
+        # No dashboard; the scheduler's http server still starts, on a free port rather than 8787,
+        # so runs side by side do not warn "Port 8787 is already in use".
         with LocalCluster(n_workers=workers or _cores(), threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as local:
+                          dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
+                Client(cluster) as local:
             yield local
         return
     try:
