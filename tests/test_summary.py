@@ -103,10 +103,16 @@ LEANING = re.compile(r"^(?:[”'’]|[\"“][^\"“”]*$|[\"“][^\"“”]*[\"
                      r"The (?:\w+ )?(?:company|firm|group|city|town), (?:which|who)\b)")
 
 
+def _leans(line: str) -> bool:
+    return bool(LEANING.match(line) or line.count('"') % 2)
+
+
 def test_summary_lines_stand_alone(wikinews_rows) -> None:
-    """A summary shows each line without the sentence before it: none may open on a pronoun,
-    "But", "The company, which", a quotation's tail or a quotation only a pronoun speaks (a bracket
-    naming the antecedent aside); '"We will fight …," the union leader told workers' stands alone."""
+    """A summary line must not need a sentence the summary does not show: in rank order none may
+    open on a pronoun, "But", "The company, which", a quotation's tail or a quotation only a pronoun
+    speaks (a bracket naming the antecedent aside); '"We will fight …," the union leader told
+    workers' stands alone. In story order such a line is shown only right after the sentence before
+    it in its article, the one it leans on."""
     leaning = story(
         "Apex Motors said on Monday it would close its plant in Dayton, cutting 900 jobs by June.",
         "The company, which makes gearboxes for trucks and buses, blamed falling orders from Europe.",
@@ -114,7 +120,16 @@ def test_summary_lines_stand_alone(wikinews_rows) -> None:
         "It is the third closure announced by Apex Motors this year, after plants in Ohio and Texas.",
         "\"We will fight this decision in every way we can,\" the union leader told workers at the gate.",
         "Apex Motors shares rose 4% in New York after the closure of the Dayton plant was announced.")
-    for claims in (analyse(leaning).claims, analyse(story(*[r["text"] for r in wikinews_rows[:30]])).claims):
+    # the same sentences as one article: each may follow the sentence before it
+    told_in_one = analyse(story(" ".join(s.text for s in leaning.sentences))).claims
+    for claims in (analyse(leaning).claims, told_in_one, analyse(story(*[r["text"] for r in wikinews_rows[:30]])).claims):
         for n in (3, 10):
-            lines = [c.text for c in summarize(claims, sentences=n)]
-            assert lines and not [line for line in lines if LEANING.match(line) or line.count('"') % 2]
+            ranked = [c.text for c in summarize(claims, sentences=n, order="score")]
+            assert ranked and not [line for line in ranked if _leans(line)]
+            told = summarize(claims, sentences=n)
+            for before, line in zip((None, *told), told):
+                if _leans(line.text):
+                    assert before is not None and (before.first.article, before.first.index + 1) == (
+                        line.first.article, line.first.index), line.text
+    told = [c.text for c in summarize(told_in_one, sentences=6)]
+    assert [t for t in told if _leans(t)], told  # shown, after the sentences they lean on

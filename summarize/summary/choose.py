@@ -35,18 +35,33 @@ def versions(claim: Claim, whole: bool = True) -> list[Claim]:
     return [claim, replace(claim, text=short)] if whole else [replace(claim, text=short)]
 
 
-def _fits(claim: Claim) -> bool:
-    return worth_summarising(claim.text) and not leans_on_before(claim.text)
+def _fits(claim: Claim, after: dict[int, int]) -> bool:
+    """Worth a line, and standing alone or (`after`) shown right after the sentence it leans on."""
+    return worth_summarising(claim.text) and (not leans_on_before(claim.text) or _follows(claim, after))
 
 
-def _candidates(claims: Sequence[Claim], compress: bool, whole: bool) -> list[Claim]:
+def _follows(claim: Claim, after: dict[int, int]) -> bool:
+    """Whether the claim's line is its first member's sentence, which has its article's sentence
+    before it as a claim (`after`): shown next to that one, it can lean on it."""
+    return claim.id in after and claim.first.text.startswith(claim.text.rstrip(".!"))
+
+
+def predecessors(claims: Sequence[Claim]) -> dict[int, int]:
+    """Claim id -> the id of the claim whose first member is the sentence just before the claim's
+    first member in its article: in story order, that claim's line is shown right before it."""
+    at = {(c.first.article, c.first.index): c.id for c in claims}
+    return {c.id: at[(c.first.article, c.first.index - 1)] for c in claims
+            if (c.first.article, c.first.index - 1) in at}
+
+
+def _candidates(claims: Sequence[Claim], compress: bool, whole: bool, after: dict[int, int]) -> list[Claim]:
     """The versions (`whole` and compressed) of the best-ranked claims that are worth a line and stand
-    alone, none leaning on a sentence the summary does not show: MAX_CANDIDATES claims at most."""
+    alone, or lean only on the sentence before them (`after`): MAX_CANDIDATES claims at most."""
     out: list[Claim] = []
     taken = 0
     for claim in sorted(claims, key=lambda c: -c.score):
-        fit = [v for v in (versions(claim, whole) if compress else [claim]) if _fits(v)]
-        fit = fit or ([claim] if compress and not whole and _fits(claim) else [])  # too short compressed
+        fit = [v for v in (versions(claim, whole) if compress else [claim]) if _fits(v, after)]
+        fit = fit or ([claim] if compress and not whole and _fits(claim, after) else [])  # too short compressed
         out += fit
         taken += bool(fit)
         if taken >= MAX_CANDIDATES:
@@ -61,10 +76,16 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
     With `compress`, a claim may be chosen compressed (summary/compress.py): its `text` is then a
     subsequence of the claim's own text (`Analysis.claim(id).text` keeps the sentence). Within a
     word budget the program weighs each claim whole against compressed; for a number of sentences,
-    where words cost nothing, a claim is offered compressed only (the same fact in fewer words)."""
+    where words cost nothing, a claim is offered compressed only (the same fact in fewer words).
+    In story order a line that leans on the sentence before it ("It also …", '"…," he said') is
+    chosen only with that sentence, so that it is shown right after it (reference.leans_on_before)."""
     from storyline.summarize.summary.coverage import choose, concept_weights
 
-    chosen = choose(_candidates(claims, compress, whole=words is not None), concept_weights(claims, source_of), words,
-                    sentences if words is None else None, repeat=REPEAT)
+    # in story order a line that leans on the sentence before it may be shown right after that sentence
+    after = predecessors(claims) if order == "story" else {}
+    candidates = _candidates(claims, compress, words is not None, after)
+    needs = {(c.id, c.text): after[c.id] for c in candidates if leans_on_before(c.text)}
+    chosen = choose(candidates, concept_weights(claims, source_of), words, sentences if words is None else None,
+                    repeat=REPEAT, needs=needs)
     chosen.sort(key=lambda c: (c.first.article, c.first.index) if order == "story" else (-c.score,))
     return tuple(chosen)

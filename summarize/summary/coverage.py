@@ -74,33 +74,56 @@ def _lead_prior(claim: Claim, source_of: dict[int, int] | None) -> float:
 
 
 def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | None,
-           sentences: int | None, repeat: float = REPEAT) -> list[Claim]:
+           sentences: int | None, repeat: float = REPEAT,
+           needs: dict[tuple[int, str], int] | None = None) -> list[Claim]:
     """The candidates whose concepts weigh most, within `words_budget` words and `sentences` claims,
     no two of them `repeat` alike (rapidfuzz, as claims are matched): a restatement adds nothing.
     Candidates sharing a claim id are versions of one claim (whole and compressed: summary/compress.py),
     of which one at most is chosen: the program weighs the words a compression saves against the
-    concepts it drops.
+    concepts it drops. A candidate in `needs` (by claim id and text) is chosen only with a version
+    of the claim it names (the sentence it leans on).
     """
     ranked = sorted(candidates, key=lambda c: -c.score)  # stable: a claim's versions stay in order
     kept = set(list(dict.fromkeys(c.id for c in ranked))[:MAX_CANDIDATES])
     pool = [c for c in ranked if c.id in kept]
+    needs = needs or {}
+    while True:  # a leaning candidate whose claim before it is not offered cannot be shown
+        ids = {c.id for c in pool}
+        left = [c for c in pool if (c.id, c.text) not in needs or needs[(c.id, c.text)] in ids]
+        if len(left) == len(pool):
+            break
+        pool = left
     if not pool:
         return []
     covers = [{k for k in concepts(c.text) if k in weights} for c in pool]
     alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
-    picked = _solve(pool, covers, weights, words_budget, sentences, alike)
+    leans = _leaning(pool, needs)
+    picked = _solve(pool, covers, weights, words_budget, sentences, alike, leans)
     if picked is None or not picked[1]:  # stopped at its time limit: its best so far, or the greedy's if better
-        greedy = _greedy(pool, covers, weights, words_budget, sentences, set(alike))
+        greedy = _greedy(pool, covers, weights, words_budget, sentences, set(alike), leans)
         if picked is None or _value(pool, covers, weights, greedy) > _value(pool, covers, weights, picked[0]):
             return [pool[i] for i in greedy]
     return [pool[i] for i in picked[0]]
+
+
+def _leaning(pool: Sequence[Claim], needs: dict[tuple[int, str], int]) -> dict[int, list[int]]:
+    """Index of a candidate that leans on another claim -> the indices of that claim's versions."""
+    versions: dict[int, list[int]] = {}
+    for i, claim in enumerate(pool):
+        versions.setdefault(claim.id, []).append(i)
+    return {i: versions[needs[(c.id, c.text)]] for i, c in enumerate(pool) if (c.id, c.text) in needs}
 
 
 def _value(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, chosen: Sequence[int]) -> float:
     """The program's objective for a choice: the weight of the concepts covered, plus the rank term."""
     top = max(c.score for c in pool) or 1.0
     covered = set().union(*(covers[i] for i in chosen)) if chosen else set()
-    return sum(weights[k] for k in covered) + sum(LINE_GAIN + RANK_WEIGHT * pool[i].score / top for i in chosen)
+    return sum(weights[k] for k in covered) + sum(_claim_gain(pool[i], top) for i in chosen)
+
+
+def _claim_gain(claim: Claim, top: float) -> float:
+    """A line's own worth beside the concepts it covers: a little for being a line, and its rank."""
+    return LINE_GAIN + RANK_WEIGHT * claim.score / top
 
 
 def _concept_groups(pool: Sequence[Claim], covers: list[set[Concept]],
@@ -126,13 +149,15 @@ def _concept_groups(pool: Sequence[Claim], covers: list[set[Concept]],
 
 
 def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, words_budget: int | None,
-           sentences: int | None, alike: Sequence[tuple[int, int]]) -> tuple[list[int], bool] | None:
+           sentences: int | None, alike: Sequence[tuple[int, int]],
+           leans: dict[int, list[int]]) -> tuple[list[int], bool] | None:
     """The chosen indices of `pool` and whether they are proven best, or None if the solver found
     no answer in its time.
 
     Variables: x_c (claim c chosen), y_g (a group of concepts covered). Maximise the claims' own
     weight and sum w_g y_g, plus a small rank term, subject to the budgets, y_g <= sum of x_c over
-    the group's carriers, and x_a + x_b <= 1 for alike pairs.
+    the group's carriers, x_a + x_b <= 1 for alike pairs, and x_c <= the sum of x over the versions of
+    the claim c leans on.
     """
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -141,7 +166,7 @@ def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, 
     own, shared = _concept_groups(pool, covers, weights)
     n, m = len(pool), len(shared)
     top = max(c.score for c in pool) or 1.0
-    gain = np.array([LINE_GAIN + RANK_WEIGHT * c.score / top + own[i] for i, c in enumerate(pool)]
+    gain = np.array([_claim_gain(c, top) + own[i] for i, c in enumerate(pool)]
                     + [w for _, w in shared])
     rows: list[int] = []
     cols: list[int] = []
@@ -163,6 +188,8 @@ def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, 
         constraint([(i, 1.0) for i in range(n)], 0.0, float(sentences))
     for a, b in alike:
         constraint([(a, 1.0), (b, 1.0)], 0.0, 1.0)
+    for i, before in leans.items():
+        constraint([(i, 1.0)] + [(j, -1.0) for j in before], -np.inf, 0.0)
     for column, (claims_with_it, _) in enumerate(shared):
         constraint([(n + column, 1.0)] + [(i, -1.0) for i in claims_with_it], -np.inf, 0.0)
     matrix = coo_matrix((values, (rows, cols)), shape=(len(lower), n + m))
@@ -199,9 +226,10 @@ def _alike_pairs(pool: Sequence[Claim], repeat: float) -> list[tuple[int, int]]:
 
 
 def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights,
-            words_budget: int | None, sentences: int | None, alike: set[tuple[int, int]]) -> list[int]:
+            words_budget: int | None, sentences: int | None, alike: set[tuple[int, int]],
+            leans: dict[int, list[int]]) -> list[int]:
     """Indices of `pool`: add the claim with most new concept weight per word until nothing fits
-    (the solver's fallback)."""
+    (the solver's fallback); a leaning claim only after the claim it leans on."""
     chosen: list[int] = []
     covered: set[Concept] = set()
     used = 0
@@ -212,7 +240,7 @@ def _greedy(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights,
         best = max(left, key=value)
         left.remove(best)
         length = len(pool[best].text.split())
-        if value(best) <= 0 or (words_budget is not None and used + length > words_budget) or any(
+        if value(best) <= 0 or (best in leans and not set(leans[best]) & set(chosen)) or (words_budget is not None and used + length > words_budget) or any(
                 (min(best, c), max(best, c)) in alike for c in chosen):
             continue
         chosen.append(best)
