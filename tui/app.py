@@ -6,16 +6,14 @@ import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tree
+from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import get_current_worker
 
 from storyline.summarize.errors import StorylineError
@@ -28,20 +26,17 @@ from storyline.timeline.events.build import Event
 from storyline.tui import commands, loading
 from storyline.tui.guards import SteadyApp, loader_context, one_line
 from storyline.tui.commands import HELP, Out, hints
-from storyline.tui.coverage import coverage_span, filter_shown, shown_days, span_label
+from storyline.tui.coverage import coverage_span, span_label
 from storyline.tui.messages import CopyText, OpenCitation
 from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
 from storyline.tui.screens.stories import StoryListScreen
+from storyline.tui.timeline_pane import TimelinePane
 from storyline.tui.widgets.chat import ChatLog, Exchange, PromptInput
-from storyline.tui.widgets.coverage_line import CoverageLine
-from storyline.tui.widgets.event_detail import EventDetail
-from storyline.tui.widgets.timeline_tree import FilterInput, TimelineTree
 from storyline.tui.words import count
 
 __all__ = ["HELP", "StorylineApp"]
 
-FILTER_DELAY = 0.2  # seconds of no typing before the timeline is filtered
 KEY_DATES_OVER = 150  # a story with more events opens on its key dates ("a" shows all)
 KEY_DATES, KEY_PER_DATE = 20, 4
 QUIT_WORDS = {"q", "quit", "exit", ":q", "/q", "/quit"}  # sent alone: the reader meant to leave
@@ -100,23 +95,13 @@ class StorylineApp(SteadyApp):
         self.algorithm = algorithm
         self.analysis: Analysis | None = None
         self.loader = loader_context()
-        self._filter_timer: Timer | None = None
-        self._filtered: str | None = None  # the query the tree shows
         self.shown = asyncio.Event()  # set once a story is on screen (tests and scripts wait on it)
-        self.key_dates = False  # the tree shows the key dates only (big stories open so)
         self.pending: list[tuple[str, Exchange]] = []  # questions asked while the story was loading
-        self.key_events: list[Event] = []  # the key dates' events, chosen by the loading process
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            with Vertical(id="timeline-pane"):
-                yield FilterInput(placeholder="Filter: words, a date (YYYY-MM) or a range (from..to)", id="filter",
-                                  compact=True)
-                yield Static(id="count")
-                yield CoverageLine(id="coverage")
-                yield TimelineTree(id="timeline")
-                yield EventDetail(id="detail")
+            yield TimelinePane(id="timeline-pane")
             with Vertical(id="chat-pane"):
                 yield ProgressBar(total=len(STAGES) + 1, show_eta=False, id="progress")  # the stages, then showing
                 yield ChatLog(id="chat")
@@ -130,7 +115,6 @@ class StorylineApp(SteadyApp):
         self.query_one("#chat-pane").border_title = "Chat · F2"
         self.watch(self.screen, "focused", self.say_where_keys_go)
         self.query_one("#prompt", Input).focus()
-        self.query_one("#coverage").display = False
         self.query_one(ChatLog).add_note(HELP)
         self.load(self.algorithm, story_id=self.story_id, choose=self.story_id is None)
 
@@ -178,15 +162,12 @@ class StorylineApp(SteadyApp):
     @on(Loaded)
     def show_story(self, message: Loaded) -> None:
         analysis = self.analysis = message.analysis
-        self.key_events = list(message.key_events)
         self.algorithm = analysis.algorithm
         self.query_one("#progress", ProgressBar).update(progress=len(STAGES) + 1)
         self.query_one("#progress").display = False
         self.show_header(analysis)
-        if not message.reranked:
-            self.key_dates = len(analysis.timeline.events) > KEY_DATES_OVER
-        self._filtered = None
-        self.filter_timeline(self.query_one("#filter", Input).value)  # a re-ranking keeps the filter
+        big = None if message.reranked else len(analysis.timeline.events) > KEY_DATES_OVER
+        self.pane.show_story(analysis, message.key_events, big)
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
         chat = self.query_one(ChatLog)
@@ -196,22 +177,26 @@ class StorylineApp(SteadyApp):
             chat.add_note(hints(analysis, KEY_DATES if self.key_dates else None))
         if message.summary is not None:
             chat.add_answer(message.summary, analysis)  # the story at a glance
-        self.query_one(TimelineTree).warm(analysis.timeline.events)
         for question, exchange in self.pending:  # asked while loading: answered now, each under its question
             self.answer(analysis, question, exchange)
         self.pending.clear()
         self.shown.set()
 
+    @property
+    def pane(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def key_dates(self) -> bool:
+        """The tree shows the key dates only (big stories open so; `a` toggles)."""
+        return self.pane.key_dates
+
     def show_header(self, analysis: Analysis) -> None:
-        """The story's name, size and span (where its coverage is), the filter's hint, the sparkline."""
+        """The story's name, size and span (where its coverage is)."""
         self.title = analysis.title
         span = coverage_span(analysis.timeline.events)
         self.sub_title = (f"{count(len(analysis.sources), 'article')} · {count(len(analysis.timeline.events), 'event')}"
                           f" · {span_label(span)}")
-        if span:
-            first, last = f"{span[0]:%Y-%m}", f"{span[1]:%Y-%m}"
-            self.query_one("#filter", Input).placeholder = f"Filter: words, {first}, or {first}..{last}"
-        self.query_one(CoverageLine).show_story(analysis.sources)
 
     @on(Grouped)
     def choose_story(self, message: Grouped) -> None:
@@ -239,8 +224,7 @@ class StorylineApp(SteadyApp):
                 f"Story {story_id}: {self.mixed.groups[story_id - 1].title}")
         self.query_one(ChatLog).add_note(f"── Opening {name} ──{before}")
         self.analysis = None
-        self.query_one(TimelineTree).show([])
-        self.query_one(EventDetail).show(None, None)
+        self.pane.clear()
         self.shown.clear()
         self.load(self.algorithm, story=self.mixed.story, story_id=story_id)
 
@@ -279,85 +263,24 @@ class StorylineApp(SteadyApp):
         if not isinstance(message.exchange, Widget) or message.exchange.is_attached:  # not cleared meanwhile
             message.exchange.add_answer(message.answer, message.analysis)
 
-    # --- timeline ----------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#filter")
-    def filter_changed(self) -> None:
-        # Rebuilding a tree of thousands of events takes a quarter second: wait for a pause in typing.
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self.apply_filter_box)
-
-    def apply_filter_box(self) -> None:
-        """Show what the filter box holds now: a timer that fires late must not bring back an older query."""
-        if self.analysis is None or not self.is_running or not self.screen_stack:  # fired as the app closed
-            return
-        if self.screen.query("#filter"):
-            query = self.query_one("#filter", Input).value
-            if query != self._filtered:
-                self.filter_timeline(query)
-
-    def on_unmount(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
+    # --- timeline (tui/timeline_pane.py) -----------------------------------------------------------
 
     def set_filter(self, query: str) -> None:
-        self.query_one("#filter", Input).value = query
+        self.pane.set_filter(query)
 
     def filter_timeline(self, query: str) -> int:
-        """Show events matching words, a date prefix ("2016-03") or a range ("2015-05..2016-03", by
-        overlap); with no query, the key dates or every event. The count line says how many are shown."""
-        if self.analysis is None:
-            return 0
-        self._filtered = query
-        events = self.analysis.timeline.events
-        if query.strip():
-            shown = filter_shown(events, query)
-        elif self.key_dates:
-            shown = self.key_events
-        else:
-            shown = list(events)
-        number = self.query_one(TimelineTree).show(shown)
-        self.query_one(CoverageLine).mark(shown_days(query, shown) if len(shown) < len(events) else ())
-        self.query_one(EventDetail).show(None, self.analysis)  # the event it showed may be gone
-        what = "key dates: " if self.key_dates and not query.strip() else ""
-        more = " · a: all" if what else (" · a: key dates" if len(events) > KEY_DATES_OVER and not query else "")
-        note = f"{what}{number} of {count(len(events), 'event')}{more}" if number else "no events match"
-        self.query_one("#count", Static).update(Text(note, style="dim"))
-        return number
+        """Show the events `query` keeps now (TimelinePane.filter_timeline); returns how many."""
+        return self.pane.filter_timeline(query)
 
     def action_toggle_key_dates(self) -> None:
         """a: all events, or back to the key dates."""
-        self.key_dates = not self.key_dates
-        self.set_filter("")
-        self.filter_timeline("")
+        self.pane.toggle_key_dates()
 
     def jump_to(self, value: str) -> None:
-        """Move to a date; if the filter or the key dates hide it, show everything first (and say so)."""
-        tree = self.query_one(TimelineTree)
-        if tree.jump_to(value):
-            return
-        if self.analysis and any(e.span.value.startswith(value) for e in self.analysis.timeline.events):
-            self.key_dates = False
-            self.set_filter("")
-            self.filter_timeline("")
-            self.notify("The filter hid that date: showing every event.")
-            self.call_after_refresh(tree.jump_to, value)  # once the rebuilt tree has its lines
-        else:
-            self.notify(f"No event dated {value}", severity="warning")
+        self.pane.jump_to(value)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
-
-    @on(Input.Submitted, "#filter")
-    def filter_submitted(self) -> None:
-        self.query_one(TimelineTree).focus()
-
-    @on(Tree.NodeHighlighted, "#timeline")
-    def show_detail(self, message: Tree.NodeHighlighted[Event]) -> None:
-        self.query_one(EventDetail).show(message.node.data, self.analysis)
-        tree = self.query_one(TimelineTree)  # the pane may have grown over the highlighted line: keep it in view
-        tree.call_after_refresh(tree.scroll_to_node, message.node, animate=False)
 
     # --- citations, copying, exporting --------------------------------------------------------------
 

@@ -47,9 +47,14 @@ def prefix_days(prefix: str) -> tuple[date, date] | None:
         return None
 
 
-def filter_shown(events: Sequence[Event], query: str) -> list[Event]:
+def filter_shown(events: Sequence[Event], query: str, lowered: Sequence[str] | None = None) -> list[Event]:
     """The filter box: a range ("2015-10..2015-12", either end open) keeps every event whose span
-    overlaps it, so a quarter or a stretch of days reaching into it is kept; else as filter_events."""
+    overlaps it, so a quarter or a stretch of days reaching into it is kept; else as filter_events,
+    which for words lowers every event's text at every keystroke: `lowered` holds them lowered once."""
+    words = query.strip()
+    if lowered is not None and words and not words[:4].isdigit() and ".." not in words:
+        words = words.lower()
+        return [e for e, text in zip(events, lowered, strict=True) if words in text]
     if ".." not in query:
         return filter_events(events, query)
     days = range_days(query)

@@ -3,6 +3,10 @@ as they start (imports no Textual: the process runs only this and the analysis).
 
 from __future__ import annotations
 
+import gc
+import io
+import pickle
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +22,7 @@ from storyline.timeline.events.build import Event, select
 from storyline.tui.progress import stage_words
 
 SUMMARY_SENTENCES = 3  # the summary the app opens with
+PIECE = 200  # articles, sentences, claims or events pickled a piece (see `packed`)
 
 _stages: Queue[tuple[str, int, int]] | None = None  # set in the loading process by `listen`
 
@@ -45,15 +50,50 @@ class Loaded:
 
 
 def load(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None,
-         story_id: int | None, choose: bool, key_dates: tuple[int, int]) -> Loaded:
+         story_id: int | None, choose: bool, key_dates: tuple[int, int]) -> bytes:
     """What the loading process runs: `load_and_analyse`, telling `listen`'s queue each stage,
-    then the summary and the `key_dates` (dates, events per date) for the app."""
+    then the summary and the `key_dates` (dates, events per date) for the app; `packed`."""
     result = load_and_analyse(paths, stdin, algorithm, story, story_id, choose, progress=_tell)
     if isinstance(result, Mixed):
-        return Loaded(result)
+        return packed(Loaded(result))
     _tell("summary", 0, 0)
-    return Loaded(result, summary_answer(result, SUMMARY_SENTENCES, "summary"),
-                  tuple(select(result.timeline, *key_dates)))
+    return packed(Loaded(result, summary_answer(result, SUMMARY_SENTENCES, "summary"),
+                         tuple(select(result.timeline, *key_dates))))
+
+
+def packed(loaded: Loaded) -> bytes:
+    """`loaded` as a run of small pickles, its articles, sentences, claims and events PIECE at a
+    time, then the whole (one pickler: the whole refers back to the pieces). Unpickled in one go,
+    18,000 events held the GIL for half a second, and the app's keys waited (`unpacked`)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    result = loaded.result
+    bulk: list[Sequence[object]] = [result.story.articles, result.story.sentences]
+    if isinstance(result, Analysis):
+        bulk += [result.claims, result.timeline.events]
+    for items in bulk:
+        for start in range(0, len(items), PIECE):
+            pickler.dump(items[start:start + PIECE])
+    pickler.dump(loaded)
+    return buffer.getvalue()
+
+
+def unpacked(data: bytes) -> Loaded:
+    """What `packed` packed, a piece at a time, letting the UI thread have the GIL between pieces.
+    The cyclic garbage collector is off meanwhile (it scanned the growing heap over and over: 3/4
+    of the time) and the story's objects are frozen after, so that no later collection scans them
+    again (a full one stalled the UI 0.2 s; freezing leaves them to be freed by reference count)."""
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        while not isinstance(piece := unpickler.load(), Loaded):
+            time.sleep(0)  # the UI thread's turn
+        return piece
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def step(stage: str, done: int, total: int, algorithm: str) -> tuple[float, str]:
@@ -77,7 +117,7 @@ def run(context: BaseContext, args: tuple[Any, ...], algorithm: str, tell: Calla
             _drain(stages, algorithm, tell, wait=0.02)
         ready = future.result()
         _drain(stages, algorithm, tell, wait=0)
-    return ready
+    return unpacked(ready)
 
 
 def _drain(stages: Queue[tuple[str, int, int]], algorithm: str, tell: Callable[[float, str], object],

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from storyline.summarize.model import Article
-from storyline.timeline.output.sparkline import coverage
+from storyline.timeline.output.sparkline import Coverage, coverage
 
 
 class CoverageLine(Static):
@@ -27,6 +27,7 @@ class CoverageLine(Static):
         self.articles: Sequence[Article] = ()
         self.spans: Sequence[tuple[date, date]] = ()
         self.bars = Text()  # what it shows now
+        self._made: tuple[Sequence[Article], int, Coverage | None] = ((), 0, None)  # for which articles, width
         self.tooltip = "articles published per day (or per few days): the filter's days are lit"
 
     def show_story(self, articles: Sequence[Article]) -> None:
@@ -41,8 +42,16 @@ class CoverageLine(Static):
     def on_resize(self) -> None:
         self.draw()
 
+    def counted(self) -> Coverage | None:
+        """The articles per bar, counted again only for other articles or another width (every
+        filter marks the bars again: counting 700 articles' days each time took 15 ms of the UI's)."""
+        width = max(self.content_region.width, 1)
+        if self._made[0] is not self.articles or self._made[1] != width:
+            self._made = (self.articles, width, coverage(self.articles, width))
+        return self._made[2]
+
     def draw(self) -> None:
-        found = coverage(self.articles, max(self.content_region.width, 1))
+        found = self.counted()
         self.display = found is not None
         if found is None:
             return

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.binding import Binding
 from textual.widgets import Input, Tree
 from textual.widgets.tree import NodeID, TreeNode
@@ -71,7 +71,10 @@ def _when(event: Event) -> tuple[str, date, date]:
     return event.span.value, event.span.start, event.span.end  # cheaper to compare than a TimeSpan
 
 
-def calendar(events: Iterable[Event]) -> tuple[Group, dict[str, list[Group]]]:
+Calendar = tuple[Group, dict[str, list[Group]]]  # the root group, and each date's chain of groups
+
+
+def calendar(events: Iterable[Event]) -> Calendar:
     """The events grouped as the Markdown timeline groups them (`render.calendar_place`): a year,
     a section (a month, a quarter …), then the date, leaving out a level that would repeat the one
     above ("May 2015" under "May 2015"). Also each date's chain of groups, year first."""
@@ -132,23 +135,30 @@ class TimelineTree(Tree[Event]):
         """The dates made into nodes so far (all of them, unless the tree is big), by TIMEX3 value."""
         return {value: chain[-1].node.id for value, chain in self.dates.items() if chain[-1].node is not None}
 
-    def show(self, events: Iterable[Event]) -> int:
-        """Rebuild the tree from `events` (already in time order); returns how many are shown.
-        Past LAZY_OVER events only LINES lines are made, years first, then months and dates
-        while they fit (`_fill`); a folded group's lines are made when it unfolds."""
+    def show(self, events: Iterable[Event], grouped: Calendar | None = None) -> int:
+        """Rebuild the tree from `events` (already in time order; `grouped`: their calendar, if made
+        already, in a thread); returns how many are shown. Past LAZY_OVER events only LINES lines
+        are made, years first, then months and dates while they fit (`_fill`); a folded group's
+        lines are made when it unfolds."""
         self.clear()
         self.events = list(events)
         self._lazy = len(self.events) > LAZY_OVER
-        root, self.dates = calendar(self.events)
+        root, self.dates = grouped or calendar(self.events)
         root.node, self.pending = self.root, {}
         self._fill(root)
         return len(self.events)
 
-    @work(thread=True, group="warm", description="warm")  # named: the repr of 18,000 events took 0.65 s
-    def warm(self, events: Sequence[Event]) -> None:
-        """A big story's dates placed in the calendar once, in a thread: the first `a` then shows at once."""
-        if len(events) > LAZY_OVER:
-            calendar(events)
+    def process_label(self, label: str | Text) -> Text:
+        """Tree's own cuts each label at its first line break, by Rich's Text.split: of the UI
+        thread's time to make 250 lines, most. Ours are made by `event_label` and `_add_items`."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[Event]) -> int:
+        """A line's width without rendering it (Tree's own renders every line of the tree to
+        measure it: 250 lines at each rebuild), as Tree's docs invite: the label and its icon."""
+        return node.label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)  # type: ignore[union-attr]
 
     def _invalidate(self) -> None:
         if not self._batch:
