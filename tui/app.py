@@ -21,12 +21,11 @@ from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story
 from storyline.timeline.analysis import STAGES, Analysis, Mixed
 from storyline.timeline.answers.ask import Answer, ask
-from storyline.timeline.events.build import Event
 
 from storyline.tui import commands, loading
 from storyline.tui.guards import SteadyApp, loader_context, one_line
-from storyline.tui.commands import HELP, Out, hints
-from storyline.tui.coverage import coverage_span, span_label
+from storyline.tui.commands import HELP, Out
+from storyline.tui.coverage import span_label
 from storyline.tui.messages import CopyText, OpenCitation
 from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
@@ -65,11 +64,14 @@ class StorylineApp(SteadyApp):
 
     @dataclass
     class Loaded(Message):
-        analysis: Analysis
+        ready: loading.Loaded  # with an Analysis; what the app shows first, made by the loading process
         warnings: list[str]
-        summary: Answer | None  # made by the loading process (loading.Loaded says why)
-        key_events: Sequence[Event] = ()
         reranked: bool = False
+
+        @property
+        def analysis(self) -> Analysis:
+            assert isinstance(self.ready.result, Analysis)
+            return self.ready.result
 
     @dataclass
     class Grouped(Message):
@@ -138,7 +140,7 @@ class StorylineApp(SteadyApp):
         """
         worker = get_current_worker()
         try:
-            args = (self.paths, self.stdin, algorithm, story, story_id, choose, (KEY_DATES, KEY_PER_DATE))
+            args = (self.paths, self.stdin, algorithm, story, story_id, choose, (KEY_DATES, KEY_PER_DATE, KEY_DATES_OVER))
             ready = loading.run(self.loader, args, algorithm, lambda step, text: self.post_message(self.Progress(step, text)),
                                 lambda: worker.is_cancelled)
             if ready is None:
@@ -147,8 +149,7 @@ class StorylineApp(SteadyApp):
             if isinstance(ready.result, Mixed):
                 self.post_message(self.Grouped(ready.result))
             else:
-                self.post_message(self.Loaded(ready.result, [p.warning() for p in ready.result.story.problems],
-                                              ready.summary, ready.key_events, rerank))
+                self.post_message(self.Loaded(ready, [p.warning() for p in ready.result.story.problems], rerank))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash
@@ -162,21 +163,21 @@ class StorylineApp(SteadyApp):
     @on(Loaded)
     def show_story(self, message: Loaded) -> None:
         analysis = self.analysis = message.analysis
+        ready = message.ready
         self.algorithm = analysis.algorithm
         self.query_one("#progress", ProgressBar).update(progress=len(STAGES) + 1)
         self.query_one("#progress").display = False
-        self.show_header(analysis)
-        big = None if message.reranked else len(analysis.timeline.events) > KEY_DATES_OVER
-        self.pane.show_story(analysis, message.key_events, big)
+        self.show_header(ready)
+        self.pane.show_story(analysis, ready.key_events, ready.span, None if message.reranked else ready.big)
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
         chat = self.query_one(ChatLog)
         chat.add_note(f"Loaded {self.sub_title} · {count(len(analysis.claims), 'claim')} "
                       f"(ranking: {analysis.algorithm}).")
         if not message.reranked:
-            chat.add_note(hints(analysis, KEY_DATES if self.key_dates else None))
-        if message.summary is not None:
-            chat.add_answer(message.summary, analysis)  # the story at a glance
+            chat.add_note(ready.hints)
+        if ready.summary is not None:
+            chat.add_answer(ready.summary, analysis)  # the story at a glance
         for question, exchange in self.pending:  # asked while loading: answered now, each under its question
             self.answer(analysis, question, exchange)
         self.pending.clear()
@@ -191,12 +192,13 @@ class StorylineApp(SteadyApp):
         """The tree shows the key dates only (big stories open so; `a` toggles)."""
         return self.pane.key_dates
 
-    def show_header(self, analysis: Analysis) -> None:
+    def show_header(self, ready: loading.Loaded) -> None:
         """The story's name, size and span (where its coverage is)."""
-        self.title = analysis.title
-        span = coverage_span(analysis.timeline.events)
+        analysis = ready.result
+        assert isinstance(analysis, Analysis)
+        self.title = ready.title
         self.sub_title = (f"{count(len(analysis.sources), 'article')} · {count(len(analysis.timeline.events), 'event')}"
-                          f" · {span_label(span)}")
+                          f" · {span_label(ready.span)}")
 
     @on(Grouped)
     def choose_story(self, message: Grouped) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from textual.app import SystemCommand
@@ -14,7 +13,7 @@ from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.untrusted import shown_path
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.ask import Answer
-from storyline.timeline.output.cite import marks, source_line
+from storyline.timeline.output.cite import source_line
 from storyline.timeline.output.render import label
 from storyline.timeline.output.write import write_atomic
 from storyline.timeline.timex import TimeSpan
@@ -46,22 +45,6 @@ def literal(text: str) -> str:
     """Text for a place that reads Textual markup (the command palette): every "[" escaped, so
     "A[/]B.txt" or "[link=…]" from a file name shows as written instead of crashing the app."""
     return text.replace("[", "\\[")
-
-
-def hints(analysis: Analysis, key_dates: int | None) -> str:
-    """What to try first, from the story itself: its busiest date and its most reported event."""
-    lines = []
-    busiest, cited = analysis.busiest_date(), analysis.most_cited()
-    if busiest:
-        when = label(replace(busiest.span, certain=True))
-        on = "in" if busiest.span.granularity in ("year", "month", "quarter", "season", "decade", "century") else "on"
-        lines.append(f"Try \u201cWhat happened {on} {when}?\u201d: the date most sources name.")
-    if cited:
-        text = cited.text if len(cited.text) <= 90 else cited.text[:89] + "…"
-        lines.append(f"Most reported: \u201c{text}\u201d {marks(cited.sources)}: ask when, who or what about it.")
-    if key_dates:
-        lines.append(f"The timeline shows the {key_dates} key dates; press a (in the timeline) for every event.")
-    return "\n".join(lines)
 
 
 def run_command(app: StorylineApp, line: str, out: Out) -> None:

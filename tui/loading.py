@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from multiprocessing.context import BaseContext
 from multiprocessing.queues import Queue
 from queue import Empty
@@ -19,7 +20,9 @@ from storyline.summarize.story import Story
 from storyline.timeline.analysis import STAGES, Analysis, Mixed, load_and_analyse
 from storyline.timeline.answers.ask import Answer, summary_answer
 from storyline.timeline.events.build import Event, select
+from storyline.tui.coverage import coverage_span
 from storyline.tui.progress import stage_words
+from storyline.tui.words import hints
 
 SUMMARY_SENTENCES = 3  # the summary the app opens with
 PIECE = 200  # articles, sentences, claims or events pickled a piece (see `packed`)
@@ -41,24 +44,33 @@ def _tell(stage: str, done: int, total: int) -> None:
 class Loaded:
     """What the loading process sends back: the story, or a mixed input's stories to choose from;
     for a story, also what the app would otherwise work out in its event loop, stalling keys:
-    the summary it opens with (the solver's imports alone took 2 s) and the key dates' events
-    (0.4 s on 18,000 events, at every press of `a`)."""
+    the summary it opens with (the solver's imports alone took 2 s), the key dates' events
+    (0.4 s on 18,000 events, at every press of `a`), and the title, span and hints of the header
+    and the chat (0.15 s on 18,000 events)."""
 
     result: Analysis | Mixed
     summary: Answer | None = None
     key_events: tuple[Event, ...] = ()
+    title: str = ""
+    span: tuple[date, date] | None = None
+    hints: str = ""
+    big: bool = False  # past the size where the app opens on the key dates
 
 
 def load(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story | None,
-         story_id: int | None, choose: bool, key_dates: tuple[int, int]) -> bytes:
+         story_id: int | None, choose: bool, key_dates: tuple[int, int, int]) -> bytes:
     """What the loading process runs: `load_and_analyse`, telling `listen`'s queue each stage,
-    then the summary and the `key_dates` (dates, events per date) for the app; `packed`."""
+    then what the app shows first (`Loaded`), `key_dates` being (dates, events per date, the
+    number of events past which the app opens on them); `packed`."""
     result = load_and_analyse(paths, stdin, algorithm, story, story_id, choose, progress=_tell)
     if isinstance(result, Mixed):
         return packed(Loaded(result))
     _tell("summary", 0, 0)
+    dates, per_date, over = key_dates
+    big = len(result.timeline.events) > over
     return packed(Loaded(result, summary_answer(result, SUMMARY_SENTENCES, "summary"),
-                         tuple(select(result.timeline, *key_dates))))
+                         tuple(select(result.timeline, dates, per_date)), result.title,
+                         coverage_span(result.timeline.events), hints(result, dates if big else None), big))
 
 
 def packed(loaded: Loaded) -> bytes:

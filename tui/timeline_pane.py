@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event
 
-from storyline.tui.coverage import coverage_span, filter_shown, shown_days
+from storyline.tui.coverage import filter_shown, shown_days
 from storyline.tui.widgets.coverage_line import CoverageLine
 from storyline.tui.widgets.event_detail import EventDetail
 from storyline.tui.widgets.timeline_tree import Calendar, FilterInput, TimelineTree, calendar
@@ -73,12 +73,13 @@ class TimelinePane(Vertical):
     def on_mount(self) -> None:
         self.query_one(CoverageLine).display = False
 
-    def show_story(self, analysis: Analysis, key_events: Sequence[Event], key_dates: bool | None) -> None:
-        """A story loaded: its filter hint and coverage, then the tree (key dates None: as it was)."""
+    def show_story(self, analysis: Analysis, key_events: Sequence[Event], span: tuple[date, date] | None,
+                   key_dates: bool | None) -> None:
+        """A story loaded: its filter hint (from `span`, where its coverage is) and coverage line,
+        then the tree (`key_dates` None: as it was, after a re-ranking)."""
         self.analysis, self.key_events = analysis, list(key_events)
         if key_dates is not None:
             self.key_dates = self.big = key_dates
-        span = coverage_span(analysis.timeline.events)
         if span:
             first, last = f"{span[0]:%Y-%m}", f"{span[1]:%Y-%m}"
             self.query_one("#filter", Input).placeholder = f"Filter: words, {first}, or {first}..{last}"

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from storyline.summarize.claims.dedup import differing_figures
 from storyline.summarize.model import Variant
 from storyline.timeline.output.cite import marks, noted
+from storyline.timeline.output.render import label
+
+if TYPE_CHECKING:
+    from storyline.timeline.analysis import Analysis
 
 SHOWN_MARKS = 3  # citations a tree row or chat line shows before "+N" (the detail pane has them all)
 
@@ -48,3 +54,19 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def hints(analysis: Analysis, key_dates: int | None) -> str:
+    """What to try first, from the story itself: its busiest date and its most reported event."""
+    lines = []
+    busiest, cited = analysis.busiest_date(), analysis.most_cited()
+    if busiest:
+        when = label(replace(busiest.span, certain=True))
+        on = "in" if busiest.span.granularity in ("year", "month", "quarter", "season", "decade", "century") else "on"
+        lines.append(f"Try \u201cWhat happened {on} {when}?\u201d: the date most sources name.")
+    if cited:
+        text = cited.text if len(cited.text) <= 90 else cited.text[:89] + "…"
+        lines.append(f"Most reported: \u201c{text}\u201d {marks(cited.sources)}: ask when, who or what about it.")
+    if key_dates:
+        lines.append(f"The timeline shows the {key_dates} key dates; press a (in the timeline) for every event.")
+    return "\n".join(lines)
