@@ -161,7 +161,7 @@ class TimelinePane(Vertical):
         what = "key dates: " if self.key_dates and not query else ""
         more = " · a: all" if what else (" · a: key dates" if self.big and not query else "")
         note = f"{what}{number} of {count(total, 'event')}{more}" if number else "no events match"
-        self.query_one("#count", Static).update(Text(note, style="dim"))
+        self.query_one("#count", Static).update(Text(note, style="dim"), layout=False)  # one line, always
         return number
 
     def toggle_key_dates(self) -> None:

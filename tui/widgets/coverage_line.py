@@ -63,4 +63,4 @@ class CoverageLine(Static):
         for i, bar in enumerate(found.text()):
             text.append(bar, style=marked if i in lit or not self.spans else plain)
         self.bars = text
-        self.update(text)
+        self.update(text, layout=False)  # one line, as wide as the pane
