@@ -113,3 +113,22 @@ def seed_timeline_events(story) -> tuple:  # type: ignore[no-untyped-def]
 
         _timelines[id(story)] = tuple(analyse(story).timeline.events)
     return _timelines[id(story)]
+
+
+async def test_keys_typed_right_after_f2_or_f4_arrive_where_it_sent_them() -> None:
+    """Issue 25.2's "F2 hello vanished": keys read together with F2 went to the widget that had
+    focus before it (the tree, which dropped them), since F2 reached the app only through it."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        app.query_one(TimelineTree).focus()
+        await pilot.pause()
+        for key, box in (("f2", "#prompt"), ("f4", "#filter")):
+            for sent in (key, *"hello"):  # one read: F2 and the letters typed after it
+                app.post_message(events.Key(sent if sent == key else _character_to_key(sent), None if sent == key else sent))
+            await until(pilot, lambda box=box: app.query_one(box).value == "hello")
+            app.query_one(TimelineTree).focus()
+            await pilot.pause()

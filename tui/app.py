@@ -50,9 +50,11 @@ class StorylineApp(SteadyApp):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("q", "quit", "Quit", show=False),  # only reaches the app when no text box takes the key
         Binding("f1,question_mark", "help", "Help", key_display="f1"),
-        Binding("f2", "focus('prompt')", "Ask"),
-        Binding("f3", "focus('timeline')", "Tree"),
-        Binding("f4", "focus('filter')", "Filter"),
+        # Focus keys are the app's first (priority): else the focused widget sees them first, in its own
+        # queue, while the keys typed after them are already on their way to it ("F2 hello" lost "hello")
+        Binding("f2", "focus('prompt')", "Ask", priority=True),
+        Binding("f3", "focus('timeline')", "Tree", priority=True),
+        Binding("f4", "focus('filter')", "Filter", priority=True),
         Binding("f5", "export('md')", "Export"),
         Binding("a", "toggle_key_dates", "All/key dates", show=False),
     ]
