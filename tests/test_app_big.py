@@ -50,7 +50,7 @@ def test_a_crash_in_the_app_is_one_line_and_a_failure(monkeypatch, capsys) -> No
     def broken(*args, **kwargs):
         raise ValueError("a bug of ours\nwith a second line " + "ISIS seized Palmyra " * 200)
 
-    monkeypatch.setattr("storyline.tui.app.hints", broken)
+    monkeypatch.setattr("storyline.tui.app.span_label", broken)  # called as the story is shown
     with pytest.raises(SystemExit) as exit:
         run_app(StorylineApp([str(SEEDS)]), headless=True)
     assert exit.value.code == 1
@@ -467,6 +467,17 @@ def screen_text(app: StorylineApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+async def steady(pilot, state) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `state()` is the same after a refresh as before it (layout settled)."""
+    before = None
+    for _ in range(200):
+        if (now := state()) == before:
+            return
+        before = now
+        await pilot.pause()
+    raise AssertionError("the layout did not settle")
+
+
 async def test_one_click_selects_an_event_and_a_second_opens_its_source() -> None:
     """Issue 25.10: one click on an event shows it in the detail pane (it opened its source at once);
     a second click on it, like Enter, opens the source."""
@@ -483,8 +494,8 @@ async def test_one_click_selects_an_event_and_a_second_opens_its_source() -> Non
         await pilot.click(TimelineTree, offset=offset)
         await until(pilot, lambda: "Sunday's capture" in str(app.query_one("#detail").text))
         assert not isinstance(app.screen, SourceScreen) and tree.cursor_node is node
-        await pilot.pause()
-        offset = (30, node.line - int(tree.scroll_y))  # the detail pane has grown: the tree may have scrolled
+        await steady(pilot, lambda: (tree.region, tree.scroll_y))  # the detail pane grew: the tree scrolls after
+        offset = (30, node.line - int(tree.scroll_y))
         await pilot.click(TimelineTree, offset=offset)
         await until(pilot, lambda: isinstance(app.screen, SourceScreen))
         assert app.screen.article == app.analysis.article(node.data.sources[0])

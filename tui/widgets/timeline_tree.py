@@ -248,6 +248,12 @@ class TimelineTree(Tree[Event]):
         self.move_cursor(node)  # select_node would also fold it (auto_expand)
         self.scroll_to_node(node)
 
+    def on_resize(self) -> None:
+        """The detail pane grew over the highlighted line (it shows the event once highlighted, and
+        the tree shrinks after): keep that line in view."""
+        if self.cursor_node is not None:
+            self.call_after_refresh(self.scroll_to_node, self.cursor_node, animate=False)
+
     @property
     def event(self) -> Event | None:
         node = self.cursor_node
