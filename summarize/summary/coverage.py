@@ -8,7 +8,7 @@ predict what references keep; concepts weighing under MIN_WEIGHT are dropped. Th
 set of claims that maximises the total weight of the concepts it covers within the budget. A
 concept counts once however many chosen claims carry it, so repeats earn nothing and short fillers
 cannot crowd out a lead that carries the story. scipy's HiGHS (`scipy.optimize.milp`) solves it;
-past its time limit, its best answer so far or a greedy ratio rule's, whichever covers more.
+past its node limit, its best answer so far or a greedy ratio rule's, whichever covers more.
 On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py)."""
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ Concept = tuple[str, ...]
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 ALIKE_CHARS = 2000  # characters of each claim compared for repeats
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
-TIME_LIMIT = 1.0  # seconds for the solver: then its best so far, or the greedy answer if that is better
+# The solver stops at a node count, which any machine reaches at the same point, so one input gives
+# one summary however busy the machine (a 1 s wall-clock limit made a summary depend on the load).
+# Real programs close at their first node; past NODE_LIMIT, or the safety net's TIME_LIMIT seconds,
+# the best answer so far is taken, or the greedy one if that covers more.
+NODE_LIMIT = 200
+TIME_LIMIT = 30.0
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
 LINE_GAIN = 0.01  # every line worth a little: N sentences asked for are N shown, weighty concepts or not
@@ -99,7 +104,7 @@ def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | No
     alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
     leans = _leaning(pool, needs)
     picked = _solve(pool, covers, weights, words_budget, sentences, alike, leans)
-    if picked is None or not picked[1]:  # stopped at its time limit: its best so far, or the greedy's if better
+    if picked is None or not picked[1]:  # stopped at its node limit: its best so far, or the greedy's if better
         greedy = _greedy(pool, covers, weights, words_budget, sentences, set(alike), leans)
         if picked is None or _value(pool, covers, weights, greedy) > _value(pool, covers, weights, picked[0]):
             return [pool[i] for i in greedy]
@@ -197,7 +202,7 @@ def _solve(pool: Sequence[Claim], covers: list[set[Concept]], weights: Weights, 
     # (ERGO-Code/HiGHS#2783), which would corrupt a piped summary; the program is small without it
     result = milp(-gain, constraints=LinearConstraint(matrix, np.array(lower), np.array(upper)),
                   integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1),
-                  options={"time_limit": TIME_LIMIT, "presolve": False})
+                  options={"node_limit": NODE_LIMIT, "time_limit": TIME_LIMIT, "presolve": False})
     return None if result.x is None else ([i for i in range(n) if result.x[i] > 0.5], result.status == 0)
 
 
