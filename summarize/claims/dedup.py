@@ -275,7 +275,9 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     n = len(prepared)
     vocab: dict[str, int] = {}
     rows = np.fromiter((i for i, p in enumerate(prepared) for _ in p.features), dtype=np.int64)
-    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in p.features), dtype=np.int64)
+    # words numbered in a fixed order (a set's order changes with the hash seed): among words as
+    # rare, the number decides which enter a prefix, and the same input must give the same claims
+    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in sorted(p.features)), dtype=np.int64)
     if not vocab:
         return
     sizes = np.bincount(rows, minlength=n)
@@ -294,8 +296,10 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         block = (prefix[start:start + CHUNK] @ full_t).tocoo()
         i, j = block.row + start, block.col
         # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
-        keep = (sizes[i] < sizes[j]) | ((sizes[i] == sizes[j]) & (i < j))
-        short, long_ = np.minimum(lengths[i], lengths[j]), np.maximum(lengths[i], lengths[j])
+        size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
+        keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
+        length_i, length_j = lengths[i], lengths[j]
+        short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
         keep &= 200 * short >= (threshold - 1) * (short + long_)
         i, j = _at_most(i[keep], j[keep], tried, block.data[keep])  # most shared rare words first
         if len(i):

@@ -206,7 +206,7 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words written unhyphenated anywhere in the story: evidence for hyphen repair."""
     words: set[str] = set()
     for text in texts:
-        words.update(w.lower() for w in WORD.findall(text))
+        words.update(map(str.lower, WORD.findall(text)))
     return frozenset(words)
 
 
@@ -345,7 +345,8 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
             break
         line = cut_embed_links(unfuse_link_box(line)).strip()
         key = _key(line)
-        if not line or key in seen or _key(headline(line)) in seen:  # nothing left of an embed's signature line
+        tagless = headline(line)  # without a media tag ("+ VIDEO"): most often the line itself, whose key is known
+        if not line or key in seen or (tagless != line and _key(tagless) in seen):  # empty: it was an embed's signature
             continue
         reason = reason_of(line)
         if reason in HELD_REASONS and out:

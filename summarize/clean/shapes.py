@@ -12,13 +12,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-# What re.IGNORECASE also reads as "i" or "s" where str.lower() does not ("İ" lowers to two characters).
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
 def folded(text: str) -> str:
-    """`text` lower-cased as a case-insensitive pattern compares it: what `Gated` looks in."""
-    return text.translate(_FOLD).lower()
+    """`text` lower-cased as a case-insensitive pattern compares it: what `Gated` looks in. re.I
+    also reads "İ" and "ı" as "i" and "ſ" as "s", which lower() does not ("İ" lowers to two
+    characters); replace() is many times faster than translate() on a line of prose."""
+    return text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s").lower()
 
 
 @dataclass(frozen=True)
