@@ -67,7 +67,7 @@ class Prepared:
 
 def _dates_in(lower: list[str]) -> frozenset[str]:
     """Numbers that are dates, not figures: a year, or a day beside its month ("March 1", "1 March")."""
-    found = {w for w in lower if _YEAR_NUMBER.fullmatch(w)}
+    found = {w for w in lower if len(w) == 4 and w[0] in "12" and _YEAR_NUMBER.fullmatch(w)}  # most words are not tried
     for month, day in zip(lower, lower[1:]):
         if month in MONTH_NAMES and day.isdigit() and int(day) <= 31:
             found.add(f"{month} {day}")
@@ -82,8 +82,8 @@ def prepare(text: str) -> Prepared:
     tokens = _TOKEN.findall(text)
     lower = [t.lower() for t in tokens]
     norm = _NON_WORD.sub(" ", text.lower()).strip()
-    names = frozenset(t.lower() for i, t in enumerate(tokens) if i > 0 and t[0].isupper()
-                      and t.lower() not in STOP_WORDS and t.lower() not in _TIME_WORDS)
+    names = frozenset(w for t, w in zip(tokens[1:], lower[1:]) if t[0].isupper() and w not in STOP_WORDS
+                      and w not in _TIME_WORDS)
     words = frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
     return Prepared(
         norm=norm,
