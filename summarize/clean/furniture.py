@@ -19,8 +19,8 @@ from storyline.summarize.model import day_of
 from storyline.summarize.untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+           "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'}
 
 END_PUNCT = ".!?…\"')]。！？」』”"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
@@ -85,7 +85,9 @@ _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 def normalise(text: str) -> str:
     """Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = clean_text(text).translate(_QUOTES)
+    text = clean_text(text)
+    for quote, plain in _QUOTES.items():  # replace() runs in C; translate() looks up every character
+        text = text.replace(quote, plain)
     text = text.replace("\u2026", "...")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
