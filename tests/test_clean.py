@@ -12,6 +12,7 @@ from storyline.summarize.clean.furniture import (furniture_reason, line_reasons,
 from storyline.summarize.clean.shapes import folded
 from storyline.summarize.model import RawDocument
 from storyline.summarize.story import build_articles
+from storyline.timeline.events import placing
 
 
 def clean(text: str) -> str:
@@ -222,7 +223,7 @@ def test_a_line_an_outlet_repeats_across_weeks_is_furniture_not_news() -> None:
 
 
 GATES = {"prompt": furniture._PROMPT, "reporting": furniture._REPORTING, "contact": shapes._CONTACT,
-         "caption widget": shapes._CAPTION_WIDGET}
+         "caption widget": shapes._CAPTION_WIDGET, "caption sentence": placing.CAPTION}
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
