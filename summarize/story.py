@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlparse
 
-from storyline.summarize.clean.furniture import (body_paragraphs, is_prose, join_wrapped_lines, normalise, repeated_furniture,
-                                                 vocabulary)
+from storyline.summarize.clean.furniture import (Reasons, body_paragraphs, join_wrapped_lines, line_reasons, normalise,
+                                                 repeated_furniture, vocabulary)
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs
@@ -49,35 +49,38 @@ def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int 
 
 def story_of(documents: list[RawDocument], problems: Iterable[InputError] = ()) -> Story:
     """Clean and split documents already read (a batch task's records); NothingUsable if none is left."""
-    articles, skipped = build_articles(documents)
+    reason_of = line_reasons()  # each line classified once, by cleaning and splitting alike
+    articles, skipped = build_articles(documents, reason_of)
     found = [*problems, *skipped]
     if not articles:
         reasons = "; ".join(str(p) for p in found[:3]) or "no input given"
         raise NothingUsable(f"no usable article ({reasons})")
-    sentences = tuple(s for a in articles for s in split_text(a.id, a.text, is_prose))
+    sentences = tuple(s for a in articles for s in split_text(a.id, a.text, lambda line: reason_of(line) is None))
     return Story(tuple(articles), sentences, tuple(found))
 
 
-def build_articles(documents: list[RawDocument]) -> tuple[list[Article], list[InputError]]:
-    """Clean documents into Articles numbered 1, 2, … in input order.
+def build_articles(documents: list[RawDocument], reason_of: Reasons | None = None) -> tuple[list[Article], list[InputError]]:
+    """Clean documents into Articles numbered 1, 2, … in input order (`reason_of` classifies a
+    line: by default a `line_reasons` of these documents' own).
 
     Besides each page's own furniture, lines the collection itself shows to be boilerplate are
     dropped (`repeated_furniture`): corroboration is for news, not for a site's footer.
     """
+    reason_of = reason_of or line_reasons()
     texts = [normalise(d.text) for d in documents]
     known = vocabulary(texts)
     pages = []
     for doc, text in zip(documents, texts):
         lines = join_wrapped_lines(text)
         published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
-        outlet = doc.outlet or find_outlet(lines) or _domain(doc.url)
+        outlet = doc.outlet or find_outlet(lines, reason_of) or _domain(doc.url)
         pages.append((lines, published, outlet))
     furniture = repeated_furniture([(lines, outlet, published) for lines, published, outlet in pages])
     articles: list[Article] = []
     problems: list[InputError] = []
     for doc, (lines, published, outlet) in zip(documents, pages):
-        title = normalise(doc.title) if doc.title else find_title(lines)
-        paragraphs = body_paragraphs(lines, title, known, furniture)
+        title = normalise(doc.title) if doc.title else find_title(lines, reason_of)
+        paragraphs = body_paragraphs(lines, title, known, furniture, reason_of)
         if not paragraphs:
             problems.append(InputError(doc.origin, "no article text left after cleaning"))
             continue

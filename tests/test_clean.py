@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from storyline.summarize.clean.furniture import furniture_reason, normalise, repair_hyphenation, should_join, vocabulary
+from storyline.summarize.clean import furniture, shapes
+from storyline.summarize.clean.furniture import (furniture_reason, line_reasons, normalise, repair_hyphenation, should_join,
+                                                 vocabulary)
+from storyline.summarize.clean.shapes import folded
 from storyline.summarize.model import RawDocument
 from storyline.summarize.story import build_articles
+from storyline.timeline.events import placing
 
 
 def clean(text: str) -> str:
@@ -214,3 +220,28 @@ def test_a_line_an_outlet_repeats_across_weeks_is_furniture_not_news() -> None:
     articles, _ = build_articles(pages + wire)
     assert all(footer not in a.text and "opened bridge number" in a.text for a in articles[:4])
     assert all("earthquake struck the coast of Chile" in a.text for a in articles[4:])  # news retold stays
+
+
+GATES = {"prompt": furniture._PROMPT, "reporting": furniture._REPORTING, "contact": shapes._CONTACT,
+         "caption widget": shapes._CAPTION_WIDGET, "caption sentence": placing.CAPTION}
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_gated_pattern_finds_every_match_of_its_pattern(name: str, data: st.DataObject) -> None:
+    """Each literal gate lets through every line its pattern matches, whatever the case and the
+    letters re.IGNORECASE folds ("İ", "ſ"), with text around it."""
+    gate = GATES[name]
+    match = data.draw(st.from_regex(gate.pattern, fullmatch=True))
+    around = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("İıſK "), max_size=8)
+    line = data.draw(around) + match + data.draw(around)
+    assert gate.search(match, folded(match)) is not None
+    assert (gate.search(line, folded(line)) is None) == (gate.pattern.search(line) is None)
+
+
+def test_lines_are_classified_once_a_story_and_as_furniture_reason_does() -> None:
+    lines = [BODY, "Home | World | Europe | Business", "Sign up for our newsletter", BODY]
+    reason_of = line_reasons()
+    assert [reason_of(line) for line in lines] == [furniture_reason(line) for line in lines]
+    assert [reason_of(line) for line in lines] == [None, "navigation", "site prompt", None]

@@ -7,6 +7,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.summarize.claims.dedup import build_claims
 from storyline.summarize.rank import rankers
@@ -88,3 +90,13 @@ def test_the_demo_imports_neither_scipy_nor_dateparser() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.startswith("#") or done.stdout  # the timeline was printed
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None) | st.sampled_from("AZaz\u0130\u212a\u00c9\ud800"), max_size=60))
+def test_the_taggers_lowering_touches_ascii_capitals_only(text: str) -> None:
+    """The tagger's lowered copy keeps every offset: only A-Z change, whatever else the text holds."""
+    from storyline.timeline.tagger.scan import ascii_lower
+
+    expected = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    assert ascii_lower(text) == expected

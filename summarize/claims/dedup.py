@@ -67,7 +67,7 @@ class Prepared:
 
 def _dates_in(lower: list[str]) -> frozenset[str]:
     """Numbers that are dates, not figures: a year, or a day beside its month ("March 1", "1 March")."""
-    found = {w for w in lower if _YEAR_NUMBER.fullmatch(w)}
+    found = {w for w in lower if len(w) == 4 and w[0] in "12" and _YEAR_NUMBER.fullmatch(w)}  # most words are not tried
     for month, day in zip(lower, lower[1:]):
         if month in MONTH_NAMES and day.isdigit() and int(day) <= 31:
             found.add(f"{month} {day}")
@@ -82,8 +82,8 @@ def prepare(text: str) -> Prepared:
     tokens = _TOKEN.findall(text)
     lower = [t.lower() for t in tokens]
     norm = _NON_WORD.sub(" ", text.lower()).strip()
-    names = frozenset(t.lower() for i, t in enumerate(tokens) if i > 0 and t[0].isupper()
-                      and t.lower() not in STOP_WORDS and t.lower() not in _TIME_WORDS)
+    names = frozenset(w for t, w in zip(tokens[1:], lower[1:]) if t[0].isupper() and w not in STOP_WORDS
+                      and w not in _TIME_WORDS)
     words = frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
     return Prepared(
         norm=norm,
@@ -275,7 +275,9 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     n = len(prepared)
     vocab: dict[str, int] = {}
     rows = np.fromiter((i for i, p in enumerate(prepared) for _ in p.features), dtype=np.int64)
-    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in p.features), dtype=np.int64)
+    # words numbered in a fixed order (a set's order changes with the hash seed): among words as
+    # rare, the number decides which enter a prefix, and the same input must give the same claims
+    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in sorted(p.features)), dtype=np.int64)
     if not vocab:
         return
     sizes = np.bincount(rows, minlength=n)
@@ -294,8 +296,10 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         block = (prefix[start:start + CHUNK] @ full_t).tocoo()
         i, j = block.row + start, block.col
         # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
-        keep = (sizes[i] < sizes[j]) | ((sizes[i] == sizes[j]) & (i < j))
-        short, long_ = np.minimum(lengths[i], lengths[j]), np.maximum(lengths[i], lengths[j])
+        size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
+        keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
+        length_i, length_j = lengths[i], lengths[j]
+        short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
         keep &= 200 * short >= (threshold - 1) * (short + long_)
         i, j = _at_most(i[keep], j[keep], tried, block.data[keep])  # most shared rare words first
         if len(i):

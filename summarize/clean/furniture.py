@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
-from storyline.summarize.clean.shapes import cut_embed_links, shape_reason, unfuse_link_box
+from storyline.summarize.clean.shapes import CONTACT_WORDS, Gated, cut_embed_links, folded, shape_reason, unfuse_link_box
 from storyline.summarize.model import day_of
 from storyline.summarize.untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'})
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+           "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": '"'}
 
 END_PUNCT = ".!?…\"')]。！？」』”"
 _BULLET = re.compile(r"^[\s•·▪►▶■□●○◦*>|#-]+(?=\S)")
@@ -39,14 +39,20 @@ LABEL = re.compile(  # "Published:", "Reporting by:": a label line
     r"photo(?:graph)?s?|images?|video|published|updated|last updated?|last update|posted|first published|"
     r"follow us|share(?: this)?|comments?|keywords|(?:see |read )?more|don't miss|must (?:read|see|watch)|watch|listen)"
     r"(?: by| on| at| from)?\s*:", re.I)
-_PROMPT = re.compile(
+_PROMPT = Gated(re.compile(
     r"\b(?:sign[ -]?(?:in|up)|log[ -]?(?:in|out)|subscribe|newsletter|username|password|your profile|"
     r"create (?:a |your )?profile|comments? policy|leave a (?:comment|reply)|post a comment|click here|"
     r"follow us|share (?:this|it|on)|tell us what you think|if you (?:enjoyed|liked) this|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|"
     r"copyright|advertisement|homepage|personali[sz]e|editorial discretion|send us your|e-?mail address|"
     r"download (?:our|the) app|^most (?:read|popular)|join the [\w ]{0,30}(?:community|conversation)|"
-    r"contributions of|captcha|skip to (?:main )?content|back to top|you may also like)\b", re.I)
-_REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|announced|states|stated|wrote)\b", re.I)
+    r"contributions of|captcha|skip to (?:main )?content|back to top|you may also like)\b", re.I),
+    ("sign", "log", "subscribe", "newsletter", "username", "password", "profile", "policy", "leave a ", "post a comment",
+     "click here", "follow us", "share ", "tell us", "if you ", "cookie", "terms of ", "rights reserved", "copyright",
+     "advertisement", "homepage", "personali", "editorial discretion", "send us your", "mail address", "download ",
+     "most ", "join the ", "contributions of", "captcha", "skip to ", "back to top", "you may also like"))
+_REPORTING = Gated(re.compile(r"\b(?:said|says|told|according to|reported|announced|states|stated|wrote)\b", re.I),
+                   ("said", "says", "told", "according to", "reported", "announced", "state", "wrote"))
+PROMPT_WORDS = 40
 _CAPTION_START = re.compile(r"^(?:(?:this|the|a|an|in this) )?(?:file |handout )?(?:photo|picture|image|"
                             r"screenshot|screen grab|video grab)\b", re.I)
 _CAPTION_END = re.compile(
@@ -79,7 +85,9 @@ _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 def normalise(text: str) -> str:
     """Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = clean_text(text).translate(_QUOTES)
+    text = clean_text(text)
+    for quote, plain in _QUOTES.items():  # replace() runs in C; translate() looks up every character
+        text = text.replace(quote, plain)
     text = text.replace("\u2026", "...")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -108,9 +116,32 @@ def join_wrapped_lines(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)  # title, outlet, date and body detection all ask about the same lines
 def furniture_reason(line: str) -> str | None:
     """Why `line` is site furniture rather than reporting, or None for a body line."""
+    return _reason(line)
+
+
+Reasons = Callable[[str], str | None]  # a line -> why it is furniture, or None
+
+
+def line_reasons() -> Reasons:
+    """`furniture_reason` remembered without bound, for one story: its outlet, title and body passes
+    and the sentence splitter each ask about every line, and a few thousand articles' lines outgrow
+    the shared cache (which then misses every time, the lines coming round in the same order)."""
+    memo: dict[str, str | None] = {}
+
+    def reason(line: str) -> str | None:
+        try:
+            return memo[line]
+        except KeyError:
+            found = memo[line] = _reason(line)
+            return found
+
+    return reason
+
+
+def _reason(line: str) -> str | None:
     bare = strip_markers(line)
     words = WORD.findall(bare)
-    letters = sum(c.isalpha() for c in bare)
+    letters = sum(map(str.isalpha, bare))
     if _DUMP.search(bare) or len(_DUMP_FIELD.findall(bare)) >= 4:
         return "data dump"
     if _WIRE_CODE.match(bare):
@@ -125,10 +156,12 @@ def furniture_reason(line: str) -> str | None:
         return "label"
     if _CAPTION_START.match(bare) or _CAPTION_END.search(bare[-CAPTION_END_CHARS:]):
         return "caption"
-    reporting = bool(_REPORTING.search(bare))
-    if len(words) <= 40 and _PROMPT.search(bare) and not reporting:
+    lowered = folded(bare)
+    # a reporting verb matters to a prompt or a contact line, which are short
+    reporting = len(words) <= max(PROMPT_WORDS, CONTACT_WORDS) and bool(_REPORTING.search(bare, lowered))
+    if len(words) <= PROMPT_WORDS and not reporting and _PROMPT.search(bare, lowered):
         return "site prompt"
-    shape = shape_reason(bare, len(words), reporting)
+    shape = shape_reason(bare, len(words), reporting, lowered)
     if shape:
         return shape
     if _is_nav(bare):
@@ -175,7 +208,7 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words written unhyphenated anywhere in the story: evidence for hyphen repair."""
     words: set[str] = set()
     for text in texts:
-        words.update(w.lower() for w in WORD.findall(text))
+        words.update(map(str.lower, WORD.findall(text)))
     return frozenset(words)
 
 
@@ -299,23 +332,25 @@ LIST_ITEMS = 2  # a line ending in ":" and at least this many short lines after 
 
 
 def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
-                    furniture: frozenset[str] = frozenset()) -> list[str]:
+                    furniture: frozenset[str] = frozenset(), reason_of: Reasons = furniture_reason) -> list[str]:
     """The article's own paragraphs: furniture, repeats and everything after an end marker dropped;
-    subheads and list items inside the body kept (held until the body goes on after them)."""
+    subheads and list items inside the body kept (held until the body goes on after them).
+    `reason_of` classifies a line (a story's `line_reasons`)."""
     seen = {_key(title)} | set(furniture) if title else set(furniture)
     out: list[str] = []
     held: list[str] = []
     listing = False  # the last line kept was a held one: a list runs through the body
     for at, line in enumerate(lines):
         if out and is_end_marker(line):
-            if _box_heading(line, lines[at + 1] if at + 1 < len(lines) else ""):
+            if _box_heading(line, lines[at + 1] if at + 1 < len(lines) else "", reason_of):
                 continue
             break
         line = cut_embed_links(unfuse_link_box(line)).strip()
         key = _key(line)
-        if not line or key in seen or _key(headline(line)) in seen:  # nothing left of an embed's signature line
+        tagless = headline(line)  # without a media tag ("+ VIDEO"): most often the line itself, whose key is known
+        if not line or key in seen or (tagless != line and _key(tagless) in seen):  # empty: it was an embed's signature
             continue
-        reason = furniture_reason(line)
+        reason = reason_of(line)
         if reason in HELD_REASONS and out:
             held.append(line)
             continue
@@ -337,9 +372,9 @@ def _held_text(line: str) -> str:
     return line if _MARKED_HEADING.match(line) else strip_markers(line)
 
 
-def _box_heading(line: str, after: str) -> bool:
+def _box_heading(line: str, after: str, reason_of: Reasons) -> bool:
     """A recommendation box's heading with the article's prose right after it (the box's links gone)."""
-    return bool(_BOX_HEADING.match(strip_markers(line))) and furniture_reason(after) is None \
+    return bool(_BOX_HEADING.match(strip_markers(line))) and reason_of(after) is None \
         and after[-1] in END_PUNCT and len(WORD.findall(after)) >= BOX_PROSE_WORDS
 
 
@@ -361,4 +396,4 @@ def is_prose(paragraph: str) -> bool:
 def _key(line: str) -> str:
     """What makes a paragraph the same as another: its words and numbers, case and punctuation aside
     (numbers count: "March 27, 12 killed" and "March 28, 12 killed" are two paragraphs)."""
-    return " ".join(w.lower() for w in _KEY_TOKEN.findall(line))
+    return " ".join(_KEY_TOKEN.findall(line)).lower()  # the same as each word lowered: the join adds only spaces

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from storyline.summarize.clean.furniture import (LABEL, WORD, furniture_reason, headline, is_date_line, is_end_marker, join_wrapped_lines, normalise,
-                    strip_markers)
+from storyline.summarize.clean.furniture import (LABEL, WORD, Reasons, furniture_reason, headline, is_date_line, is_end_marker,
+                                                 join_wrapped_lines, normalise, strip_markers)
 from storyline.summarize.dates import YEAR, find_absolute_date
 
 HEAD_LINES = 12  # a title or byline sits near the top of a page
@@ -24,30 +24,31 @@ _NAME_LINE = re.compile(r"^(?:[A-Z][A-Za-z0-9&.'-]*)(?: [A-Z][A-Za-z0-9&.'-]*){0
 _YEARS = re.compile(rf"\b{YEAR}\b")
 
 
-def find_title(lines: list[str]) -> str | None:
+def find_title(lines: list[str], reason_of: Reasons = furniture_reason) -> str | None:
     """The first headline-shaped line near the top: 3–25 words, not furniture, no final period."""
     for line in lines[:HEAD_LINES]:
         words = WORD.findall(line)
-        reason = furniture_reason(line)
+        reason = reason_of(line)
         if 3 <= len(words) <= 25 and not line.endswith(".") and reason in (None, "heading or link"):
             return headline(strip_markers(line))
     return None
 
 
-def find_outlet(lines: list[str]) -> str | None:
-    """An outlet named by a "Source:" line, a byline-like name line near the top, or site furniture."""
+def find_outlet(lines: list[str], reason_of: Reasons = furniture_reason) -> str | None:
+    """An outlet named by a "Source:" line, a byline-like name line near the top, or site furniture
+    (`reason_of` classifies a line)."""
     for line in lines:
         match = _SOURCE_LABEL.match(line)
         if match and len(match.group(1).split()) <= 4:
             return match.group(1).strip(" .")
     for line in lines[:HEAD_LINES]:
-        reason = furniture_reason(line)
+        reason = reason_of(line)
         if reason is None:
             break  # the body has begun: a short capitalised line now is a subhead ("HEAVY LOSSES")
         if _NAME_LINE.match(line) and len(line.split()) <= 3 and not is_date_line(line) \
                 and reason == "heading or link" and not _is_section_word(line):
             return line
-    brands = Counter(b for line in lines if furniture_reason(line) for b in _BRAND.findall(line))
+    brands = Counter(b for line in lines if reason_of(line) for b in _BRAND.findall(line))
     common = [(n, b) for b, n in brands.items() if n >= 2]
     return max(common)[1] if common else None
 

@@ -107,7 +107,8 @@ def _lower_next(text: str, at: int) -> bool:
 
 
 def _has_words(text: str) -> bool:
-    return sum(c.isalpha() for c in text) >= 2
+    letters = filter(str.isalpha, text)  # two letters, found without counting the rest
+    return next(letters, None) is not None and next(letters, None) is not None
 
 
 def sentence_spans(text: str, prose: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:

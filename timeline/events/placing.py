@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.summarize.clean.shapes import Gated, folded
 from storyline.summarize.dates import WEEKDAY_NAMES
 from storyline.summarize.model import Article, Sentence
 
@@ -27,8 +28,9 @@ from storyline.timeline.tagger.clauses import clause_around
 from storyline.timeline.timex import Timex, TimeSpan
 
 # "shown in 2010", "pictured on Monday", "(AP Photo/…)", "File photo": a picture's date, not news
-CAPTION = re.compile(r"\b(?:shown|pictured|photographed|seen here)\b|\((?:\w+\s+)?(?:Photo|Picture)\b|"
-                     r"\b(?:File|Archive) (?:photo|picture|image)\b|\bPhoto(?:graph)?:", re.I)
+CAPTION = Gated(re.compile(r"\b(?:shown|pictured|photographed|seen here)\b|\((?:\w+\s+)?(?:Photo|Picture)\b|"
+                           r"\b(?:File|Archive) (?:photo|picture|image)\b|\bPhoto(?:graph)?:", re.I),
+                ("shown", "seen here", "photo", "picture", "image"))  # searched for every member sentence, twice
 _BARE_WEEKDAY = re.compile(r"(?:" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + r")(?:['’]s)?"
                            r"(?:\s+(?:morning|afternoon|evening|night))?")
 STAMP_OFFSET = (5, 6)  # days back at which a past weekday more likely means the page's stamp is early
@@ -57,7 +59,7 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     day" can refer to a date an earlier sentence named.
     """
     published = article.published_date
-    eligible = [] if CAPTION.search(sentence.text) else [t for t in expressions_in(sentence, found) if _dates_it(t, article)]
+    eligible = [] if _caption(sentence) else [t for t in expressions_in(sentence, found) if _dates_it(t, article)]
     if eligible:
         t = _finest(eligible)
         assert t.span is not None
@@ -69,6 +71,11 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
         return None
     span = timex.day(published)
     return Placement(timex.uncertain(span) if article.published_estimated else span, None)
+
+
+def _caption(sentence: Sentence) -> bool:
+    """Whether the sentence is a photo's caption: the picture's date, not the event's."""
+    return CAPTION.search(sentence.text, folded(sentence.text)) is not None
 
 
 def _dates_it(t: Timex, article: Article) -> bool:
@@ -106,7 +113,7 @@ def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> l
     """(expression, role, clause text) for each date of a subordinate or future clause of the sentence."""
     published = article.published_date
     out: list[tuple[Timex, str, str]] = []
-    if CAPTION.search(sentence.text):
+    if _caption(sentence):
         return out
     for t in expressions_in(sentence, found):
         if t.type not in ("DATE", "TIME") or not t.span:

@@ -24,7 +24,6 @@ from storyline.timeline.tagger.patterns import (DIGIT_RUN, DIGITS, HOLIDAY_KIND,
 from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
 from storyline.timeline.timex import TimeSpan, Timex
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 LEFT_REACH = 60  # characters before a core match searched for its left context ("for the past")
 CLAUSE_WINDOW = 200  # characters before a date in which a since/after/which governs it
 QUOTE_WINDOW = 1000  # characters before a date searched for an open quotation (a run-on "sentence" is not read whole)
@@ -35,6 +34,13 @@ _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
 _DAY_NAMED = frozenset({"weekday", "holiday"})  # rules whose words are also part of names
 
 
+def ascii_lower(text: str) -> str:
+    """`text` with A–Z lowered and every other character kept (its length too): bytes.lower() on
+    UTF-8 touches ASCII only (a multibyte character's bytes are all >= 0x80), and runs in C where
+    str.translate looks each character up (1.2 s on 3,000 articles, against 0.03 s)."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
     """Temporal expressions in `text`, resolved against `published` (unresolved ones keep X values).
 
@@ -42,7 +48,7 @@ def tag(text: str, published: date | None = None, sentences: Sequence[tuple[int,
     tense and clause checks look only inside an expression's own sentence.
     """
     context = Context(text, published, tuple(sentences) if sentences is not None else tuple(sentence_spans(text)))
-    lowered = text.translate(_ASCII_LOWER)  # same length, so offsets hold
+    lowered = ascii_lower(text)  # same length, so offsets hold
     candidates = []
     lefts: Lefts = {}
     for rule, position in _starts(lowered):  # try each rule only where a word it can start with stands
