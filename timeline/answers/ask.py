@@ -28,14 +28,17 @@ from storyline.timeline.tagger.scan import tag
 from storyline.timeline.timex import TimeSpan
 
 MAX_LINES = 5
-WHEN_CANDIDATES = 12  # best-matching claims whose dates a "when" answer weighs
+WHEN_CANDIDATES = 24  # best-matching claims whose dates a "when" answer weighs
 WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Jobs resigned" for "Steve Jobs")
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+RELATIVE_VOTE = 0.5  # a date told relatively ("on Sunday", "last week") votes this much of one told with its number
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
+# a date written with its number ("14 May", "May 2011") was not worked out from a publication stamp
+_DIGIT = re.compile(r"\d")
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -139,7 +142,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
-    dated = [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
+    voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
         event = max(reported, key=lambda es: es[1])[0]
         lines = _event_lines([event] + [e for e, _ in reported])
@@ -147,11 +150,27 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
-    top = _agreed_date(dated)
+    # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
+    told = [(e, score * UNCERTAIN_VOTE) for e, score in reported if tells_event(terms_of(e.text), happened)]
+    top = _finest(_agreed_date(dated), voters + told)
+    dated = list({id(e): (e, w) for e, w in dated + voters + told}.values())
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _finest(value: str, dated: list[tuple[Event, float]]) -> str:
+    """The finest date inside the agreed one that a telling report gives ("14 May" inside "May
+    2011"): of those, the one with the most votes; a month's or a year's answer is then as
+    exact as its best report. Each step goes one level finer (year, month, week, day)."""
+    while True:
+        span = next(e.span for e, _ in dated if e.span.value == value)
+        inside = [(e, w) for e, w in dated if span.start <= e.span.start and e.span.end <= span.end
+                  and e.span.end - e.span.start < span.end - span.start]
+        if not inside:
+            return value
+        value = _agreed_date(inside)
 
 
 def _agreed_date(dated: list[tuple[Event, float]]) -> str:
@@ -162,7 +181,8 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
     votes: dict[str, float] = {}
     spans: dict[str, TimeSpan] = {}
     for event, score in dated:
-        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
+        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE) \
+            * (1 if _DIGIT.search(event.expression or "") else RELATIVE_VOTE)
         votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
         spans[event.span.value] = event.span
     best_own = max(votes.values())
