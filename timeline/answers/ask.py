@@ -74,7 +74,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if spans and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
         return date_answer(analysis, question, spans[0])
     index = analysis.answer_index
-    ranked = index.search(question)
+    ranked = _about_it(index, question, index.search(question))
     if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
@@ -89,6 +89,25 @@ def ask(analysis: Analysis, question: str) -> Answer:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _asked(question: str) -> set[str]:
+    """What the question asks about besides its names: its own words that are neither names nor
+    scaffolding ("marry" in "Who did Oscar Pistorius marry?")."""
+    return {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
+            and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+
+
+def _about_it(index: ClaimIndex, question: str, ranked: list[tuple[Claim, float, float]]
+              ) -> list[tuple[Claim, float, float]]:
+    """`ranked`, or nothing when no claim that matches most of the question matches any of its own
+    words: its names alone ("It's Oscar Time." for "Who did Oscar Pistorius marry?") do not answer it.
+    The order stays: the answer may tell it in other words once some claim tells it in these."""
+    asked = _asked(question)
+    answering = [c for c, _, cov in ranked if cov >= ANSWERED]
+    if not asked or any(index.tells(c, {t}) for c in answering for t in asked):
+        return ranked
+    return [(c, s, min(cov, ANSWERED - 0.01)) for c, s, cov in ranked]
 
 
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
@@ -130,8 +149,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     votes for its date with its match score, more for more outlets, less when uncertain.
     """
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
-    happened = {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
-                and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    happened = _asked(question)
     dated, telling, reported = _candidates(analysis, question, ranked, index, happened)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
