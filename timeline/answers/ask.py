@@ -70,10 +70,15 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if summary:
         return summary_answer(analysis, int(summary.group(1) or 5), question)
     lowered = question.lower()
-    spans = [t.span for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
-    if spans and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
-        return date_answer(analysis, question, spans[0])
+    tags = [t for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
     index = analysis.answer_index
+    span = tags[0].span if tags else None
+    if span and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
+        # "What happened on DATE?" lists the day; "What share of the vote did she win in 2010?" is
+        # a question like any other, its year one of its terms
+        rest = question[:tags[0].start] + question[tags[0].end:]
+        if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
+            return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
     ranked = _about_it(index, question, index.search(question))
     if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
@@ -129,11 +134,16 @@ def summary_answer(analysis: Analysis, count: int, question: str = "summary") ->
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 
 
-def date_answer(analysis: Analysis, question: str, span: TimeSpan) -> Answer:
-    """The events inside (or overlapping) the span the question names, best first."""
+def date_answer(analysis: Analysis, question: str, span: TimeSpan,
+                ranked: list[tuple[Claim, float, float]] | None = None) -> Answer:
+    """The events inside (or overlapping) the span the question names: those that best match the
+    rest of the question (`ranked`, "at the trial") first, then those the most articles report
+    (the day's main event before a minor item told once), then by rank."""
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
               and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
-    inside.sort(key=lambda e: (e.fallback, -e.score))
+    match = {c.id: score for c, score, coverage in ranked or [] if coverage >= ANSWERED}
+    inside.sort(key=lambda e: (e.fallback and e.claim not in match, -match.get(e.claim, 0.0),
+                               -e.score * corroboration_of(len(e.reporting))))
     lines = _event_lines(inside)
     if not lines:
         return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)
