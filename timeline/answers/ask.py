@@ -33,6 +33,7 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
 RELATIVE_VOTE = 0.5  # a date told relatively ("on Sunday", "last week") votes this much of one told with its number
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
@@ -86,6 +87,8 @@ def ask(analysis: Analysis, question: str) -> Answer:
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
+    if lowered.startswith("who"):
+        ranked = _named_first(question, ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
@@ -113,6 +116,27 @@ def _about_it(index: ClaimIndex, question: str, ranked: list[tuple[Claim, float,
     if not asked or any(index.tells(c, {t}) for c in answering for t in asked):
         return ranked
     return [(c, s, min(cov, ANSWERED - 0.01)) for c, s, cov in ranked]
+
+
+def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "who": of the best WHO_CANDIDATES answering claims, those that name someone the question
+    does not, beside one of its words ("the prosecutor, Gerrie Nel", "judge Larry Fidler"), first."""
+    asked = _asked(question)
+    known = {term_of(w) for w in words(question)}
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    named = [r for r in head if _name_beside(r[0].text, asked, known)]
+    return named + [r for r in ranked if r not in named]
+
+
+def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if term_of(token) in asked:
+            near = range(max(1, i - 3), min(len(tokens), i + 4))  # the sentence's first word is capitalised anyway
+            if any(tokens[k][:1].isupper() and term_of(tokens[k]) not in known and tokens[k].lower() not in STOP_WORDS
+                   for k in near):
+                return True
+    return False
 
 
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
