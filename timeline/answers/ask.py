@@ -34,12 +34,14 @@ LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage /
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
-RELATIVE_VOTE = 0.5  # a date told relatively ("on Sunday", "last week") votes this much of one told with its number
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
-# a date written with its number ("14 May", "May 2011") was not worked out from a publication stamp
-_DIGIT = re.compile(r"\d")
+# a reason: a cause word ("after" aside, being mostly time) or the reason someone gave
+_REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
+                     r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
+                     r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
+                     r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -80,7 +82,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
         rest = question[:tags[0].start] + question[tags[0].end:]
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
             return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
-    ranked = _about_it(index, question, index.search(question))
+    ranked = index.search(question)
     if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
@@ -93,6 +95,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
         cause = _explanation(analysis, chosen[0])
+        chosen = [c for c, _, _ in _reasons_first(ranked)[:MAX_LINES]]
         if cause is not None:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = tuple(_line(analysis, c) for c in chosen)
@@ -106,18 +109,6 @@ def _asked(question: str) -> set[str]:
             and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
 
 
-def _about_it(index: ClaimIndex, question: str, ranked: list[tuple[Claim, float, float]]
-              ) -> list[tuple[Claim, float, float]]:
-    """`ranked`, or nothing when no claim that matches most of the question matches any of its own
-    words: its names alone ("It's Oscar Time." for "Who did Oscar Pistorius marry?") do not answer it.
-    The order stays: the answer may tell it in other words once some claim tells it in these."""
-    asked = _asked(question)
-    answering = [c for c, _, cov in ranked if cov >= ANSWERED]
-    if not asked or any(index.tells(c, {t}) for c in answering for t in asked):
-        return ranked
-    return [(c, s, min(cov, ANSWERED - 0.01)) for c, s, cov in ranked]
-
-
 def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
     """For "who": of the best WHO_CANDIDATES answering claims, those that name someone the question
     does not, beside one of its words ("the prosecutor, Gerrie Nel", "judge Larry Fidler"), first."""
@@ -126,6 +117,15 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     named = [r for r in head if _name_beside(r[0].text, asked, known)]
     return named + [r for r in ranked if r not in named]
+
+
+def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "why": of the best WHO_CANDIDATES answering claims, those that give a reason first (a
+    cause word, or a reason someone gave: "saying he wanted to", "thinking there was"); a question
+    a source asks ("Is that why …?") answers nothing."""
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")]
+    reasons = [r for r in head if _REASON.search(r[0].text)]
+    return reasons + [r for r in ranked if r not in reasons]
 
 
 def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
@@ -141,11 +141,14 @@ def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
 
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
     """The claim of one of the two sentences after `claim` in its article that gives its cause
-    while pointing back to it ("This fact is explained by great demand for the iPod")."""
+    while pointing back to it ("This fact is explained by great demand for the iPod"), or, when
+    `claim` gives no cause itself, the very next sentence if that one does ("He said he had
+    panicked, because …")."""
     first = claim.first
     for sentence in analysis.story.sentences_of(first.article):
-        if first.index < sentence.index <= first.index + 2 and _POINTS_BACK.match(sentence.text) \
-                and CAUSE.search(sentence.text):
+        nearby = first.index < sentence.index <= first.index + 2 and bool(_POINTS_BACK.match(sentence.text))
+        following = sentence.index == first.index + 1 and not CAUSE.search(claim.text)
+        if (nearby or following) and CAUSE.search(sentence.text):
             return next((c for c in analysis.claims if any(m.article == sentence.article
                                                          and m.index == sentence.index for m in c.members)), None)
     return None
@@ -233,8 +236,7 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
     votes: dict[str, float] = {}
     spans: dict[str, TimeSpan] = {}
     for event, score in dated:
-        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE) \
-            * (1 if _DIGIT.search(event.expression or "") else RELATIVE_VOTE)
+        weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
         votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
         spans[event.span.value] = event.span
     best_own = max(votes.values())
