@@ -42,6 +42,7 @@ _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused 
                      r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
                      r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
                      r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
+_AHEAD = re.compile(r"(?i)when\s+(?:will|is|are|does|do)\b")  # "when will…" asks for a plan
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -206,7 +207,9 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
-    told = [(e, score * UNCERTAIN_VOTE) for e, score in reported if tells_event(terms_of(e.text), happened)]
+    # (not a plan's: the day a plan was reported is not its day)
+    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE) for e, score in reported
+                                              if tells_event(terms_of(e.text), happened)]
     top = _finest(_agreed_date(dated), voters + told)
     dated = list({id(e): (e, w) for e, w in dated + voters + told}.values())
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
@@ -258,7 +261,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     whether its own clause tells what happened; and (event, score) of those only their report dates."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
-    ahead = bool(re.match(r"(?i)when\s+(?:will|is|are|does|do)\b", question))  # "when will…" asks for a plan
+    ahead = bool(_AHEAD.match(question))
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
     dated: list[tuple[Event, float]] = []
