@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -80,7 +81,10 @@ def build_articles(documents: list[RawDocument], reason_of: Reasons | None = Non
     problems: list[InputError] = []
     for doc, (lines, published, outlet) in zip(documents, pages):
         title = normalise(doc.title) if doc.title else find_title(lines, reason_of)
-        paragraphs = body_paragraphs(lines, title, known, furniture, reason_of)
+        # a title that ends as a sentence does is the text's own first sentence given as its title
+        # (records that have no headline): the body keeps it; a headline's repeat is dropped
+        paragraphs = body_paragraphs(lines, None if title and _LEDE_END.search(title) else title, known, furniture,
+                                     reason_of)
         if not paragraphs:
             problems.append(InputError(doc.origin, "no article text left after cleaning"))
             continue
@@ -88,6 +92,9 @@ def build_articles(documents: list[RawDocument], reason_of: Reasons | None = Non
             id=len(articles) + 1, origin=doc.origin, title=title or _headline(paragraphs[0]),
             outlet=outlet, published=published, text="\n\n".join(paragraphs), url=doc.url))
     return articles, problems
+
+
+_LEDE_END = re.compile(r"\w[.][\"'\u201d\u2019)]?$")
 
 
 def _headline(paragraph: str) -> str:

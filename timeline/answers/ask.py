@@ -28,14 +28,21 @@ from storyline.timeline.tagger.scan import tag
 from storyline.timeline.timex import TimeSpan
 
 MAX_LINES = 5
-WHEN_CANDIDATES = 12  # best-matching claims whose dates a "when" answer weighs
+WHEN_CANDIDATES = 24  # best-matching claims whose dates a "when" answer weighs
 WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Jobs resigned" for "Steve Jobs")
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
+# a reason: a cause word ("after" aside, being mostly time) or the reason someone gave
+_REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
+                     r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
+                     r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
+                     r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
+_AHEAD = re.compile(r"(?i)when\s+(?:will|is|are|does|do)\b")  # "when will…" asks for a plan
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -67,10 +74,15 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if summary:
         return summary_answer(analysis, int(summary.group(1) or 5), question)
     lowered = question.lower()
-    spans = [t.span for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
-    if spans and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
-        return date_answer(analysis, question, spans[0])
+    tags = [t for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
     index = analysis.answer_index
+    span = tags[0].span if tags else None
+    if span and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
+        # "What happened on DATE?" lists the day; "What share of the vote did she win in 2010?" is
+        # a question like any other, its year one of its terms
+        rest = question[:tags[0].start] + question[tags[0].end:]
+        if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
+            return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
     ranked = index.search(question)
     if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
@@ -78,23 +90,66 @@ def ask(analysis: Analysis, question: str) -> Answer:
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
+    if lowered.startswith("who"):
+        ranked = _named_first(question, ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
         cause = _explanation(analysis, chosen[0])
+        chosen = [c for c, _, _ in _reasons_first(ranked)[:MAX_LINES]]
         if cause is not None:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
 
 
+def _asked(question: str) -> set[str]:
+    """What the question asks about besides its names: its own words that are neither names nor
+    scaffolding ("marry" in "Who did Oscar Pistorius marry?")."""
+    return {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
+            and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+
+
+def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "who": of the best WHO_CANDIDATES answering claims, those that name someone the question
+    does not, beside one of its words ("the prosecutor, Gerrie Nel", "judge Larry Fidler"), first."""
+    asked = _asked(question)
+    known = {term_of(w) for w in words(question)}
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    named = [r for r in head if _name_beside(r[0].text, asked, known)]
+    return named + [r for r in ranked if r not in named]
+
+
+def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "why": of the best WHO_CANDIDATES answering claims, those that give a reason first (a
+    cause word, or a reason someone gave: "saying he wanted to", "thinking there was"); a question
+    a source asks ("Is that why …?") answers nothing."""
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")]
+    reasons = [r for r in head if _REASON.search(r[0].text)]
+    return reasons + [r for r in ranked if r not in reasons]
+
+
+def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if term_of(token) in asked:
+            near = range(max(1, i - 3), min(len(tokens), i + 4))  # the sentence's first word is capitalised anyway
+            if any(tokens[k][:1].isupper() and term_of(tokens[k]) not in known and tokens[k].lower() not in STOP_WORDS
+                   for k in near):
+                return True
+    return False
+
+
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
     """The claim of one of the two sentences after `claim` in its article that gives its cause
-    while pointing back to it ("This fact is explained by great demand for the iPod")."""
+    while pointing back to it ("This fact is explained by great demand for the iPod"), or, when
+    `claim` gives no cause itself, the very next sentence if that one does ("He said he had
+    panicked, because …")."""
     first = claim.first
     for sentence in analysis.story.sentences_of(first.article):
-        if first.index < sentence.index <= first.index + 2 and _POINTS_BACK.match(sentence.text) \
-                and CAUSE.search(sentence.text):
+        nearby = first.index < sentence.index <= first.index + 2 and bool(_POINTS_BACK.match(sentence.text))
+        following = sentence.index == first.index + 1 and not CAUSE.search(claim.text)
+        if (nearby or following) and CAUSE.search(sentence.text):
             return next((c for c in analysis.claims if any(m.article == sentence.article
                                                          and m.index == sentence.index for m in c.members)), None)
     return None
@@ -107,11 +162,16 @@ def summary_answer(analysis: Analysis, count: int, question: str = "summary") ->
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 
 
-def date_answer(analysis: Analysis, question: str, span: TimeSpan) -> Answer:
-    """The events inside (or overlapping) the span the question names, best first."""
+def date_answer(analysis: Analysis, question: str, span: TimeSpan,
+                ranked: list[tuple[Claim, float, float]] | None = None) -> Answer:
+    """The events inside (or overlapping) the span the question names: those that best match the
+    rest of the question (`ranked`, "at the trial") first, then those the most articles report
+    (the day's main event before a minor item told once), then by rank."""
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
               and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
-    inside.sort(key=lambda e: (e.fallback, -e.score))
+    match = {c.id: score for c, score, coverage in ranked or [] if coverage >= ANSWERED}
+    inside.sort(key=lambda e: (e.fallback and e.claim not in match, -match.get(e.claim, 0.0),
+                               -e.score * corroboration_of(len(e.reporting))))
     lines = _event_lines(inside)
     if not lines:
         return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)
@@ -127,8 +187,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     votes for its date with its match score, more for more outlets, less when uncertain.
     """
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
-    happened = {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
-                and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    happened = _asked(question)
     dated, telling, reported = _candidates(analysis, question, ranked, index, happened)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
@@ -139,7 +198,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
-    dated = [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
+    voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
         event = max(reported, key=lambda es: es[1])[0]
         lines = _event_lines([event] + [e for e, _ in reported])
@@ -147,11 +206,29 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
-    top = _agreed_date(dated)
+    # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
+    # (not a plan's: the day a plan was reported is not its day)
+    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE) for e, score in reported
+                                              if tells_event(terms_of(e.text), happened)]
+    top = _finest(_agreed_date(dated), voters + told)
+    dated = list({id(e): (e, w) for e, w in dated + voters + told}.values())
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _finest(value: str, dated: list[tuple[Event, float]]) -> str:
+    """The finest date inside the agreed one that a telling report gives ("14 May" inside "May
+    2011"): of those, the one with the most votes; a month's or a year's answer is then as
+    exact as its best report. Each step goes one level finer (year, month, week, day)."""
+    while True:
+        span = next(e.span for e, _ in dated if e.span.value == value)
+        inside = [(e, w) for e, w in dated if span.start <= e.span.start and e.span.end <= span.end
+                  and e.span.end - e.span.start < span.end - span.start]
+        if not inside:
+            return value
+        value = _agreed_date(inside)
 
 
 def _agreed_date(dated: list[tuple[Event, float]]) -> str:
@@ -184,7 +261,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     whether its own clause tells what happened; and (event, score) of those only their report dates."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
-    ahead = bool(re.match(r"(?i)when\s+(?:will|is|are|does|do)\b", question))  # "when will…" asks for a plan
+    ahead = bool(_AHEAD.match(question))
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
     dated: list[tuple[Event, float]] = []

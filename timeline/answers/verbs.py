@@ -8,7 +8,7 @@ from __future__ import annotations
 
 VERB_FAMILIES = [
     "seiz captur take took overran overrun occupi fell fall swept conquer recaptur retak control",
-    "kill die dead death kill slain shot",
+    "kill die dead death kill slain shot shoot",
     "attack strike struck bomb shell raid assault",
     "announc said say declar state confirm report",
     "win won elect beat defeat victori award",
