@@ -74,3 +74,32 @@ def test_a_week_yields_to_its_days_in_a_large_story() -> None:
         texts.append(("2021-04-08", f"Court {i}\n\nA court in Hollin fined the mill owner on March 31 for case {i}."))
     values = [e.span.value for e in select(_story(texts).timeline, dates=1, per_date=1)]
     assert values == ["2021-03-31"]
+
+
+def test_an_articles_own_today_counts_as_a_reference() -> None:
+    """Four pieces of one day say "today"; six pieces of a busier day name no date at all."""
+    texts = _filler(150, date(2021, 2, 1))
+    texts += [("2021-03-10", f"Depot {i}\n\nFire crews fought a blaze at the {TOWNS[i]} depot today.") for i in range(4)]
+    texts += [("2021-03-20", f"Notes {i}\n\n{_name(i, 4)} {VERBS[i % 6]} the {_name(i, 6)} barn in {TOWNS[i]}.") for i in range(6)]
+    values = [e.span.value for e in select(_story(texts).timeline, dates=1, per_date=1)]
+    assert values == ["2021-03-10"]
+
+
+def test_a_day_before_a_busy_publication_day_gets_its_weight() -> None:
+    """The morning papers tell the day before: articles published on the 5th weigh for the 4th too."""
+    texts = [("2021-03-05", f"Storm {i}\n\nRoofs were torn off in {TOWNS[i]}.") for i in range(5)]
+    texts.append(("2021-03-02", "Notes\n\nThe Alder bakery reopened its doors."))
+    mentions = _story(texts).timeline.mentions
+    assert mentions.get("2021-03-04", 0.0) > mentions.get("2021-03-02", 0.0) > 0.0
+
+
+def test_a_date_named_off_the_story_counts_less() -> None:
+    """Every piece is about the Fenwick mill. Four name March 3 beside the mill; five name March 9 for
+    the town's schools, without the mill."""
+    texts = [(d, t.replace("hall in", "hall by the Fenwick mill in")) for d, t in _filler(60, date(2021, 2, 1))]
+    for i in range(4):
+        texts.append((f"2021-03-{12 + i}", f"Mill {i}\n\nThe owner shut the Fenwick mill on March 3, {_name(i, 3)} said."))
+    for i in range(5):
+        texts.append((f"2021-03-{16 + i}", f"Town {i}\n\nSchools in {TOWNS[i]} closed on March 9 for a heating fault."))
+    values = [e.span.value for e in select(_story(texts).timeline, dates=1, per_date=1)]
+    assert values == ["2021-03-03"]

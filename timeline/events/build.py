@@ -14,9 +14,11 @@ the clause, citing the same sources (the main event keeps role "main").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from storyline.summarize.model import Article, Claim, Sentence, Variant
 from storyline.summarize.story import Story
@@ -32,7 +34,9 @@ from storyline.timeline.timex import Timex, TimeSpan
 
 FALLBACK_WEIGHT = 0.5
 FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly
-PUBLISHED_MENTION = 0.1  # each article published on a day: a weak sign of that day's news
+PUBLISHED_MENTION = 0.1  # each article published on a day or the next: a weak sign of that day's news
+TOPIC_SHARE = 0.5  # a name at least half the articles use is one the story is about
+OFF_TOPIC_MENTION = 0.5  # a reference in a sentence that names none of those ("schools shut on March 9")
 # up to this many articles, each article's lead is its day's event and counts in full; in a larger
 # story a date's mentions decide, its publication-day leads (the busiest-day baseline) count less
 SMALL_STORY = 50
@@ -83,8 +87,9 @@ class Timeline:
     """The story's events, sorted by date then score."""
 
     events: tuple[Event, ...]
-    # how the coverage refers to each date (TIMEX3 value): the articles that name it, plus a
-    # quarter for each further sentence that does (datewise timeline summarisation's signal)
+    # how the coverage refers to each date (TIMEX3 value): the articles that name it (half for one
+    # that names it only in sentences off the story's names), plus a tenth for each article
+    # published that day or the next (datewise timeline summarisation's signal)
     mentions: Mapping[str, float] = field(default_factory=dict)
 
     def dates(self) -> list[str]:
@@ -104,7 +109,7 @@ def build_timeline(story: Story, claims: Sequence[Claim]) -> Timeline:
         events.extend(_claim_events(claim, articles, found))
     events = merge_events(events)
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
-    return Timeline(tuple(events), _mentions(articles, found))
+    return Timeline(tuple(events), _mentions(story, found))
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -148,23 +153,42 @@ def _event_keys(text: str) -> tuple[set[str], set[int]]:
     return names, families
 
 
-def _mentions(sources: Sequence[Article], found: dict[int, list[Timex]]) -> dict[str, float]:
+def story_names(articles: Sequence[Article]) -> frozenset[str]:
+    """The names (lower-cased capitalised words past an article's first, not weekdays or months) that
+    at least half the articles use: who and what the story is about ("pistorius", "wikileaks")."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        tokens = words(article.text)
+        counts.update({t.lower() for t in tokens[1:] if t[:1].isupper() and len(t) > 2
+                       and t.lower() not in STOP_WORDS and t.lower() not in CALENDAR_WORDS})
+    return frozenset(name for name, count in counts.items() if count >= TOPIC_SHARE * len(articles))
+
+
+def _mentions(story: Story, found: dict[int, list[Timex]]) -> dict[str, float]:
     """Each date's mentions, as datewise timeline summarisation counts them (news-tls's mention
-    count): the articles that refer to it by an expression, explicit or resolved ("last Sunday"),
-    plans included ("will be sentenced on June 5": the story turns on such dates), an article's own
-    publication day a quarter (its "today" is every report's), and a tenth per article published
-    that day (a busy news day is a weak sign: most of its reports tell other days' events)."""
+    count): the articles that refer to it by an expression, explicit or resolved ("last Sunday",
+    an article's own "today"), plans included ("will be sentenced on June 5": the story turns on
+    such dates), each article once; half for an article that does so only in sentences naming none
+    of the story's names (`story_names`: "schools shut on March 9" in a piece that mentions the
+    trial in passing); and a tenth per article published that day or the next (a busy news day,
+    or the morning papers after it, is a weak sign: most of its reports tell other days' events)."""
+    names = story_names(story.articles)
     articles: dict[str, dict[int, float]] = {}
-    for article in sources:
-        published = article.published_date
+    for article in story.articles:
+        sentences = story.sentences_of(article.id)
+        starts = [s.start for s in sentences]
+        topical: dict[int, bool] = {}  # sentence index -> whether it names the story
         for t in found[article.id]:
             if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
-                own_day = published is not None and t.span.start == t.span.end == published
+                i = bisect_right(starts, t.start) - 1
+                if i not in topical:
+                    topical[i] = not names or (i >= 0 and bool(names & {w.lower() for w in words(sentences[i].text)}))
                 named = articles.setdefault(t.span.value, {})
-                named[article.id] = max(named.get(article.id, 0.0), FALLBACK_MENTION if own_day else 1.0)
+                named[article.id] = max(named.get(article.id, 0.0), 1.0 if topical[i] else OFF_TOPIC_MENTION)
     mentions = {value: sum(ids.values()) for value, ids in articles.items()}
-    for day, count in Counter(a.published_date.isoformat() for a in sources if a.published_date).items():
-        mentions[day] = mentions.get(day, 0.0) + PUBLISHED_MENTION * count
+    for day, count in Counter(a.published_date for a in story.articles if a.published_date).items():
+        for value in (day.isoformat(), (day - timedelta(days=1)).isoformat()):
+            mentions[value] = mentions.get(value, 0.0) + PUBLISHED_MENTION * count
     return mentions
 
 
