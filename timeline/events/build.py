@@ -43,6 +43,7 @@ SMALL_STORY = 50
 # Relative and subordinate clauses: what they tell is not what the main clause (and its date) tells.
 INNER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where|after|since|when|before|while|by)\b[^,;]*", re.I)
 CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
+_POSSESSIVE = re.compile(r"['’]s$")
 # "said", "announced": two reports of anything share these; they do not make one event
 GENERIC_FAMILIES = frozenset(i for i, line in enumerate(VERB_FAMILIES) if line.startswith("announc"))
 COARSE = frozenset({"quarter", "half", "season", "year", "decade", "century"})
@@ -154,37 +155,48 @@ def _event_keys(text: str) -> tuple[set[str], set[int]]:
 
 
 def story_names(articles: Sequence[Article]) -> frozenset[str]:
-    """The names (lower-cased capitalised words past an article's first, not weekdays or months) that
-    at least half the articles use: who and what the story is about ("pistorius", "wikileaks")."""
+    """The names (lower-cased capitalised words past an article's first, "'s" dropped, not weekdays or
+    months) that at least half the articles use: who and what the story is about ("pistorius")."""
     counts: Counter[str] = Counter()
     for article in articles:
-        tokens = words(article.text)
-        counts.update({t.lower() for t in tokens[1:] if t[:1].isupper() and len(t) > 2
-                       and t.lower() not in STOP_WORDS and t.lower() not in CALENDAR_WORDS})
+        counts.update(n for n in _names_in(words(article.text)[1:]) if n not in CALENDAR_WORDS)
     return frozenset(name for name, count in counts.items() if count >= TOPIC_SHARE * len(articles))
+
+
+def _names_in(tokens: Sequence[str]) -> set[str]:
+    return {_POSSESSIVE.sub("", t).lower() for t in tokens if t[:1].isupper() and len(t) > 2
+            and t.lower() not in STOP_WORDS}
 
 
 def _mentions(story: Story, found: dict[int, list[Timex]]) -> dict[str, float]:
     """Each date's mentions, as datewise timeline summarisation counts them (news-tls's mention
-    count): the articles that refer to it by an expression, explicit or resolved ("last Sunday",
-    an article's own "today"), plans included ("will be sentenced on June 5": the story turns on
-    such dates), each article once; half for an article that does so only in sentences naming none
-    of the story's names (`story_names`: "schools shut on March 9" in a piece that mentions the
-    trial in passing); and a tenth per article published that day or the next (a busy news day,
-    or the morning papers after it, is a weak sign: most of its reports tell other days' events)."""
-    names = story_names(story.articles)
+    count): the articles that refer to it by an expression, explicit or resolved ("last Sunday"),
+    plans included ("will be sentenced on June 5": the story turns on such dates), each article
+    once; and a tenth per article published that day or the next (a busy news day, or the morning
+    papers after it, is a weak sign: most of its reports tell other days' events).
+
+    In a story of up to SMALL_STORY articles each article is about the story and its lead tells
+    its day's event (counted in `select`), so its own publication day ("today") counts a quarter.
+    In a larger collection, which gathers every piece that names the story, an article's "today"
+    counts in full, and an article that refers to a date only in sentences naming none of the
+    story's names (`story_names`: "schools shut on March 9" in a piece about something else) half.
+    """
+    large = len(story.articles) > SMALL_STORY
+    names = story_names(story.articles) if large else frozenset()
     articles: dict[str, dict[int, float]] = {}
     for article in story.articles:
-        sentences = story.sentences_of(article.id)
+        published, sentences = article.published_date, story.sentences_of(article.id)
         starts = [s.start for s in sentences]
         topical: dict[int, bool] = {}  # sentence index -> whether it names the story
         for t in found[article.id]:
             if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
                 i = bisect_right(starts, t.start) - 1
                 if i not in topical:
-                    topical[i] = not names or (i >= 0 and bool(names & {w.lower() for w in words(sentences[i].text)}))
+                    topical[i] = not names or (i >= 0 and bool(names & _names_in(words(sentences[i].text))))
+                own_day = not large and published is not None and t.span.start == t.span.end == published
+                worth = FALLBACK_MENTION if own_day else 1.0 if topical[i] else OFF_TOPIC_MENTION
                 named = articles.setdefault(t.span.value, {})
-                named[article.id] = max(named.get(article.id, 0.0), 1.0 if topical[i] else OFF_TOPIC_MENTION)
+                named[article.id] = max(named.get(article.id, 0.0), worth)
     mentions = {value: sum(ids.values()) for value, ids in articles.items()}
     for day, count in Counter(a.published_date for a in story.articles if a.published_date).items():
         for value in (day.isoformat(), (day - timedelta(days=1)).isoformat()):
