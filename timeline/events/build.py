@@ -264,7 +264,7 @@ def select(timeline: Timeline, dates: int | None = None, per_date: int | None = 
 
     A date's importance is how the coverage refers to it (`Timeline.mentions`: articles naming
     it, explicitly, by a resolved "last Sunday" or as a plan, a tenth per article published that
-    day) plus its events' sources and rank (an event an article leads with counting one more, a
+    day or the next; see `_mentions`) plus its events' sources and rank (an event an article leads with counting one more, a
     report that only its publication day dates a quarter per article), that second part scaled
     down to SMALL_STORY / n in a story of n > SMALL_STORY articles, where it would only repeat the
     busiest publication days; finer dates weigh more, since a reader's timeline is of days ("1946"
