@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.css.query import NoMatches
+
 from tests.conftest import SEEDS, WIKINEWS
 from tests.test_app import ask, loaded, until
 from storyline.tui.app import StorylineApp
@@ -138,7 +140,10 @@ async def test_each_answer_lands_under_its_own_question(monkeypatch) -> None:
             app.post_message(events.Key("enter" if key == "\r" else _character_to_key(key), key))
         # each answer's notes arrive one message after another: wait until every one asserted is there
         def settled() -> bool:
-            shown = exchanges(app)
+            try:
+                shown = exchanges(app)
+            except NoMatches:  # an exchange mounted, its question not yet
+                return False
             return (len(shown) == 4 and all(notes for _, notes in shown)
                     and any(n.startswith("May 2015") for n in shown[0][1])
                     and any("27 Mar 2016" in n for n in shown[1][1])
@@ -316,27 +321,30 @@ async def test_the_smaller_promises(story_file) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         notes = lambda: [str(w.render()) for w in app.query(".note")]  # noqa: E731
+        # each fact is waited for: on a busy machine it arrives some refreshes after its key
         await ask(app, pilot, "/stories")
-        assert notes()[-1] == "This input holds one story: there is no other to open."
+        await until(pilot, lambda: notes()[-1:] == ["This input holds one story: there is no other to open."])
         await ask(app, pilot, "/open 99")
-        assert "There is no source [99]: this story has 5 sources" in notes()[-1]
+        await until(pilot, lambda: "There is no source [99]: this story has 5 sources" in notes()[-1])
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("VerticalScroll")))
         pane = app.screen.query_one("VerticalScroll")
-        assert "Esc closes" in str(pane.border_subtitle) and pane.border_title and pane.has_focus
+        await until(pilot, lambda: pane.has_focus)
+        assert "Esc closes" in str(pane.border_subtitle) and pane.border_title
         assert any(key == "/stories" for _, rows in KEYS for key, _ in rows)
         await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
         await ask(app, pilot, "/open 3")
+        await until(pilot, lambda: isinstance(app.screen, SourceScreen))
         await pilot.press("slash", *"Unesco", "enter")
-        await pilot.pause()
-        assert not app.screen.query_one("#find").display
-        assert any("found in" in str(n.message) for n in app._notifications)
+        await until(pilot, lambda: not app.screen.query_one("#find").display
+                    and any("found in" in str(n.message) for n in app._notifications))
     app = StorylineApp([str(story_file({f"{i}.txt": f"Plant {i}\n\nPublished: March {i}, 2016\n\nThe Kestrel plant "
                                                  "closed in 2011, the union said on Monday.\n" for i in (3, 4)}))])
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
-        text = "\n".join(str(w.render()) for w in app.query(".note"))
-        assert "Try “What happened in 2011?”" in text
+        hints = lambda: "\n".join(str(w.render()) for w in app.query(".note"))  # noqa: E731
+        await until(pilot, lambda: "Try “What happened in 2011?”" in hints())
 
 
 async def test_the_story_list_keeps_its_heading_in_view() -> None:
