@@ -39,8 +39,7 @@ def measure(path: str) -> dict[str, float]:
     class Probe(StorylineApp):
         CSS_PATH = str(ROOT / "tui" / "storyline.tcss")
 
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_mount(self) -> None:  # besides the app's own: Textual calls each class's handler (a super() call ran it twice)
             self.phase, self.last, self.last_cpu = "loading", time.perf_counter(), time.thread_time()
             self.gaps: dict[str, list[tuple[float, float]]] = {}
             self.frames: list[float] = []
