@@ -173,6 +173,15 @@ class StorylineApp(SteadyApp):
         self.pane.show_story(analysis, ready.key_events, ready.span, None if message.reranked else ready.big)
         for warning in message.warnings:
             self.notify(warning, severity="warning", timeout=8)
+        # the chat's part once the timeline is drawn: one frame laying out and drawing both took
+        # 200 ms on 19,000 events, keys waiting
+        self.call_after_refresh(self.show_in_chat, message)
+
+    def show_in_chat(self, message: Loaded) -> None:
+        """The loaded story in the chat: what it holds, hints, its summary, the answers asked for meanwhile."""
+        analysis, ready = message.analysis, message.ready
+        if self.analysis is not analysis:  # another story or ranking is on its way meanwhile
+            return
         chat = self.query_one(ChatLog)
         chat.add_note(f"Loaded {self.sub_title} · {count(len(analysis.claims), 'claim')} "
                       f"(ranking: {analysis.algorithm}).")
