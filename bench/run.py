@@ -273,14 +273,17 @@ def report_app(big: str | None) -> None:
         a = measure("app", 0, path) if path else measure("app", 0)
         print(f"{name}: {a.get('events', 0):,.0f} events; first paint {a['first_paint_s']:.2f} s, ready "
               f"{a['ready_s']:.1f} s; longest stall while loading {a['loading_stall_ms']:.0f} ms "
-              f"(CPU {a['loading_stall_cpu_ms']:.0f})")
+              f"(CPU {a['loading_stall_cpu_ms']:.0f}; the busiest gap's CPU {a['loading_busiest_ui_cpu_ms']:.0f} UI, "
+              f"{a['loading_busiest_cpu_ms']:.0f} all threads)")
         if "toggle_stall_ms" in a:
             print(f"  `a` (key dates <-> all {a['all_shown']:,.0f}/{a['events']:,.0f}): longest stall "
-                  f"{a['toggle_stall_ms']:.0f} ms (CPU {a['toggle_stall_cpu_ms']:.0f}); ↓ to screen median "
+                  f"{a['toggle_stall_ms']:.0f} ms (CPU {a['toggle_stall_cpu_ms']:.0f}; busiest gap "
+                  f"{a['toggle_busiest_ui_cpu_ms']:.0f} UI, {a['toggle_busiest_cpu_ms']:.0f} all); ↓ to screen median "
                   f"{a['down_median_ms']:.0f} ms, max {a['down_max_ms']:.0f}; a filter keystroke to screen "
                   f"(echo) max {a['filter_echo_max_ms']:.0f} ms, filtered tree shown max "
                   f"{a['filter_shown_max_ms']:.0f} ms (of which 200 ms wait for typing to pause); longest "
-                  f"stall while keying {a['keys_stall_ms']:.0f} ms (CPU {a['keys_stall_cpu_ms']:.0f})")
+                  f"stall while keying {a['keys_stall_ms']:.0f} ms (CPU {a['keys_stall_cpu_ms']:.0f}; busiest gap "
+                  f"{a['keys_busiest_ui_cpu_ms']:.0f} UI, {a['keys_busiest_cpu_ms']:.0f} all)")
     if not big:
         print("(for a story of 15,000+ events: --app-story PATH, e.g. an Entities topic made by bench/entities.py)")
     print()

@@ -195,7 +195,7 @@ async def test_a_question_typed_while_loading_is_answered_when_ready(monkeypatch
         prompt = app.query_one("#prompt")
         prompt.value = "When did ISIS seize Palmyra?"
         await pilot.press("enter")
-        assert app.analysis is None and [q for q, _ in app.pending] == ["When did ISIS seize Palmyra?"]
+        assert app.analysis is None and [q for q, _ in app.chat.pending] == ["When did ISIS seize Palmyra?"]
         assert "answered here as soon as it is ready" in str(list(app.query(".note"))[-1].render())
         load("lexrank")
         await loaded(app, pilot)

@@ -132,3 +132,24 @@ async def test_keys_typed_right_after_f2_or_f4_arrive_where_it_sent_them() -> No
             await until(pilot, lambda box=box: app.query_one(box).value == "hello")
             app.query_one(TimelineTree).focus()
             await pilot.pause()
+
+
+async def test_a_key_typed_right_after_escape_leaves_the_prompt_with_it() -> None:
+    """"Escape q" in one read: q went into the prompt (the prompt left for the tree only once it
+    handled Escape, after the app had sent it the q too); it is the app's quit key there."""
+    import asyncio
+
+    from textual import events
+
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(app, pilot)
+        quitting = asyncio.Event()
+        app.exit = lambda *args, **kwargs: quitting.set()  # type: ignore[method-assign]  # keep it running to look
+        prompt = app.query_one("#prompt")
+        prompt.focus()
+        await pilot.pause()
+        for key in ("escape", "q"):  # one read
+            app.post_message(events.Key(key, None if key == "escape" else key))
+        await asyncio.wait_for(quitting.wait(), timeout=60)
+        assert prompt.value == "" and app.query_one(TimelineTree).has_focus

@@ -60,7 +60,7 @@ def run_command(app: StorylineApp, line: str, out: Out) -> None:
     elif analysis is None:
         out.add_note("Still reading the story; try again in a moment.")
     elif name == "summary":  # in a thread: the summary's solver takes seconds to import, more to solve
-        app.answer(analysis, f"summary in {int(args[0]) if args and args[0].isdigit() else 5} sentences", out)
+        app.chat.answer(analysis, f"summary in {int(args[0]) if args and args[0].isdigit() else 5} sentences", out)
     elif name == "timeline":
         timeline_range(app, args, out)
     elif name == "sources":

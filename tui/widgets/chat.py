@@ -122,7 +122,9 @@ class PromptInput(Input):
     BINDINGS = [
         Binding("up", "recall(-1)", "Earlier", show=False),
         Binding("down", "recall(1)", "Later", show=False),
-        Binding("escape", "app.focus('timeline')", "Timeline", show=False),  # where q quits
+        # Where q quits. A priority binding, so the app moves the focus before it sends on the keys
+        # typed after Escape (else they reached the prompt: "Escape q" typed a q)
+        Binding("escape", "app.focus('timeline')", "Timeline", show=False, priority=True),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
