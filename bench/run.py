@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import corpus  # noqa: E402
+from bench.cold import cold_runs  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -169,11 +170,10 @@ def measure(stage: str, *args: object) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cold_command(args: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "storyline", *args], capture_output=True, check=True,
-                   cwd=corpus.ROOT)
-    return time.perf_counter() - start
+def cold_command(args: list[str]) -> str:
+    """A cold run's wall and CPU seconds, the median of three (bench/cold.py)."""
+    wall, cpu = cold_runs(args, corpus.ROOT, 3)[1]
+    return f"{wall:.2f} s ({cpu:.2f} s CPU)"
 
 
 # --- reports -----------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def report_ingest() -> None:
     big = measure("ingest", 1000)
     print(f"1,000-article story: {big['sentences']} sentences in {big['seconds']:.2f} s "
           f"({big['articles'] / big['seconds']:.0f} articles/s, peak {big['peak_mb']:.0f} MB)")
-    print(f"`storyline sources seeds/` end to end, cold: {cold_command(['sources', 'seeds']):.2f} s\n")
+    print(f"`storyline sources seeds/` end to end, cold: {cold_command(['sources', 'seeds'])}\n")
 
 
 def report_rank(sizes: list[int]) -> None:
@@ -227,7 +227,7 @@ def report_time() -> None:
           f"({t['dateparser_s'] / t['ours_s']:.0f}x)")
     print(f"accuracy on {t['sample']} hand-labelled sentences (bench/labelled_dates.py): "
           f"ours P={t['ours_p']:.2f} R={t['ours_r']:.2f}; dateparser P={t['dp_p']:.2f} R={t['dp_r']:.2f}")
-    print(f"`storyline timeline seeds/` cold: {cold_command(['timeline', 'seeds']):.2f} s")
+    print(f"`storyline timeline seeds/` cold: {cold_command(['timeline', 'seeds', '--no-cache'])}")
     big = measure("timeline", 1000)
     print(f"1,000-article story end to end: {big['sentences']} sentences, {big['claims']} claims, "
           f"{big['events']} events in {big['seconds']:.1f} s, peak {big['peak_mb']:.0f} MB\n")

@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.cold import cold_runs  # noqa: E402
+
 TARGETS: dict[str, tuple[float, float | None]] = {"timeline": (60.0, 1536.0), "summarize": (45.0, None)}  # at 12k: seconds, MB
 EXPONENTS = (1.15, 1.05)  # time, memory
 UNDATED_RATIO = 1.2
@@ -86,15 +89,12 @@ def measure(root: Path, command: str, path: Path, timeout: float) -> dict[str, f
     return figures
 
 
-def cold(root: Path, repeats: int) -> list[float]:
-    """Wall seconds of `storyline timeline seeds/` started cold, `repeats` times (hyperfine-style)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "storyline", "timeline", "seeds", "--no-cache"], cwd=root,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - start)
-    return sorted(times)
+def cold(root: Path, repeats: int) -> dict[str, float]:
+    """`storyline timeline seeds/` started cold `repeats` times (bench/cold.py): wall and CPU seconds."""
+    runs = cold_runs(["timeline", "seeds", "--no-cache"], root, repeats)
+    cpus = sorted(cpu for _, cpu in runs)
+    return {"min": runs[0][0], "median": runs[len(runs) // 2][0], "max": runs[-1][0],
+            "cpu_min": cpus[0], "cpu_median": cpus[len(cpus) // 2]}
 
 
 def slope(points: list[tuple[int, float]]) -> float:
@@ -138,8 +138,7 @@ def main() -> None:
     results: dict[str, dict[str, float] | None] = {}
     earlier = json.loads(args.merge.read_text()) if args.merge else {}
     for name, root in roots if args.cold else ():
-        times = cold(root, args.cold)
-        results[f"{name}/cold"] = {"min": times[0], "median": times[len(times) // 2], "max": times[-1]}
+        results[f"{name}/cold"] = cold(root, args.cold)
     with tempfile.TemporaryDirectory(prefix="storyline-scale-") as tmp:
         # written by a child: a parent holding the collection would count in each run's ru_maxrss
         subprocess.run([sys.executable, __file__, "--write-inputs", str(args.folder), tmp, args.sizes], check=True)
@@ -168,7 +167,8 @@ def report(results: dict[str, dict[str, float] | None], roots: list[tuple[str, P
     for name, _ in roots:
         if (c := results.get(f"{name}/cold")):
             print(f"{name}: `storyline timeline seeds/` cold, {args.cold} runs: min {c['min']:.2f} s, median "
-                  f"{c['median']:.2f} s, max {c['max']:.2f} s (goal <= 0.35 s)")
+                  f"{c['median']:.2f} s, max {c['max']:.2f} s (goal <= 0.35 s); CPU min {c.get('cpu_min', 0):.2f} s, "
+                  f"median {c.get('cpu_median', 0):.2f} s")
     print()
     header = "".join(f" | {name + ': wall s   cpu s  peak MB':>22}" for name, _ in roots)
     for corpus in args.corpora.split(","):
