@@ -1,0 +1,56 @@
+"""'When' answers: which report dates an event, through the library (our own sentences)."""
+
+from __future__ import annotations
+
+from storyline.timeline.analysis import analyse
+from storyline.timeline.answers.ask import ask
+from tests.conftest import article, story
+
+
+def test_an_undated_event_is_bounded_by_its_first_report_not_its_best_worded_one() -> None:
+    """No sentence names the day the mayor was refused a permit: the first report's day bounds
+    it, not a later report's that words it more like the question."""
+    analysis = analyse(story(
+        article(1, "In a late-night vote, members of the planning board turned down the stadium plan and refused "
+                   "the mayor a building permit.", published="2019-03-04"),
+        article(2, "Refused a building permit for the stadium, the mayor is appealing.", published="2019-03-06")))
+    answer = ask(analysis, "When was the mayor refused a building permit for the stadium?")
+    assert answer.found and answer.lines[0].date == "2019-03-04"
+
+
+def test_a_date_the_report_gives_for_its_saying_does_not_date_the_event() -> None:
+    """"…, she said yesterday" or "told reporters on Thursday" dates the saying; the flooding is
+    the day another report names."""
+    for report in ("Rain flooded Amberley, the council leader said yesterday.",
+                   "Rain flooded Amberley, the council leader told reporters on Thursday."):
+        analysis = analyse(story(
+            article(1, "Heavy rain flooded hundreds of homes in Amberley and nearby villages on Saturday night.",
+                    published="2020-11-09"),
+            article(2, report, published="2020-11-13")))
+        answer = ask(analysis, "When did rain flood Amberley?")
+        assert answer.found and answer.lines[0].date == "2020-11-07", report
+
+
+def test_a_plan_whose_day_the_coverage_passed_answers_a_past_question() -> None:
+    """"will open on Thursday", written on the Tuesday, with later reports that it opened: it
+    opened on that Thursday, not on the day a later report was published."""
+    analysis = analyse(story(
+        article(1, "The new Harwick bypass will open to traffic on Thursday, the highways agency said.",
+                published="2018-06-12"),
+        article(2, "Drivers praised the new Harwick bypass, which opened to traffic last week.",
+                published="2018-06-22")))
+    answer = ask(analysis, "When did the Harwick bypass open to traffic?")
+    assert answer.found and answer.lines[0].date == "2018-06-14"
+
+
+def test_a_lede_keeps_its_day_inside_the_week_another_report_gives() -> None:
+    """Two ledes of 3 December "have found" the ruling; a later report says "last week": the
+    event is the ledes' day inside that week, not the whole week."""
+    ruling = "The appeal court has found the builder Ravel Homes guilty of fraud, overturning its acquittal."
+    analysis = analyse(story(
+        article(1, ruling, published="2015-12-03"),
+        article(2, ruling, published="2015-12-03"),
+        article(3, "The appeal court last week found the builder Ravel Homes guilty of fraud, overturning its "
+                   "acquittal.", published="2015-12-09")))
+    answer = ask(analysis, "When did the appeal court find Ravel Homes guilty of fraud?")
+    assert answer.found and answer.lines[0].date == "2015-12-03"
