@@ -54,3 +54,14 @@ def test_a_lede_keeps_its_day_inside_the_week_another_report_gives() -> None:
                    "acquittal.", published="2015-12-09")))
     answer = ask(analysis, "When did the appeal court find Ravel Homes guilty of fraud?")
     assert answer.found and answer.lines[0].date == "2015-12-03"
+
+
+def test_a_day_written_out_outweighs_a_weekday_resolved_against_a_stamp() -> None:
+    """"on Sunday" in a page stamped Monday and "on 14 May" a Saturday: the page may be stamped a
+    day late or in another time zone, the written-out day does not lean on it."""
+    analysis = analyse(story(
+        article(1, "The banker Paul Dray was arrested at the airport on Sunday.", published="2011-05-16"),
+        article(2, "Detectives say Paul Dray, a banker from Leeds, was arrested at the airport on 14 May as he "
+                   "boarded a flight to Paris.", published="2011-05-20")))
+    answer = ask(analysis, "When was Paul Dray arrested?")
+    assert answer.found and answer.lines[0].date == "2011-05-14"

@@ -34,6 +34,9 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+# a day written out ("14 May") votes more than one resolved from "on Sunday" or "yesterday", which
+# inherits its page's stamp (a first version's, another time zone's: a day early or late)
+CALENDAR_DAY = 1.5
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
 REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes like the day a report was published
 PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
@@ -226,6 +229,11 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
 
 
+def _calendar_day(event: Event) -> bool:
+    """Whether a day is written out ("14 May", "May 14, 2011"): it does not lean on the page's stamp."""
+    return event.span.granularity == "day" and any(ch.isdigit() for ch in event.expression or "")
+
+
 def _first_report(reported: list[tuple[Event, float]], happened: set[str]) -> Event:
     """The report that bounds an undated event: of those near the best match that tell it, the
     earliest (a later report of "having been refused bail" repeats what the first one told on its
@@ -260,6 +268,8 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
     spans: dict[str, TimeSpan] = {}
     for event, score in dated:
         weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
+        if _calendar_day(event):
+            weight *= CALENDAR_DAY
         votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
         spans[event.span.value] = event.span
     best_own = max(votes.values())
