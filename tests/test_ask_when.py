@@ -65,3 +65,18 @@ def test_a_day_written_out_outweighs_a_weekday_resolved_against_a_stamp() -> Non
                    "boarded a flight to Paris.", published="2011-05-20")))
     answer = ask(analysis, "When was Paul Dray arrested?")
     assert answer.found and answer.lines[0].date == "2011-05-14"
+
+
+def test_a_month_answer_takes_the_first_telling_report_even_a_looser_one() -> None:
+    """"last month" dates the feat; the lede of its day words it less like the question than a
+    later look back ("Two weeks after …"): the day is the first report's."""
+    analysis = analyse(story(
+        article(1, "Marta Ruiz made history last month, becoming the first woman to captain the national rowing "
+                   "team.", published="2016-09-10"),
+        article(2, "Spanish rower Marta Ruiz said she felt proud after leading the crew out on the lake in Lucerne "
+                   "and becoming the first woman to captain a rowing team of her country at a world regatta.",
+                published="2016-08-06"),
+        article(3, "Two weeks after Marta Ruiz became the first woman to captain the national rowing team, the "
+                   "federation named a new coach.", published="2016-08-20")))
+    answer = ask(analysis, "When did Marta Ruiz become the first woman to captain the national rowing team?")
+    assert answer.found and answer.lines[0].date == "2016-08-06"
