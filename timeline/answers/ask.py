@@ -199,28 +199,27 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     """
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = _asked(question)
-    dated, telling, reported, looser = _candidates(analysis, question, ranked, index, happened)
-    bounds = reported + looser  # reports that may bound an undated event: looser matches that tell it too
+    dated, telling, reported = _candidates(analysis, question, ranked, index, happened)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
     if any(telling):
         dated = [d for d, tells in zip(dated, telling) if tells]
-    elif happened and any(tells_event(terms_of(e.text), happened) for e, _ in bounds):
+    elif happened and any(tells_event(terms_of(e.text), happened) for e, _ in reported):
         dated = []  # only a report tells it ("has made its maiden flight"): not "the first A380 was unveiled"
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
-    if not dated and bounds:  # no date in the sentence: it happened by the day it was reported
-        event = _first_report(bounds, happened)
-        lines = _event_lines([event] + [e for e, _ in bounds])
+    if not dated and reported:  # no date in the sentence: it happened by the day it was reported
+        event = _first_report(reported, happened)
+        lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
         lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
     # (not a plan's: the day a plan was reported is not its day)
-    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE) for e, score in bounds
+    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE) for e, score in reported
                                               if tells_event(terms_of(e.text), happened)]
     top = _finest(_agreed_date(dated), voters + told)
     dated = list({id(e): (e, w) for e, w in dated + voters + told}.values())
@@ -291,11 +290,10 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
                 index: ClaimIndex | None, happened: set[str]
-                ) -> tuple[list[tuple[Event, float]], list[bool], list[tuple[Event, float]],
-                           list[tuple[Event, float]]]:
+                ) -> tuple[list[tuple[Event, float]], list[bool], list[tuple[Event, float]]]:
     """The events that may date the answer: (event, weight) of the dated ones with, for each,
     whether its own clause tells what happened; and (event, score) of those only their report dates,
-    among the best matches and among looser ones that tell the event."""
+    of the best matches and of looser ones that tell the event."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
     ahead = bool(_AHEAD.match(question))
@@ -306,7 +304,6 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     dated: list[tuple[Event, float]] = []
     telling: list[bool] = []
     reported: list[tuple[Event, float]] = []
-    looser: list[tuple[Event, float]] = []
     considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
     for claim, score, coverage in ranked:
         best = coverage >= best_coverage - 1e-9
@@ -328,11 +325,10 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                     kept *= REPORT_DATED
                 dated.append((e, weight * kept * _told(own, asked, tells)))
                 telling.append(tells)
-        if score >= NEAR_BEST * best_score and best:
+        # a report of the best matches, or of a looser one that tells the event (it passed `tells` above)
+        if score >= NEAR_BEST * best_score and (best or (index is not None and bool(happened))):
             reported += [(e, score) for e in events if e.fallback]
-        elif score >= NEAR_BEST * best_score and index is not None and happened:  # it passed `tells` above
-            looser += [(e, score) for e in events if e.fallback]
-    return dated, telling, reported, looser
+    return dated, telling, reported
 
 
 def _report_dated(event: Event) -> bool:
