@@ -22,7 +22,8 @@ from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex
 from storyline.timeline.answers.terms import QUESTION_WORDS, SCAFFOLD, expand, tells_event, term_of, terms_of
-from storyline.timeline.events.build import INNER_CLAUSE, Event, shown_text
+from storyline.timeline.answers.verbs import FAMILY
+from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
 from storyline.timeline.tagger.scan import tag
 from storyline.timeline.timex import TimeSpan
@@ -33,7 +34,12 @@ WHEN_SLACK = 0.3  # a dated claim may match this much less of the question ("Job
 LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage / best coverage) ** this
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
+# a day written out ("14 May") votes more than one resolved from "on Sunday" or "yesterday", which
+# inherits its page's stamp (a first version's, another time zone's: a day early or late)
+CALENDAR_DAY = 1.5
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
+REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes like the day a report was published
+PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
@@ -42,6 +48,11 @@ _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused 
                      r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
                      r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
                      r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
+# a reporting verb right before a date: the date is the report's ("he said yesterday", "told reporters on Monday")
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|admitted|confirmed|revealed|added|"
+                               r"insisted|claimed|stated|reported|explained|conceded|disclosed|denied)"
+                               r"\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+_PLAN = re.compile(r"\b(?:will|shall|(?:is|are|was|were) (?:to|due to|set to|expected to|scheduled to|going to))\s", re.I)
 _AHEAD = re.compile(r"(?i)when\s+(?:will|is|are|does|do)\b")  # "when will…" asks for a plan
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
@@ -200,7 +211,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
-        event = max(reported, key=lambda es: es[1])[0]
+        event = _first_report(reported, happened)
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
@@ -218,14 +229,35 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
 
 
+def _calendar_day(event: Event) -> bool:
+    """Whether a day is written out ("14 May", "May 14, 2011"): it does not lean on the page's stamp."""
+    return event.span.granularity == "day" and any(ch.isdigit() for ch in event.expression or "")
+
+
+def _first_report(reported: list[tuple[Event, float]], happened: set[str]) -> Event:
+    """The report that bounds an undated event: of those near the best match that tell it, the
+    earliest (a later report of "having been refused bail" repeats what the first one told on its
+    day), a plan's report ("is to go on trial") aside; if none tells it, the best match."""
+    best = max(score for _, score in reported)
+    telling = [(e, score) for e, score in reported if score >= NEAR_BEST * best
+               and tells_event(terms_of(e.text), happened) and not _PLAN.search(e.text)]
+    if not telling:
+        return max(reported, key=lambda es: es[1])[0]
+    return min(telling, key=lambda es: (es[0].span.start, -es[1]))[0]
+
+
 def _finest(value: str, dated: list[tuple[Event, float]]) -> str:
-    """The finest date inside the agreed one that a telling report gives ("14 May" inside "May
-    2011"): of those, the one with the most votes; a month's or a year's answer is then as
-    exact as its best report. Each step goes one level finer (year, month, week, day)."""
+    """The finest date inside the agreed one that a telling sentence or report gives ("14 May"
+    inside "May 2011"): of the sentences' dates, the one with the most votes, each step one level
+    finer (year, month, week, day); where only reports' days lie inside, the first report's."""
     while True:
         span = next(e.span for e, _ in dated if e.span.value == value)
         inside = [(e, w) for e, w in dated if span.start <= e.span.start and e.span.end <= span.end
                   and e.span.end - e.span.start < span.end - span.start]
+        if any(not e.fallback for e, _ in inside):  # a sentence that names the finer date outranks reports' days
+            inside = [(e, w) for e, w in inside if not e.fallback]
+        elif inside:  # only reports' days: the first report bounds it (a later one looks back on it)
+            return min(inside, key=lambda ew: (ew[0].span.start, -ew[1]))[0].span.value
         if not inside:
             return value
         value = _agreed_date(inside)
@@ -240,6 +272,8 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
     spans: dict[str, TimeSpan] = {}
     for event, score in dated:
         weight = score * corroboration_of(len(event.reporting)) * (1 if event.certain else UNCERTAIN_VOTE)
+        if _calendar_day(event):
+            weight *= CALENDAR_DAY
         votes[event.span.value] = votes.get(event.span.value, 0.0) + weight
         spans[event.span.value] = event.span
     best_own = max(votes.values())
@@ -258,10 +292,13 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                 index: ClaimIndex | None, happened: set[str]
                 ) -> tuple[list[tuple[Event, float]], list[bool], list[tuple[Event, float]]]:
     """The events that may date the answer: (event, weight) of the dated ones with, for each,
-    whether its own clause tells what happened; and (event, score) of those only their report dates."""
+    whether its own clause tells what happened; and (event, score) of those only their report dates,
+    of the best matches and of looser ones that tell the event."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
     ahead = bool(_AHEAD.match(question))
+    now = _story_now(analysis)
+    reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
     dated: list[tuple[Event, float]] = []
@@ -275,18 +312,36 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         if not best and index and happened and not index.tells(claim, happened):
             continue  # a looser match must at least tell the event asked about
         considered[best] += 1
-        events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"]
+        events = [e for e in analysis.events_of(claim.id) if (e.role == "planned") == ahead or e.role == "main"
+                  or (e.role == "planned" and _passed(e, now))]
         weight = score * (coverage / best_coverage) ** LOOSER_MATCH  # matching less of the question counts less
         clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
         for e in events:
             if not e.fallback:
                 own = (terms_of(INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
                 tells = tells_event(own, happened)
-                dated.append((e, weight * _told(own, asked, tells)))
+                kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
+                if not reporting_asked and _report_dated(e):
+                    kept *= REPORT_DATED
+                dated.append((e, weight * kept * _told(own, asked, tells)))
                 telling.append(tells)
-        if score >= NEAR_BEST * best_score and best:
+        # a report of the best matches, or of a looser one that tells the event (it passed `tells` above)
+        if score >= NEAR_BEST * best_score and (best or (index is not None and bool(happened))):
             reported += [(e, score) for e in events if e.fallback]
     return dated, telling, reported
+
+
+def _report_dated(event: Event) -> bool:
+    """Whether the event's date is its report's: "is sorry over the assault, he said yesterday",
+    "admitted on Monday that …" date the saying, not what was said."""
+    at = event.text.find(event.expression or "\0")
+    return at > 0 and bool(_REPORTING_BEFORE.search(event.text[max(0, at - 40):at]))
+
+
+def _passed(event: Event, now: date | None) -> bool:
+    """Whether a plan's day had come by the story's last report: "will go on trial on Monday",
+    written before the Monday, then answers when the trial began (news reports the schedule kept)."""
+    return now is not None and event.span.end < now
 
 
 def _told(own: set[str], asked: set[str], tells: bool) -> float:

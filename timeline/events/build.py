@@ -216,22 +216,32 @@ def _claim_events(claim: Claim, sources: Sequence[Article], found: dict[int, lis
         else:
             dated.setdefault(placement.span.value, []).append((member, placement))
     dated = settle_stamps(dated)
-    if dated:  # reports without a date of their own join the best-attested dated report
+    groups: list[tuple[list[tuple[Sentence, Placement]], bool]] = []
+    if dated:  # reports without a date of their own join the best-attested dated report …
         biggest = max(dated.values(), key=len)
-        biggest.extend((m, biggest[0][1]) for m, _ in fallback)
-        groups, is_fallback = list(dated.values()), False
-    elif fallback:
+        # … unless it is a week or month their own day lies in: "the court last week found him guilty"
+        # beside the ledes "has found him guilty" of that week's days, whose day is the event's
+        inside = [(m, p) for m, p in fallback if _within_coarser(p.span, biggest[0][1].span)]
+        biggest.extend((m, biggest[0][1]) for m, p in fallback if (m, p) not in inside)
+        groups = [(group, False) for group in dated.values()]
+        fallback = inside
+    if fallback:
         earliest = min(fallback, key=lambda mp: mp[1].span.start)[1]
-        groups, is_fallback = [[(m, earliest) for m, _ in fallback]], True
-    else:
+        groups.append(([(m, earliest) for m, _ in fallback], True))
+    if not groups:
         return []
     text = shown_text(claim, sources)
     events = [Event(span=group[0][1].span, text=text, claim=claim.id,
                     sources=tuple(sorted({m.article for m, _ in group})),
                     score=claim.score * (FALLBACK_WEIGHT if is_fallback else 1.0), fallback=is_fallback,
                     expression=group[0][1].expression, lead=any(m.in_lead for m, _ in group),
-                    variants=claim.variants) for group in groups]
+                    variants=claim.variants) for group, is_fallback in groups]
     return events + _clause_events(claim, sources, found, {e.span.value for e in events if not e.fallback})
+
+
+def _within_coarser(day: TimeSpan, span: TimeSpan) -> bool:
+    """Whether a report's own day lies inside a dated span coarser than a day (a week, a month)."""
+    return span.granularity in ("week", "month") and span.start <= day.start and day.end <= span.end
 
 
 def shown_text(claim: Claim, sources: Sequence[Article]) -> str:

@@ -86,13 +86,24 @@ def weekend(m: Hit, c: Context) -> Found | None:
     return Found("DATE", span.value, span, relative=True, future=future)
 
 
+WEEKEND = 5  # date.weekday() of Saturday
+_MODAL_BEFORE = re.compile(r"\b(?:will|shall|wo n't|won't|going to|(?:is|are) (?:set |due |expected |scheduled )?to)\s"
+                           r"[^,;:.!?]*$", re.I)
+
+
 def rel_unit(m: Hit, c: Context) -> Found | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if not c.dct:
         return Found("DATE", "XXXX", relative=True)
     amount = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    # "will confess … this week" is a plan of the week; in a weekend paper, of the week ahead (only
+    # after a modal of its own clause: "a plan to bail out … failed this week" is past)
+    ahead = amount == 0 and _MODAL_BEFORE.search(c.text, c.sentence(m.start())[0], m.start()) is not None \
+        and c.future(m.start(), m.end())
+    if ahead and unit == "week" and c.dct.weekday() >= WEEKEND:
+        amount = 1
     span = resolve.shift(c.dct, unit, amount)
-    return Found("DATE", span.value, span, mod_code(m["mod"]), relative=True, future=amount > 0)
+    return Found("DATE", span.value, span, mod_code(m["mod"]), relative=True, future=amount > 0 or ahead)
 
 
 def anaphoric(m: Hit, c: Context) -> Found | None:
@@ -100,6 +111,9 @@ def anaphoric(m: Hit, c: Context) -> Found | None:
     amount = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "before": -1,
               "earlier": -1, "same": 0}[m["rel"].lower()]
     return Found("DATE", "XXXX", relative=True, anaphor=((m["unit"] or "day").lower(), amount))
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:[\w“\"'‘])")  # words after "N days before": the event it counts from
 
 
 def ago(m: Hit, c: Context) -> Found | None:
@@ -112,6 +126,10 @@ def ago(m: Hit, c: Context) -> Found | None:
         unit, n = "week", n * 2
     if m["dir"].lower() == "later":  # "one year later" counts from the date just named, not from today
         return Found("DATE", "XXXX", relative=True, anaphor=(unit, int(n)))
+    if m["dir"].lower() == "before" and _EVENT_AFTER.match(c.text, m.end()):
+        # "two days before he died", "a week before the vote" count from that event, not from today: the
+        # stretch of time, as TimeML marks it
+        return Found("DURATION", duration_value(n, unit))
     if not c.dct:
         return Found("DATE", "XXXX", relative=True)
     span = resolve.shift(c.dct, unit, -int(n))

@@ -49,7 +49,9 @@ _CLAUSE_END = re.compile(r"[.;:!?,]|\s[–—]\s|\b(?:and|but|while|whereas|alth
 _ADJACENT = re.compile(r"\s*(?:on|at)?\s*")  # nothing but "on"/"at" between a verb and its date
 # Verbs of a schedule in the present tense, right before their date: "the talks resume Monday".
 _SCHEDULED = re.compile(r"\b(?:meet|begin|start|open|resume|vote|visit|travel|arrive|leave|return|close|end|hold|"
-                        r"play|face|fly|go|head|take office|take place)(?:s|es)?\s+(?:\w+ly\s+)?(?:on\s+)?$")
+                        r"play|face|fly|go|head|take office|take place)(?:s|es)?\s+(?:\w+ly\s+)?"
+                        # … or after a place: "the exhibition opens at the museum in London on Saturday"
+                        r"(?:(?:at|in)\s+(?:&\w+;|[^,.:;!?]){1,50}?\s+)?(?:on\s+)?$")  # "&amp;" is a character
 _MODIFIER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)  # a date right after a determiner …
 _NOUN_AFTER = re.compile(r"\s+(?:deadline|meeting|summit|election|vote|hearing|anniversary|talks|session|"
                          r"launch|release|date|visit|trip|conference|rally|game|match|race)\b")  # … before its noun

@@ -1,0 +1,82 @@
+"""'When' answers: which report dates an event, through the library (our own sentences)."""
+
+from __future__ import annotations
+
+from storyline.timeline.analysis import analyse
+from storyline.timeline.answers.ask import ask
+from tests.conftest import article, story
+
+
+def test_an_undated_event_is_bounded_by_its_first_report_not_its_best_worded_one() -> None:
+    """No sentence names the day the mayor was refused a permit: the first report's day bounds
+    it, not a later report's that words it more like the question."""
+    analysis = analyse(story(
+        article(1, "In a late-night vote, members of the planning board turned down the stadium plan and refused "
+                   "the mayor a building permit.", published="2019-03-04"),
+        article(2, "Refused a building permit for the stadium, the mayor is appealing.", published="2019-03-06")))
+    answer = ask(analysis, "When was the mayor refused a building permit for the stadium?")
+    assert answer.found and answer.lines[0].date == "2019-03-04"
+
+
+def test_a_date_the_report_gives_for_its_saying_does_not_date_the_event() -> None:
+    """"…, she said yesterday" or "told reporters on Thursday" dates the saying; the flooding is
+    the day another report names."""
+    for report in ("Rain flooded Amberley, the council leader said yesterday.",
+                   "Rain flooded Amberley, the council leader told reporters on Thursday."):
+        analysis = analyse(story(
+            article(1, "Heavy rain flooded hundreds of homes in Amberley and nearby villages on Saturday night.",
+                    published="2020-11-09"),
+            article(2, report, published="2020-11-13")))
+        answer = ask(analysis, "When did rain flood Amberley?")
+        assert answer.found and answer.lines[0].date == "2020-11-07", report
+
+
+def test_a_plan_whose_day_the_coverage_passed_answers_a_past_question() -> None:
+    """"will open on Thursday", written on the Tuesday, with later reports that it opened: it
+    opened on that Thursday, not on the day a later report was published."""
+    analysis = analyse(story(
+        article(1, "The new Harwick bypass will open to traffic on Thursday, the highways agency said.",
+                published="2018-06-12"),
+        article(2, "Drivers praised the new Harwick bypass, which opened to traffic last week.",
+                published="2018-06-22")))
+    answer = ask(analysis, "When did the Harwick bypass open to traffic?")
+    assert answer.found and answer.lines[0].date == "2018-06-14"
+
+
+def test_a_lede_keeps_its_day_inside_the_week_another_report_gives() -> None:
+    """Two ledes of 3 December "have found" the ruling; a later report says "last week": the
+    event is the ledes' day inside that week, not the whole week."""
+    ruling = "The appeal court has found the builder Ravel Homes guilty of fraud, overturning its acquittal."
+    analysis = analyse(story(
+        article(1, ruling, published="2015-12-03"),
+        article(2, ruling, published="2015-12-03"),
+        article(3, "The appeal court last week found the builder Ravel Homes guilty of fraud, overturning its "
+                   "acquittal.", published="2015-12-09")))
+    answer = ask(analysis, "When did the appeal court find Ravel Homes guilty of fraud?")
+    assert answer.found and answer.lines[0].date == "2015-12-03"
+
+
+def test_a_day_written_out_outweighs_a_weekday_resolved_against_a_stamp() -> None:
+    """"on Sunday" in a page stamped Monday and "on 14 May" a Saturday: the page may be stamped a
+    day late or in another time zone, the written-out day does not lean on it."""
+    analysis = analyse(story(
+        article(1, "The banker Paul Dray was arrested at the airport on Sunday.", published="2011-05-16"),
+        article(2, "Detectives say Paul Dray, a banker from Leeds, was arrested at the airport on 14 May as he "
+                   "boarded a flight to Paris.", published="2011-05-20")))
+    answer = ask(analysis, "When was Paul Dray arrested?")
+    assert answer.found and answer.lines[0].date == "2011-05-14"
+
+
+def test_a_month_answer_takes_the_first_telling_report_even_a_looser_one() -> None:
+    """"last month" dates the feat; the lede of its day words it less like the question than a
+    later look back ("Two weeks after …"): the day is the first report's."""
+    analysis = analyse(story(
+        article(1, "Marta Ruiz made history last month, becoming the first woman to captain the national rowing "
+                   "team.", published="2016-09-10"),
+        article(2, "Spanish rower Marta Ruiz said she felt proud after leading the crew out on the lake in Lucerne "
+                   "and becoming the first woman to captain a rowing team of her country at a world regatta.",
+                published="2016-08-06"),
+        article(3, "Two weeks after Marta Ruiz became the first woman to captain the national rowing team, the "
+                   "federation named a new coach.", published="2016-08-20")))
+    answer = ask(analysis, "When did Marta Ruiz become the first woman to captain the national rowing team?")
+    assert answer.found and answer.lines[0].date == "2016-08-06"
