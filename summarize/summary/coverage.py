@@ -22,6 +22,11 @@ Concept = tuple[str, ...]
 REPEAT = 68.0  # a claim this alike to a chosen one adds nothing new (unrelated seed pairs stay < 68)
 ALIKE_CHARS = 2000  # characters of each claim compared for repeats
 MAX_CANDIDATES = 250  # best-ranked claims offered to the program (it stays well under a second)
+# A pool of look-alikes (100 KB of short articles made of the same phrases: 4,688 alike pairs among
+# 250 claims) makes a coverage program whose root alone takes 5 s and whose 200 nodes take 25 s;
+# the best-ranked claims are offered until their alike pairs pass this (news clusters: 120 at most
+# among 250 on 100 Multi-News clusters), which depends on the input only.
+MAX_ALIKE = 200
 # The solver stops at a node count, which any machine reaches at the same point; real programs close
 # at their first node within a second of CPU, so one input gives one summary unless the machine is
 # over 5x slower (a 1 s wall-clock limit made the Wikinews summary depend on the load). TIME_LIMIT
@@ -90,19 +95,16 @@ def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | No
     of the claim it names (the sentence it leans on).
     """
     ranked = sorted(candidates, key=lambda c: -c.score)  # stable: a claim's versions stay in order
-    kept = set(list(dict.fromkeys(c.id for c in ranked))[:MAX_CANDIDATES])
-    pool = [c for c in ranked if c.id in kept]
     needs = needs or {}
-    while True:  # a leaning candidate whose claim before it is not offered cannot be shown
-        ids = {c.id for c in pool}
-        left = [c for c in pool if (c.id, c.text) not in needs or needs[(c.id, c.text)] in ids]
-        if len(left) == len(pool):
-            break
-        pool = left
+    pool = _offered(ranked, list(dict.fromkeys(c.id for c in ranked))[:MAX_CANDIDATES], needs)
+    alike = _alike_pairs(pool, repeat)
+    if sum(pool[a].id != pool[b].id for a, b in alike) > MAX_ALIKE:
+        pool = _offered(pool, _fewer_alike(pool, alike), needs)
+        alike = _alike_pairs(pool, repeat)
     if not pool:
         return []
     covers = [{k for k in concepts(c.text) if k in weights} for c in pool]
-    alike = sorted(set(_alike_pairs(pool, repeat)) | _same_claim(pool))
+    alike = sorted(set(alike) | _same_claim(pool))
     leans = _leaning(pool, needs)
     picked = _solve(pool, covers, weights, words_budget, sentences, alike, leans)
     if picked is None or not picked[1]:  # stopped at its node limit: its best so far, or the greedy's if better
@@ -110,6 +112,27 @@ def choose(candidates: Sequence[Claim], weights: Weights, words_budget: int | No
         if picked is None or _value(pool, covers, weights, greedy) > _value(pool, covers, weights, picked[0]):
             return [pool[i] for i in greedy]
     return [pool[i] for i in picked[0]]
+
+
+def _offered(ranked: Sequence[Claim], ids: Sequence[int], needs: dict[tuple[int, str], int]) -> list[Claim]:
+    """The candidates of the claims `ids`, in rank order, without those leaning on a claim not offered."""
+    kept = set(ids)
+    pool = [c for c in ranked if c.id in kept]
+    while True:  # a leaning candidate whose claim before it is not offered cannot be shown
+        ids_left = {c.id for c in pool}
+        left = [c for c in pool if (c.id, c.text) not in needs or needs[(c.id, c.text)] in ids_left]
+        if len(left) == len(pool):
+            return pool
+        pool = left
+
+
+def _fewer_alike(pool: Sequence[Claim], alike: Sequence[tuple[int, int]]) -> list[int]:
+    """The ids of the best-ranked claims of `pool` among which at most MAX_ALIKE pairs are alike."""
+    ids = list(dict.fromkeys(c.id for c in pool))
+    rank = {claim_id: k for k, claim_id in enumerate(ids)}
+    # a pair counts once both its claims are offered: from the later one's rank on
+    counted = sorted(max(rank[pool[a].id], rank[pool[b].id]) for a, b in alike if pool[a].id != pool[b].id)
+    return ids[:counted[MAX_ALIKE]] if len(counted) > MAX_ALIKE else ids
 
 
 def _leaning(pool: Sequence[Claim], needs: dict[tuple[int, str], int]) -> dict[int, list[int]]:
