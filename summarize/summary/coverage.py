@@ -37,7 +37,12 @@ TIME_LIMIT = 5.0
 RANK_WEIGHT = 1.0  # a claim's own rank (0-1) next to concept weights of 2 and more: a tie-breaker
 MIN_WEIGHT = 2
 LINE_GAIN = 0.01  # every line worth a little: N sentences asked for are N shown, weighty concepts or not
-LEAD_DECAY = 2.0  # the lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i)
+# The lead prior of a source's sentence i is LEAD_DECAY / (LEAD_DECAY + i): the eighth sentence counts half
+# as much as the first. Summed over the claims that carry a concept, it is also how often the sources
+# tell it, so a fact told again and again in the leads weighs more than one told once in passing.
+# Multi-News (200 clusters, 260 words): R2 14.71 at 2, 14.89 at 4, 15.26 at 8, 15.37 at 16, then down
+# (14.96 at 24, 14.44 with no decay at all: plain frequency), on both halves alike.
+LEAD_DECAY = 8.0
 SOURCES_CAP = 64  # sources counted per concept: past this, a concept is simply everywhere (bounds memory)
 
 
@@ -76,7 +81,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
 
 def _lead_prior(claim: Claim, source_of: dict[int, int] | None) -> float:
     """How strongly the claim leads its sources' reports: per independent source, its earliest
-    telling's position prior (1 for an article's first sentence, 2/3 for the second, 1/2 the third …)."""
+    telling's position prior (1 for an article's first sentence, 8/9 for the second, 1/2 the ninth …)."""
     best: dict[int, float] = {}
     for member in claim.members:
         source = source_of.get(member.article, member.article) if source_of else member.article
