@@ -20,8 +20,9 @@ from storyline.summarize.rank.rankers import corroboration_of
 from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex
-from storyline.timeline.answers.terms import QUESTION_WORDS, SCAFFOLD, expand, tells_event, term_of, terms_of
+from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
+from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event, term_of,
+                                              terms_of)
 from storyline.timeline.events.build import INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
 from storyline.timeline.tagger.scan import tag
@@ -34,6 +35,7 @@ LOOSER_MATCH = 4  # a claim matching less of the question votes with (coverage /
 NEAR_BEST = 0.4  # a claim votes (and a report dates) only within this share of the best score
 UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
+FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
@@ -84,7 +86,9 @@ def ask(analysis: Analysis, question: str) -> Answer:
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
             return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
     ranked = index.search(question)
-    if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
+    # no claim covers most of the question's words, or none says what it asks ("when" questions
+    # are dated by their own rules, which weigh claims that match less)
+    if not ranked or ranked[0][2] < ANSWERED or not (lowered.startswith("when") or _answerable(question, ranked, index)):
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
                       tuple(_line(analysis, c) for c in nearest), False)
@@ -101,6 +105,21 @@ def ask(analysis: Analysis, question: str) -> Answer:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
+    """Whether some claim could answer the question: one matching most of it holds some of what it
+    asks besides its names ("marry" in "Who did Oscar Pistorius marry?", not only "Oscar
+    Pistorius"); for "how many/much", one matching nearly as much gives a figure beside the counted
+    noun or an asked word (the figure is often told in a shorter sentence: "The index dropped 9.6%")."""
+    asked = _asked(question)
+    if asked and not any(index.mentions(c, asked) for c, _, coverage in ranked if coverage >= ANSWERED):
+        return False
+    if re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question):
+        count = counted_noun(question)
+        return any(figure_near(c.text, asked | ({count} if count else set())) for c, _, coverage in ranked
+                   if coverage >= ANSWERED - FIT_SLACK)
+    return True
 
 
 def _asked(question: str) -> set[str]:

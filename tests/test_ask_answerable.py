@@ -1,0 +1,50 @@
+"""Reader questions that need more than matching words: what the question asks must be in the
+answer (not only its names), a "how many" answer gives the figure of the counted noun, a fact
+comes before what might have been, and an acronym finds the full name."""
+
+from __future__ import annotations
+
+from tests.test_ask_reader import FILLER, _story, asked
+
+
+def test_a_question_matched_only_by_its_names_is_not_answered(tmp_path) -> None:
+    """Every sentence names Mara Quill; none tells of a marriage: the sources do not say."""
+    rows = [{"published": f"2021-05-0{d}", "text": f"{line}\n{FILLER}"} for d, line in enumerate([
+        "Mara Quill won the regional chess title.", "Mara Quill opened a chess school in Lyle.",
+        "Mara Quill said the school would take forty pupils.", "Critics praised Mara Quill for her patience."], 1)]
+    data = asked(_story(tmp_path, rows), "Who did Mara Quill marry?")
+    assert not data["answered"]
+
+
+def test_how_many_gives_the_figure_of_the_counted_noun_not_an_age_or_a_threat(tmp_path) -> None:
+    """"How many years" is answered by "seven years in prison", not by "Dev Korr, 41," nor by
+    the twenty years he faced if convicted."""
+    rows = [{"published": "2019-02-01", "text": "If convicted, Dev Korr faces twenty years in prison for the fraud.\n"
+                                                "Dev Korr, 41, denied the fraud in prison interviews.\n" + FILLER},
+            {"published": "2019-06-01", "text": "Dev Korr was sentenced to seven years in prison for the fraud.\n"
+                                                + FILLER}]
+    data = asked(_story(tmp_path, rows), "How many years in prison did Dev Korr get for the fraud?")
+    assert data["answered"] and "seven years" in data["answer"][0]["text"]
+
+
+def test_how_much_without_a_figure_in_the_sources_is_not_answered(tmp_path) -> None:
+    rows = [{"published": "2020-03-01", "text": "Lena Oduya paid tribute to the club and its fans.\n"
+                                                "Lena Oduya left the club in March.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "How much did Lena Oduya pay the club?")
+    assert not data["answered"]
+
+
+def test_an_acronym_finds_the_full_name(tmp_path) -> None:
+    rows = [{"published": "2018-07-01", "text": "Sara Lindqvist was chosen to chair the International Whaling "
+                                                "Commission.\n" + FILLER},
+            {"published": "2018-07-02", "text": "Whalers in Tromso chose a new chair for their guild.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who was chosen to chair the IWC?")
+    assert data["answered"] and "Sara Lindqvist" in data["answer"][0]["text"]
+
+
+def test_what_kind_of_asks_for_the_noun_after_it(tmp_path) -> None:
+    """"kind" is how the question is built: the engine sentence answers, not one saying "kind"."""
+    rows = [{"published": "2017-01-01", "text": "The Orla prototype ran on a hydrogen engine.\n"
+                                                "The Orla team is a kind and patient group.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What kind of engine did the Orla prototype have?")
+    assert data["answered"] and "hydrogen engine" in data["answer"][0]["text"]
