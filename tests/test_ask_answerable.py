@@ -48,3 +48,14 @@ def test_what_kind_of_asks_for_the_noun_after_it(tmp_path) -> None:
                                                 "The Orla team is a kind and patient group.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "What kind of engine did the Orla prototype have?")
     assert data["answered"] and "hydrogen engine" in data["answer"][0]["text"]
+
+
+def test_who_was_the_role_names_the_one_beside_the_role_or_its_kin(tmp_path) -> None:
+    """"Her rival" is found as "her opponent, Carla Mendes", though that sentence matches less of
+    the question than one naming someone else beside "run-off"."""
+    rows = [{"published": "2010-11-01", "text": "Ines Vale won the run-off comfortably, Mayor Dan Ruiz said.\n" + FILLER},
+            {"published": "2010-11-02", "text": "Ines Vale beat her opponent, Carla Mendes, by ten points.\n" + FILLER},
+            {"published": "2010-11-03", "text": "Ines Vale thanked voters after the run-off.\n"
+                                                "Turnout in the run-off was high, and Ines Vale was pleased.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who was Ines Vale's rival in the run-off?")
+    assert data["answered"] and any("Carla Mendes" in line["text"] for line in data["answer"][:2])

@@ -21,6 +21,7 @@ from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
+from storyline.timeline.answers.verbs import ROLE_FAMILY
 from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event, term_of,
                                               terms_of)
 from storyline.timeline.events.build import INNER_CLAUSE, Event, shown_text
@@ -94,7 +95,10 @@ def ask(analysis: Analysis, question: str) -> Answer:
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
-    if lowered.startswith("who"):
+    role = _role(question)
+    if role:
+        ranked = _role_named_first(question, role, ranked)
+    elif lowered.startswith("who"):
         ranked = _named_first(question, ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
@@ -137,6 +141,44 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     named = [r for r in head if _name_beside(r[0].text, asked, known)]
     return named + [r for r in ranked if r not in named]
+
+
+# the words that end "who was the ROLE …" or "which ROLE …": a clause, a preposition, a verb
+_AFTER_ROLE = frozenset("who whom that which when where after before during of in at for on to by from with did does "
+                        "do was were is are has have had will would".split())
+_ROLE_START = re.compile(r"(?i)\b(?:who\s+(?:is|was|are|were)\s+(?:the\s+|(?:[\w-]+\s+){0,3}[\w-]+['’]s\s+)|which\s+)(.+)")
+ROLE_FLOOR = 0.5  # a claim naming the one in the asked role may match this share of ANSWERED
+
+
+def _role(question: str) -> str | None:
+    """The role a question asks the holder of: "Who was the judge who sentenced him?": "judg";
+    "Who was her opponent …": "oppon"; "Which awards show did she miss?": "show"."""
+    match = _ROLE_START.search(question)
+    if not match:
+        return None
+    phrase: list[str] = []
+    for w in words(match.group(1)):
+        if w.lower() in _AFTER_ROLE or (phrase and w.islower() and w.endswith("ed")):
+            break
+        phrase.append(w)
+    return term_of(phrase[-1]) if phrase and phrase[-1].lower() not in STOP_WORDS else None
+
+
+def _role_named_first(question: str, role: str, ranked: list[tuple[Claim, float, float]]
+                      ) -> list[tuple[Claim, float, float]]:
+    """For "who was the ROLE …" and "which ROLE …": the claims that give a name the question does
+    not beside the role ("the maid, Nafissatou Diallo", "judge Patricia Schnegg", "rival Aecio
+    Neves") first, among those matching most of the question, or, if none does, those matching a
+    fair share of it next after the best match; then as for any "who"."""
+    known = {term_of(w) for w in words(question)}
+    roles = {role} | {t for t, family in ROLE_FAMILY.items() if family == ROLE_FAMILY.get(role)}
+    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _name_beside(r[0].text, roles, known)]
+    strong = [r for r in named if r[2] >= ANSWERED]
+    if strong:
+        return strong + _named_first(question, [r for r in ranked if r not in strong])
+    # those matching less of the question come after the best match, not over it
+    head = ranked[:1] if ranked and ranked[0] not in named else []
+    return head + named + _named_first(question, [r for r in ranked if r not in named and r not in head])
 
 
 def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
