@@ -59,3 +59,24 @@ def test_who_was_the_role_names_the_one_beside_the_role_or_its_kin(tmp_path) -> 
                                                 "Turnout in the run-off was high, and Ines Vale was pleased.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "Who was Ines Vale's rival in the run-off?")
     assert data["answered"] and any("Carla Mendes" in line["text"] for line in data["answer"][:2])
+
+
+def test_a_question_ending_in_a_preposition_wants_the_verb_with_it(tmp_path) -> None:
+    """"What did Omar Field die of?" is answered by "died of a stroke", not by the sentences that
+    only say he died."""
+    rows = [{"published": "2016-04-0" + str(d), "text": f"{line}\n{FILLER}"} for d, line in enumerate([
+        "Omar Field died on Sunday, his family said, and fans died a little too.",
+        "Omar Field died at home in Leeds, where he had lived since he died his hair blue in 1970.",
+        "Omar Field, who has died of a stroke at 71, wrote eleven novels."], 1)]
+    data = asked(_story(tmp_path, rows), "What did Omar Field die of?")
+    assert data["answered"] and "stroke" in data["answer"][0]["text"]
+
+
+def test_why_takes_for_doing_as_a_reason(tmp_path) -> None:
+    """"Suspended for falsifying the figures" gives the reason; a sentence about the suspension
+    vote does not."""
+    rows = [{"published": "2015-09-01", "text": "The council voted on Tuesday to suspend Rhea Tams, the treasurer, "
+                                                "in a long and noisy suspension session.\n" + FILLER},
+            {"published": "2015-09-02", "text": "Rhea Tams was suspended for falsifying the budget figures.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Why was Rhea Tams suspended?")
+    assert data["answered"] and "falsifying" in data["answer"][0]["text"]

@@ -40,11 +40,11 @@ FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less o
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
-# a reason: a cause word ("after" aside, being mostly time) or the reason someone gave
+# a reason: a cause word ("impeached for window-dressing the accounts" too) ("after" aside, being mostly time) or the reason someone gave
 _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
                      r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
                      r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
-                     r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
+                     r"accused of|allegations? (?:that|of)|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
 _AHEAD = re.compile(r"(?i)when\s+(?:will|is|are|does|do)\b")  # "when will…" asks for a plan
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 

@@ -44,7 +44,7 @@ _MODAL_QUESTION = re.compile(r"\b(?:will|would|could|might|may|plan|plans|want|w
                              re.I)
 CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
                     r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
-                    r"on the back of|reason)\b", re.I)
+                    r"on the back of|reason|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
 
 
 class ClaimIndex:
@@ -116,6 +116,8 @@ class ClaimIndex:
         kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         # "How many years did he get?" asks what did happen: not what he faced if convicted
+        # "What did she die of?": the asked verb followed by that preposition ("died of cancer")
+        stranded = re.search(r"\b([a-z]+)\s+(of|from|with|about|over|for|on|by)\s*\?*$", question) if kind == "what" else None
         factual = kind != "when" and not _MODAL_QUESTION.search(question)
         plain = {term for term in weights if term not in names}
         count = counted_noun(question)
@@ -156,6 +158,8 @@ class ClaimIndex:
                     1.0 if figure_near(claim.text, plain) else 0.5
             if kind == "why" and CAUSE.search(claim.text):
                 score *= KIND_BOOST
+            if stranded and _verb_then(claim.text, stem(stranded.group(1)), stranded.group(2)):
+                score *= KIND_BOOST
             if factual and _HYPOTHESIS.search(claim.text):
                 score *= HYPOTHETICAL
             if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”"):
@@ -184,6 +188,14 @@ def figure_near(text: str, asked: set[str], before: bool = False) -> bool:
                                                    or t.lower() in _NUMBER_WORDS) and not _day_of_month(tokens, i)]
     near = [i for i, t in enumerate(tokens) if families & set(expand([term_of(t)]))]
     return any(0 < k - i <= 4 if before else abs(i - k) <= 4 for i in figures for k in near)
+
+
+def _verb_then(text: str, verb: str, preposition: str) -> bool:
+    """Whether a form of `verb` (a stem) or of its family is followed by `preposition` ("died of")."""
+    tokens = words(text)
+    family = FAMILY.get(verb)
+    return any(b.lower() == preposition and (stem(a) == verb or (family is not None and FAMILY.get(stem(a)) == family))
+               for a, b in zip(tokens, tokens[1:]))
 
 
 def _day_of_month(tokens: list[str], i: int) -> bool:
