@@ -80,3 +80,13 @@ def test_why_takes_for_doing_as_a_reason(tmp_path) -> None:
             {"published": "2015-09-02", "text": "Rhea Tams was suspended for falsifying the budget figures.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "Why was Rhea Tams suspended?")
     assert data["answered"] and "falsifying" in data["answer"][0]["text"]
+
+
+def test_a_lone_capitalised_institution_matches_its_lower_case(tmp_path) -> None:
+    """"the Assembly's vote" is "the assembly voted 48 to 12" in a source that writes it in lower case."""
+    rows = [{"published": "2022-06-01", "text": "The regional assembly voted 48 to 12 for the removal of Piet Vorn.\n"
+                                                + FILLER},
+            {"published": "2022-06-02", "text": "Piet Vorn lost the vote on his removal.\n"
+                                                "Piet Vorn will appeal against his removal.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What was the Assembly's vote on the removal of Piet Vorn?")
+    assert data["answered"] and "48 to 12" in data["answer"][0]["text"]

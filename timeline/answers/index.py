@@ -114,6 +114,7 @@ class ClaimIndex:
         names = {term_of(w) for w in query if w[:1].isupper()}
         subject = set(question_subject(question))
         kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
+        lone = _lone_capitals(question) if kind != "when" else set()  # "when" answers keep their own matching
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
         # "How many years did he get?" asks what did happen: not what he faced if convicted
         # "What did she die of?": the asked verb followed by that preposition ("died of cancer")
@@ -132,11 +133,15 @@ class ClaimIndex:
                                                                    self.subjects, self.names, self.borrowed):
             score = matched = 0.0
             for term, weight in weights.items():
+                lowered = False
                 if term in names:
                     options = ([term] if term in claim_names else []) + others[term]
+                    # "the Senate's vote": "Brazil's senate voted" (a lone capital, not "Beats Electronics")
+                    lowered = term in lone and term not in claim_names and bool(doc.get(term))
                 else:
                     options = others[term]
                 hits = [(t, weight if t == term else RELATED_WEIGHT * weight) for t in options if doc.get(t)]
+                hits += [(term, RELATED_WEIGHT * weight)] if lowered else []
                 if not hits:
                     continue
                 t, w = max(hits, key=lambda h: h[1])
@@ -188,6 +193,16 @@ def figure_near(text: str, asked: set[str], before: bool = False) -> bool:
                                                    or t.lower() in _NUMBER_WORDS) and not _day_of_month(tokens, i)]
     near = [i for i, t in enumerate(tokens) if families & set(expand([term_of(t)]))]
     return any(0 < k - i <= 4 if before else abs(i - k) <= 4 for i in figures for k in near)
+
+
+def _lone_capitals(question: str) -> set[str]:
+    """Terms of the question's capitalised words that stand alone, not first and with no capitalised
+    neighbour ("Senate" in "What was the Senate's vote?"): an institution a source may write in
+    lower case, where a run of capitals ("Beats Electronics") is a name as written."""
+    tokens = words(question)
+    caps = [t[:1].isupper() for t in tokens]
+    return {term_of(t) for i, t in enumerate(tokens) if i and caps[i] and not caps[i - 1]
+            and not (i + 1 < len(tokens) and caps[i + 1])}
 
 
 def _verb_then(text: str, verb: str, preposition: str) -> bool:
