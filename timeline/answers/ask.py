@@ -20,9 +20,10 @@ from storyline.summarize.rank.rankers import corroboration_of
 from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex
-from storyline.timeline.answers.terms import QUESTION_WORDS, SCAFFOLD, expand, tells_event, term_of, terms_of
-from storyline.timeline.answers.verbs import FAMILY
+from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
+from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event, term_of,
+                                              terms_of)
+from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
 from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
 from storyline.timeline.tagger.scan import tag
@@ -40,14 +41,15 @@ CALENDAR_DAY = 1.5
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
 REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes like the day a report was published
 PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
+FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
-# a reason: a cause word ("after" aside, being mostly time) or the reason someone gave
+# a reason: a cause word ("impeached for window-dressing the accounts" too) ("after" aside, being mostly time) or the reason someone gave
 _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
                      r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
                      r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
-                     r"accused of|allegations? (?:that|of)|for (?:breaking|violating|lying))\b", re.I)
+                     r"accused of|allegations? (?:that|of)|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
 # a reporting verb right before a date: the date is the report's ("he said yesterday", "told reporters on Monday")
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|admitted|confirmed|revealed|added|"
                                r"insisted|claimed|stated|reported|explained|conceded|disclosed|denied)"
@@ -95,13 +97,18 @@ def ask(analysis: Analysis, question: str) -> Answer:
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
             return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
     ranked = index.search(question)
-    if not ranked or ranked[0][2] < ANSWERED:  # no claim covers most of the question's words
+    # no claim covers most of the question's words, or none says what it asks ("when" questions
+    # are dated by their own rules, which weigh claims that match less)
+    if not ranked or ranked[0][2] < ANSWERED or not (lowered.startswith("when") or _answerable(question, ranked, index)):
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
                       tuple(_line(analysis, c) for c in nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
-    if lowered.startswith("who"):
+    role = _role(question)
+    if role:
+        ranked = _role_named_first(question, role, ranked)
+    elif lowered.startswith("who"):
         ranked = _named_first(question, ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
@@ -112,6 +119,21 @@ def ask(analysis: Analysis, question: str) -> Answer:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = tuple(_line(analysis, c) for c in chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
+    """Whether some claim could answer the question: one matching most of it holds some of what it
+    asks besides its names ("marry" in "Who did Oscar Pistorius marry?", not only "Oscar
+    Pistorius"); for "how many/much", one matching nearly as much gives a figure beside the counted
+    noun or an asked word (the figure is often told in a shorter sentence: "The index dropped 9.6%")."""
+    asked = _asked(question)
+    if asked and not any(index.mentions(c, asked) for c, _, coverage in ranked if coverage >= ANSWERED):
+        return False
+    if re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question):
+        count = counted_noun(question)
+        return any(figure_near(c.text, asked | ({count} if count else set())) for c, _, coverage in ranked
+                   if coverage >= ANSWERED - FIT_SLACK)
+    return True
 
 
 def _asked(question: str) -> set[str]:
@@ -129,6 +151,44 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     named = [r for r in head if _name_beside(r[0].text, asked, known)]
     return named + [r for r in ranked if r not in named]
+
+
+# the words that end "who was the ROLE …" or "which ROLE …": a clause, a preposition, a verb
+_AFTER_ROLE = frozenset("who whom that which when where after before during of in at for on to by from with did does "
+                        "do was were is are has have had will would".split())
+_ROLE_START = re.compile(r"(?i)\b(?:who\s+(?:is|was|are|were)\s+(?:the\s+|(?:[\w-]+\s+){0,3}[\w-]+['’]s\s+)|which\s+)(.+)")
+ROLE_FLOOR = 0.5  # a claim naming the one in the asked role may match this share of ANSWERED
+
+
+def _role(question: str) -> str | None:
+    """The role a question asks the holder of: "Who was the judge who sentenced him?": "judg";
+    "Who was her opponent …": "oppon"; "Which awards show did she miss?": "show"."""
+    match = _ROLE_START.search(question)
+    if not match:
+        return None
+    phrase: list[str] = []
+    for w in words(match.group(1)):
+        if w.lower() in _AFTER_ROLE or (phrase and w.islower() and w.endswith("ed")):
+            break
+        phrase.append(w)
+    return term_of(phrase[-1]) if phrase and phrase[-1].lower() not in STOP_WORDS else None
+
+
+def _role_named_first(question: str, role: str, ranked: list[tuple[Claim, float, float]]
+                      ) -> list[tuple[Claim, float, float]]:
+    """For "who was the ROLE …" and "which ROLE …": the claims that give a name the question does
+    not beside the role ("the maid, Nafissatou Diallo", "judge Patricia Schnegg", "rival Aecio
+    Neves") first, among those matching most of the question, or, if none does, those matching a
+    fair share of it next after the best match; then as for any "who"."""
+    known = {term_of(w) for w in words(question)}
+    roles = {role} | {t for t, family in ROLE_FAMILY.items() if family == ROLE_FAMILY.get(role)}
+    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _name_beside(r[0].text, roles, known)]
+    strong = [r for r in named if r[2] >= ANSWERED]
+    if strong:
+        return strong + _named_first(question, [r for r in ranked if r not in strong])
+    # those matching less of the question come after the best match, not over it
+    head = ranked[:1] if ranked and ranked[0] not in named else []
+    return head + named + _named_first(question, [r for r in ranked if r not in named and r not in head])
 
 
 def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
-from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, expand, pieces, places, question_subject,
-                                              subject_stems, tells_event, term_of)
+from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun, expand, pieces,
+                                              places, question_subject, subject_stems, tells_event, term_of)
 from storyline.timeline.answers.verbs import FAMILY
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ BORROWED_WEIGHT = 0.5  # a name borrowed from the sentences before supports a ma
 SUBJECT_BOOST = 2.0  # "when did X …" where X is the claim's subject
 KIND_BOOST = 1.5  # a past verb for "who", a locating word for "where", a cause for "why"
 CUT_QUOTE = 0.3  # a quotation cut in two answers little
+HYPOTHETICAL = 0.5  # "if convicted he faces 25 years" answers a question about what did happen less
 RANK_TIE = 0.1  # the claim's rank (0-1) as a tie-breaker
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
 _PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
@@ -35,10 +36,15 @@ _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|regio
 _DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
                        r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant|event|conference|summit|"
                        r"meeting|ceremony|show|trial|talks)\b", re.I)
-_DIGIT = re.compile(r"\d")
+# what might be or might have been: a condition, a counterfactual, a threat
+_HYPOTHESIS = re.compile(r"\b(?:if|unless|would|could|might|faces?|facing|had (?:he|she|they|it) been|"
+                         r"(?:would|will) (?:need|require))\b", re.I)
+# a question about what may be, or was to be, may be answered by what may be
+_MODAL_QUESTION = re.compile(r"\b(?:will|would|could|might|may|plan|plans|want|wants|expect|expected|face|faces)\b",
+                             re.I)
 CAUSE = re.compile(r"\b(?:because|due to|as a result|in response to|caused|amid|following|in an attempt|"
                     r"so that|in order to|blamed|after|explained by|thanks to|driven by|fuell?ed by|boosted by|"
-                    r"on the back of|reason)\b", re.I)
+                    r"on the back of|reason|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
 
 
 class ClaimIndex:
@@ -47,8 +53,9 @@ class ClaimIndex:
     def __init__(self, analysis: Analysis) -> None:  # built once per analysis: Analysis.answer_index
         self.claims = analysis.claims
         terms = [self._terms(c, analysis) for c in self.claims]
-        self.docs = [Counter(own + borrowed) for own, borrowed in terms]
-        self.lengths = [sum(doc.values()) or 1 for doc in self.docs]
+        # "International Monetary Fund" is also the question's "IMF" (not counted in the claim's length)
+        self.docs = [Counter(own + borrowed + acronyms(c.text)) for c, (own, borrowed) in zip(self.claims, terms)]
+        self.lengths = [len(own) + len(borrowed) or 1 for own, borrowed in terms]
         # words only borrowed from the sentences before support a match less than the claim's own
         self.borrowed = [set(borrowed) - set(own) for own, borrowed in terms]
         self.subjects = [set(subject_stems(c.text)) for c in self.claims]
@@ -86,6 +93,11 @@ class ClaimIndex:
         """Whether the claim tells the event `terms` name (see terms.tells_event)."""
         return tells_event(self.docs[claim.id - 1].keys(), terms)
 
+    def mentions(self, claim: Claim, terms: set[str]) -> int:
+        """How many of `terms` the claim holds, each itself or through its family."""
+        doc = self.docs[claim.id - 1]
+        return sum(any(t in doc for t in expand([term])) for term in terms)
+
     def search(self, question: str) -> list[tuple[Claim, float, float]]:
         """(claim, score, coverage) best first, for claims matching any content word of the question.
 
@@ -102,7 +114,15 @@ class ClaimIndex:
         names = {term_of(w) for w in query if w[:1].isupper()}
         subject = set(question_subject(question))
         kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
+        lone = _lone_capitals(question) if kind != "when" else set()  # "when" answers keep their own matching
         how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
+        # "How many years did he get?" asks what did happen: not what he faced if convicted
+        # "What did she die of?": the asked verb followed by that preposition ("died of cancer")
+        stranded = re.search(r"\b([a-z]+)\s+(of|from|with|about|over|for|on|by)\s*\?*$", question) if kind == "what" else None
+        factual = kind != "when" and not _MODAL_QUESTION.search(question)
+        plain = {term for term in weights if term not in names}
+        count = counted_noun(question)
+        counted = {count} if count else plain
         n = len(self.docs)
         # what else finds each term, worked out once per question: a name is matched by a name
         # (borrowed ones included) or as the same country ("Russia": "Moscow"); a word also by its
@@ -113,11 +133,15 @@ class ClaimIndex:
                                                                    self.subjects, self.names, self.borrowed):
             score = matched = 0.0
             for term, weight in weights.items():
+                lowered = False
                 if term in names:
                     options = ([term] if term in claim_names else []) + others[term]
+                    # "the Senate's vote": "Brazil's senate voted" (a lone capital, not "Beats Electronics")
+                    lowered = term in lone and term not in claim_names and bool(doc.get(term))
                 else:
                     options = others[term]
                 hits = [(t, weight if t == term else RELATED_WEIGHT * weight) for t in options if doc.get(t)]
+                hits += [(term, RELATED_WEIGHT * weight)] if lowered else []
                 if not hits:
                     continue
                 t, w = max(hits, key=lambda h: h[1])
@@ -134,10 +158,15 @@ class ClaimIndex:
                 score *= KIND_BOOST
             if kind == "where" and _LOCATION.search(claim.text):
                 score *= KIND_BOOST
-            if how_many:  # "how many dealerships": a figure next to the asked noun is the answer
-                score *= 2.0 if _figure_of(claim.text, weights) else 1.0 if _DIGIT.search(claim.text) else 0.5
+            if how_many:  # "how many dealerships": a figure next to the counted noun is the answer
+                score *= 2.0 if figure_near(claim.text, counted, before=bool(count)) else \
+                    1.0 if figure_near(claim.text, plain) else 0.5
             if kind == "why" and CAUSE.search(claim.text):
                 score *= KIND_BOOST
+            if stranded and _verb_then(claim.text, stem(stranded.group(1)), stranded.group(2)):
+                score *= KIND_BOOST
+            if factual and _HYPOTHESIS.search(claim.text):
+                score *= HYPOTHETICAL
             if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”"):
                 score *= CUT_QUOTE  # a quotation cut in two ('It has to be a 25-year product. "') answers nothing
             coverage = matched / sum(weights.values())
@@ -146,14 +175,47 @@ class ClaimIndex:
         return scored
 
 
-def _figure_of(text: str, weights: dict[str, float]) -> bool:
-    """Whether a number stands within three words of one of the asked words ("1,100 of its
-    dealerships", "dropped 9.62%")."""
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                          "fifty hundred hundreds thousand thousands million millions billion billions dozen dozens "
+                          "half".split())
+_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                    "mar apr jun jul aug sep sept oct nov dec".split())
+_AGE = re.compile(r",\s*\d{1,3},|\baged\s+\d+")  # "Pistorius, 27," gives an age, not the count asked for
+
+
+def figure_near(text: str, asked: set[str], before: bool = False) -> bool:
+    """Whether a figure (digits or a number word; not a year, a day of a month or an age) stands
+    within four words of one of the `asked` terms or their family ("1,100 of its dealerships",
+    "six years in prison"), or, if `before`, within four words before it."""
+    tokens = words(_AGE.sub(",", text))
+    families = set(expand(sorted(asked)))
+    figures = [i for i, t in enumerate(tokens) if ((t[:1].isdigit() and not YEAR.fullmatch(t))
+                                                   or t.lower() in _NUMBER_WORDS) and not _day_of_month(tokens, i)]
+    near = [i for i, t in enumerate(tokens) if families & set(expand([term_of(t)]))]
+    return any(0 < k - i <= 4 if before else abs(i - k) <= 4 for i in figures for k in near)
+
+
+def _lone_capitals(question: str) -> set[str]:
+    """Terms of the question's capitalised words that stand alone, not first and with no capitalised
+    neighbour ("Senate" in "What was the Senate's vote?"): an institution a source may write in
+    lower case, where a run of capitals ("Beats Electronics") is a name as written."""
+    tokens = words(question)
+    caps = [t[:1].isupper() for t in tokens]
+    return {term_of(t) for i, t in enumerate(tokens) if i and caps[i] and not caps[i - 1]
+            and not (i + 1 < len(tokens) and caps[i + 1])}
+
+
+def _verb_then(text: str, verb: str, preposition: str) -> bool:
+    """Whether a form of `verb` (a stem) or of its family is followed by `preposition` ("died of")."""
     tokens = words(text)
-    for i, token in enumerate(tokens):
-        if term_of(token) in weights and any(t[:1].isdigit() for t in tokens[max(0, i - 4):i + 4]):
-            return True
-    return False
+    family = FAMILY.get(verb)
+    return any(b.lower() == preposition and (stem(a) == verb or (family is not None and FAMILY.get(stem(a)) == family))
+               for a, b in zip(tokens, tokens[1:]))
+
+
+def _day_of_month(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is the day of a date ("14 February", "May 5")."""
+    return any(0 <= k < len(tokens) and tokens[k].lower() in _MONTHS for k in (i - 1, i + 1))
 
 
 def _has_past_verb(text: str, weights: dict[str, float]) -> bool:

@@ -13,8 +13,9 @@ from storyline.timeline.answers.verbs import FAMILY
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
                            "happened tell me about story much many".split())
 # Words a question is built with rather than about: they count little towards an answer.
+# "What kind of cancer", "the name of his daughter", "famous for": the asked thing is the noun after them.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
-                     "one year time give worth".split())
+                     "one year time give worth kind type sort name famous".split())
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -57,6 +58,45 @@ def years(terms: list[str]) -> list[str]:
 
 def places(terms: list[str]) -> list[str]:
     return [f"#place{place}" for place in map(place_of, terms) if place]
+
+
+# a run of capitalised words, small linking words inside it giving no letter
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][a-z]+)+")
+
+
+def acronyms(text: str) -> list[str]:
+    """The initials of each run of two or more capitalised words ("International Monetary Fund":
+    "imf", "Food and Drug Administration": "fda"), so that a question's "IMF" finds the full name.
+    A sentence's first word, when a stop word ("In New York"), gives no letter."""
+    out = []
+    for run in _NAME_RUN.findall(text):
+        capitals = [w for w in run.split() if w[:1].isupper()]
+        if capitals[0].lower() in STOP_WORDS:
+            capitals = capitals[1:]
+        if len(capitals) >= 2:
+            out.append("".join(w[0] for w in capitals).lower())
+    return out
+
+
+# what ends the counted noun phrase of "how many N ...": a verb's helper or a preposition
+_AFTER_COUNTED = frozenset("did does do was were is are has have had will would can could in of at for on to by from "
+                           "during since".split())
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what "how many" counts: "How many years in prison did he get?": "year"; "How
+    many number one albums has she had?": "album" (a plural in the phrase, else its first word)."""
+    match = re.search(r"(?i)\bhow\s+many\s+(.*)", question)
+    if not match:
+        return None
+    phrase: list[str] = []
+    for w in words(match.group(1)):
+        if w.lower() in _AFTER_COUNTED:
+            break
+        phrase.append(w)
+    plurals = [w for w in phrase if w.lower().endswith("s") and not w.lower().endswith("ss")]
+    chosen = plurals[-1] if plurals else phrase[0] if phrase else None
+    return term_of(chosen) if chosen else None
 
 
 def question_subject(question: str) -> list[str]:

@@ -25,3 +25,11 @@ VERB_FAMILIES = [
     "pay paid offer bid",
 ]
 FAMILY = {s: i for i, line in enumerate(VERB_FAMILIES) for s in line.split()}
+
+# Roles a question names someone by ("Who was her opponent?": "rival Aecio Neves"); used only to
+# find the name standing beside the role, not to match words.
+ROLE_FAMILIES = [
+    "oppon rival challeng contend",
+    "boss chief head ceo leader",
+]
+ROLE_FAMILY = {s: i for i, line in enumerate(ROLE_FAMILIES) for s in line.split()}
