@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import calendar
-import json
 from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
 from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.jsontext import indented
 from storyline.timeline.output.sparkline import sparkline
 from storyline.summarize.untrusted import markdown_literal
 
@@ -108,7 +108,9 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
 
 def compressed(events: Sequence[Event]) -> list[Event]:
     """Each event whose line is a whole sentence (role main) with that sentence compressed."""
-    return [replace(e, text=compress(e.text)) if e.role == "main" else e for e in events]
+    shorter: dict[str, str] = {}  # a claim dated several times is one text: compressed once
+    return [replace(e, text=shorter.get(e.text) or shorter.setdefault(e.text, compress(e.text)))
+            if e.role == "main" else e for e in events]
 
 
 def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> dict[str, object]:
@@ -153,4 +155,4 @@ def text(analysis: Analysis, events: Sequence[Event]) -> str:
 
 def dumps(data: object) -> str:
     """JSON as every command writes it: indented, non-ASCII kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return indented(data)
