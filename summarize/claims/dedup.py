@@ -233,7 +233,11 @@ def _at_most(i: NDArray[Any], j: NDArray[Any], tried: NDArray[Any],
     if not len(i) or tried[i].max() + np.bincount(i).max() <= MAX_CANDIDATES:  # the usual case: all kept
         np.add.at(tried, i, 1)
         return i, j
-    order = np.lexsort((-best_first, i)) if best_first is not None else np.argsort(i, kind="stable")
+    if best_first is None:
+        order = np.argsort(i, kind="stable")
+    else:  # by i, then best first: one sort of one key (as lexsort((-best_first, i)), twice as fast)
+        low, high = float(best_first.min()), float(best_first.max())
+        order = np.argsort(i * (high - low + 1.0) + (high - best_first), kind="stable")
     i, j = i[order], j[order]
     rank = np.arange(len(i)) - np.searchsorted(i, i) + tried[i]
     keep = rank < MAX_CANDIDATES
