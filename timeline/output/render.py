@@ -153,6 +153,6 @@ def text(analysis: Analysis, events: Sequence[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dumps(data: object) -> str:
-    """JSON as every command writes it: indented, non-ASCII kept."""
-    return indented(data)
+def dumps(data: object, end: str = "") -> str:
+    """JSON as every command writes it: indented, non-ASCII kept; then `end`."""
+    return indented(data, end)
