@@ -83,27 +83,21 @@ class Analysis:
     def sentence_in(self, event_or_claim: Event | Claim, article_id: int) -> Sentence | None:
         """The member sentence a citation points at: the claim's sentence in that article (for an
         event merged from several claims, the sentence of whichever of them that article told)."""
-        if isinstance(event_or_claim, Event):
-            for i in (event_or_claim.claim, *event_or_claim.also):
-                found = self._member_by_article(i).get(article_id)
-                if found is not None:
-                    return found
-            return None
-        return next((m for m in event_or_claim.members if m.article == article_id), None)
+        return next((m for c in self._claims_of(event_or_claim) for m in c.members if m.article == article_id), None)
 
-    @cached_property
-    def _members_by_article(self) -> dict[int, dict[int, Sentence]]:
-        return {}  # claim id -> article -> the claim's first member from it, filled as citations ask
-
-    def _member_by_article(self, claim_id: int) -> dict[int, Sentence]:
-        """Each article's first member sentence of the claim (an event cites each source once: a
-        scan of the members per citation was quadratic in a claim's size)."""
-        found = self._members_by_article.get(claim_id)
-        if found is None:
-            found = self._members_by_article[claim_id] = {}
-            for m in self.claim(claim_id).members:
+    def members_by_article(self, event_or_claim: Event | Claim) -> dict[int, Sentence]:
+        """`sentence_in` for every article at once: a citation list reads the members once (a scan
+        of them per cited source was quadratic in a claim's size)."""
+        found: dict[int, Sentence] = {}
+        for claim in self._claims_of(event_or_claim):
+            for m in claim.members:
                 found.setdefault(m.article, m)
         return found
+
+    def _claims_of(self, event_or_claim: Event | Claim) -> list[Claim]:
+        if isinstance(event_or_claim, Event):
+            return [self.claim(i) for i in (event_or_claim.claim, *event_or_claim.also)]
+        return [event_or_claim]
 
     @property
     def title(self) -> str:

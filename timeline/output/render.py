@@ -138,8 +138,9 @@ def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]
     """Per citation, the sentence of that article that says the line, with its offsets in the
     article's cleaned text: what a reader (or a script) checks the citation against."""
     records: list[dict[str, object]] = []
+    told = analysis.members_by_article(item)
     for i in sources:
-        member = analysis.sentence_in(item, i)
+        member = told.get(i)
         if member is not None:
             records.append({"source": i, "text": member.text, "start": member.start, "end": member.end})
     return records
