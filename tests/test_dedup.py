@@ -91,3 +91,22 @@ def test_blocked_equals_exhaustive_on_wikinews(wikinews_rows) -> None:
     blocked, exhaustive = cluster(texts, exhaustive=False), cluster(texts, exhaustive=True)
     assert blocked == exhaustive
     assert sum(len(g) > 1 for g in blocked) > 100
+
+
+def test_blocking_past_the_product_size_finds_the_reworded_copies(wikinews_rows, monkeypatch) -> None:
+    # Past PRODUCT_UP_TO sentences, common words block through keys and sorted neighbours, not by
+    # product: forced here on the Wikinews stories, with nearly every content word made common.
+    from storyline.summarize.claims import dedup
+
+    articles, _ = build_articles([RawDocument(r["id"], r["text"]) for r in wikinews_rows])
+    texts = [s.text for a in articles for s in split_text(a.id, a.text)]
+    texts += [" ".join(t.split()[1:]) for t in texts[::7]] + [t.replace(",", "") for t in texts[::11]]
+    exhaustive = cluster(texts, exhaustive=True)
+    monkeypatch.setattr(dedup, "PRODUCT_UP_TO", 0)
+    monkeypatch.setattr(dedup, "COMMON", 3)
+    blocked = {i: min(g) for g in cluster(texts, exhaustive=False) for i in g}
+    merged = [i for g in exhaustive if len(g) > 1 for i in g]
+    found = sum(any(blocked[i] == blocked[j] for j in g if j != i) for g in exhaustive if len(g) > 1 for i in g)
+    assert found >= 0.95 * len(merged)
+    assert all(any(i in g for g in exhaustive if len(g) > 1) for g in cluster(texts, exhaustive=False)
+               if len(g) > 1 for i in g)  # and nothing the exhaustive matching does not merge

@@ -100,3 +100,20 @@ def test_the_taggers_lowering_touches_ascii_capitals_only(text: str) -> None:
 
     expected = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
     assert ascii_lower(text) == expected
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(alphabet=st.characters(codec=None), max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=6) | st.integers() | st.floats() | st.booleans() | st.none(), inner, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON)
+def test_the_json_writer_writes_what_json_dumps_does(data: object) -> None:
+    import json
+
+    from storyline.timeline.output.jsontext import indented
+
+    assert indented(data) == json.dumps(data, ensure_ascii=False, indent=2)

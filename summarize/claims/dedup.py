@@ -31,6 +31,11 @@ THRESHOLD = 75.0  # from labelled pairs in tests/test_dedup.py: paraphrases >= 7
 SPELLING = 70.0  # two names this alike are one name spelt two ways ("Qaryatain", "Quaryatayn")
 BLOCK_OVERLAP = 0.4  # share of the shorter sentence's content words a candidate pair must share
 CHUNK = 2048
+# A word of more sentences than COMMON is too common to block on by product (see _blocked_pairs):
+# its sentences meet through keys, each compared with its WINDOW next; TINY: a sentence of this few
+# blocking words meets others through one common word alone
+COMMON, WINDOW, TINY = 200, 8, 3
+PRODUCT_UP_TO = 20_000  # distinct sentences (~700 articles) up to which every word blocks by product, as before
 ALL_PAIRS_UP_TO = 1500  # below this, all pairs (exact, no scipy import) beat blocking on a cold start
 SHORT = 3  # a sentence with fewer content words than this is blocked on all its words
 # A sentence found to differ in a fact from this many look-alikes ("On March 3, 12 were killed",
@@ -228,7 +233,11 @@ def _at_most(i: NDArray[Any], j: NDArray[Any], tried: NDArray[Any],
     if not len(i) or tried[i].max() + np.bincount(i).max() <= MAX_CANDIDATES:  # the usual case: all kept
         np.add.at(tried, i, 1)
         return i, j
-    order = np.lexsort((-best_first, i)) if best_first is not None else np.argsort(i, kind="stable")
+    if best_first is None:
+        order = np.argsort(i, kind="stable")
+    else:  # by i, then best first: one sort of one key (as lexsort((-best_first, i)), twice as fast)
+        low, high = float(best_first.min()), float(best_first.max())
+        order = np.argsort(i * (high - low + 1.0) + (high - best_first), kind="stable")
     i, j = i[order], j[order]
     rank = np.arange(len(i)) - np.searchsorted(i, i) + tried[i]
     keep = rank < MAX_CANDIDATES
@@ -268,6 +277,14 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     those prefixes are multiplied against the full sets (sparse, chunked), then the exact
     overlap is checked. The scorers cannot reach `threshold` when one text is much longer
     than the other (2·min/(a+b) bounds them).
+
+    Past PRODUCT_UP_TO sentences, a word of more than COMMON stays out of the product: its block would pair every
+    sentence holding it with every other, and the input's square is what the product would then
+    cost (21M raw pairs at 3,000 articles, 85M at 6,000). Such words block in keys instead: two
+    of them a sentence's prefix holds (look-alikes built of common words share two), or one alone
+    in a sentence of at most TINY words ("Cruz said", "Cruz says"); a key's sentences, sorted by
+    their text, are paired with their WINDOW next (sorted-neighbourhood blocking), so a key costs
+    its size, not its square.
     """
     import numpy as np
     from scipy import sparse
@@ -286,11 +303,29 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     rows, cols = rows[order], cols[order]
     position = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     in_prefix = position < sizes[rows] - np.ceil(BLOCK_OVERLAP * sizes[rows]) + 1
+    capped = n > PRODUCT_UP_TO
+    common = in_prefix & (df[cols] > COMMON) if capped else np.zeros(len(rows), dtype=bool)
+    in_prefix &= ~common
     ones = np.ones(len(rows), dtype=np.float32)
     full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
     prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
     full_t = full.T.tocsr()
     lengths = np.array([len(p.norm) for p in prepared], dtype=np.float64)
+    def checked(i: NDArray[Any], j: NDArray[Any], best_first: NDArray[Any] | None, tried: NDArray[Any]) -> Pairs:
+        length_i, length_j = lengths[i], lengths[j]
+        short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
+        keep = 200 * short >= (threshold - 1) * (short + long_)
+        # the most shared words of the product first; capped, among as many the nearest in length (a
+        # tie-break under 1: the common words no longer count, and look-alikes have near lengths)
+        best = None if best_first is None else best_first[keep]
+        if best is not None and capped:
+            best = best - (long_ - short)[keep] / (long_ + short + 1)[keep]
+        i, j = _at_most(i[keep], j[keep], tried, best)
+        if len(i):
+            shared = np.asarray(full[i].multiply(full[j]).sum(axis=1)).ravel()
+            ok = shared >= BLOCK_OVERLAP * np.minimum(sizes[i], sizes[j])
+            yield np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok])
+
     tried = np.zeros(n, dtype=np.int64)
     for start in range(0, n, CHUNK):
         block = (prefix[start:start + CHUNK] @ full_t).tocoo()
@@ -298,14 +333,46 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
         size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
         keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
-        length_i, length_j = lengths[i], lengths[j]
-        short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
-        keep &= 200 * short >= (threshold - 1) * (short + long_)
-        i, j = _at_most(i[keep], j[keep], tried, block.data[keep])  # most shared rare words first
-        if len(i):
-            shared = np.asarray(full[i].multiply(full[j]).sum(axis=1)).ravel()
-            ok = shared >= BLOCK_OVERLAP * np.minimum(sizes[i], sizes[j])
-            yield np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok])
+        yield from checked(i[keep], j[keep], block.data[keep], tried)
+    if common.any():
+        i, j = _common_word_pairs(prepared, rows[common], cols[common], sizes, len(vocab))
+        tried = np.zeros(n, dtype=np.int64)  # their own MAX_CANDIDATES: the product's may be spent
+        for start in range(0, len(i), CHUNK * 64):
+            yield from checked(i[start:start + CHUNK * 64], j[start:start + CHUNK * 64], None, tried)
+
+
+def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
+                       words: int) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Distinct pairs (i < j) of sentences that share a key of common prefix words (`rows`,
+    `cols`: the entries, by row): each pair of a sentence's, or the word alone in a sentence of
+    at most TINY words; within a key, each sentence with the WINDOW next by text."""
+    import numpy as np
+
+    keys, members = [], []
+    tiny = sizes[rows] <= TINY
+    keys.append(cols[tiny])
+    members.append(rows[tiny])
+    counts = np.bincount(rows, minlength=len(sizes))
+    starts = np.cumsum(counts) - counts
+    for k in range(1, int(counts.max(initial=0))):  # pairs (the a-th, the b-th) of each row's entries
+        for a in range(k):
+            has = np.flatnonzero(counts > k)
+            first, second = cols[starts[has] + a], cols[starts[has] + k]
+            keys.append((words + 1) * (first + 1) + second)  # apart from the single words' keys
+            members.append(has)
+    key, member = np.concatenate(keys), np.concatenate(members)
+    rank = np.empty(len(prepared), dtype=np.int64)
+    rank[np.argsort(np.array([p.norm for p in prepared], dtype=object), kind="stable")] = np.arange(len(prepared))
+    order = np.lexsort((rank[member], key))
+    key, member = key[order], member[order]
+    n = len(prepared)
+    found = []
+    for step in range(1, WINDOW + 1):
+        same = key[step:] == key[:-step]
+        a, b = member[step:][same], member[:-step][same]
+        found.append(np.minimum(a, b) * n + np.maximum(a, b))
+    pairs = np.unique(np.concatenate(found))
+    return pairs // n, pairs % n
 
 
 def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) -> tuple[Claim, ...]:

@@ -66,13 +66,22 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     a story of 10,000 articles is read once per distinct claim, not once per copy.
     """
     seen: dict[Concept, set[int]] = {}
+    # Most concepts (bigrams above all) are in one claim: they keep that claim's set of sources,
+    # shared, and get a set of their own on a second claim (a set for each of 12k articles' millions
+    # of concepts was most of `summarize`'s memory). Only owned sets are ever updated.
+    owned: set[Concept] = set()
     lead: Weights = {}
     for claim in claims:
         sources = {source_of.get(i, i) for i in claim.sources} if source_of else set(claim.sources)
         leads = _lead_prior(claim, source_of)
         for concept in concepts(claim.text):
-            known = seen.setdefault(concept, set())
-            if len(known) < SOURCES_CAP:
+            known = seen.get(concept)
+            if known is None:
+                seen[concept] = sources
+            elif len(known) < SOURCES_CAP:
+                if concept not in owned:
+                    owned.add(concept)
+                    known = seen[concept] = set(known)
                 known.update(sources)
             lead[concept] = lead.get(concept, 0.0) + leads
     weights = {c: min(len(s), SOURCES_CAP) + lead.get(c, 0.0) for c, s in seen.items()}

@@ -42,7 +42,7 @@ def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_
 
     events = analysis.timeline.events
     if fmt == "json":
-        return render.dumps(render.json_document(analysis, events, compress)) + "\n"
+        return render.dumps(render.json_document(analysis, events, compress), end="\n")
     if fmt == "timelinejs":
         from storyline.timeline.output import timelinejs
 

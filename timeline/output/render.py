@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import calendar
-import json
 from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
 from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
+from storyline.timeline.output.jsontext import indented
 from storyline.timeline.output.sparkline import sparkline
 from storyline.summarize.untrusted import markdown_literal
 
@@ -108,7 +108,9 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
 
 def compressed(events: Sequence[Event]) -> list[Event]:
     """Each event whose line is a whole sentence (role main) with that sentence compressed."""
-    return [replace(e, text=compress(e.text)) if e.role == "main" else e for e in events]
+    shorter: dict[str, str] = {}  # a claim dated several times is one text: compressed once
+    return [replace(e, text=shorter.get(e.text) or shorter.setdefault(e.text, compress(e.text)))
+            if e.role == "main" else e for e in events]
 
 
 def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> dict[str, object]:
@@ -136,8 +138,9 @@ def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]
     """Per citation, the sentence of that article that says the line, with its offsets in the
     article's cleaned text: what a reader (or a script) checks the citation against."""
     records: list[dict[str, object]] = []
+    told = analysis.members_by_article(item)
     for i in sources:
-        member = analysis.sentence_in(item, i)
+        member = told.get(i)
         if member is not None:
             records.append({"source": i, "text": member.text, "start": member.start, "end": member.end})
     return records
@@ -151,6 +154,6 @@ def text(analysis: Analysis, events: Sequence[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dumps(data: object) -> str:
-    """JSON as every command writes it: indented, non-ASCII kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+def dumps(data: object, end: str = "") -> str:
+    """JSON as every command writes it: indented, non-ASCII kept; then `end`."""
+    return indented(data, end)
