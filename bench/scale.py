@@ -3,7 +3,7 @@
 `python bench/scale.py FOLDER` reads FOLDER/all.jsonl (the Entities collection as `bench/entities.py`
 writes it: 11,980 Guardian articles of 26 topics, shuffled, from
 github:DaivikSojitra/Timeline-Summarization-in-the-Era-of-LLMs) and runs, for each size (its first N
-records; the last size is all of them), `storyline timeline` and `storyline summarize` on them as ONE
+records; 12000 leaves the collection's last few hundred out), `storyline timeline` and `storyline summarize` on them as ONE
 story (no --story: the whole input is the story), in a fresh process each (`--no-cache`). For each run
 it prints the wall time, the CPU time (user + system) and the peak resident memory (the child's
 `ru_maxrss`, from os.wait4), then the exponents of time and memory fitted over the sizes (log-log
@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,11 +83,18 @@ def measure(root: Path, command: str, path: Path, timeout: float) -> dict[str, f
                                      "failed": float(not killed and os.waitstatus_to_exitcode(status) != 0)}
         if command == "timeline" and not killed:
             out.seek(0)
-            try:
-                figures["events"] = len(json.load(out).get("events", []))
-            except ValueError:
-                figures["events"] = -1
+            figures["events"] = _count_events(out)
     return figures
+
+
+# Counted in a child: a child's ru_maxrss starts at its parent's size at the fork, so a bench that
+# had parsed a 12k timeline's JSON itself made every later run "peak" at 2 GB.
+_COUNT = "import json, sys\ntry: print(len(json.load(sys.stdin).get('events', [])))\nexcept ValueError: print(-1)"
+
+
+def _count_events(document: IO[bytes]) -> float:
+    found = subprocess.run([sys.executable, "-c", _COUNT], stdin=document, capture_output=True, text=True)
+    return float(found.stdout.strip() or -1)
 
 
 def cold(root: Path, repeats: int) -> dict[str, float]:
