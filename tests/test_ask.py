@@ -137,3 +137,14 @@ def test_a_day_inside_the_month_most_reports_give_is_the_answer() -> None:
                 published="2021-04-21")))
     answer = ask(analysis, "When did the Harbour Bridge reopen?")
     assert answer.found and answer.lines[0].date == "2021-03-14"
+
+
+def test_an_answer_shows_each_line_once() -> None:
+    """On the demo, "France hailed the recapture" is told as the recapture's event, whose line is
+    another claim's: it was listed twice in one answer."""
+    from tests.conftest import SEEDS
+
+    for question in ("Who recaptured Palmyra?", "What did France say about Palmyra?"):
+        data = json.loads(run_cli("ask", SEEDS, question, "--format", "json").stdout)
+        shown = [(line["text"], line["date"]) for line in data["answer"]]
+        assert shown and len(shown) == len(set(shown)), question

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -102,7 +103,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if not ranked or ranked[0][2] < ANSWERED or not (lowered.startswith("when") or _answerable(question, ranked, index)):
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
-                      tuple(_line(analysis, c) for c in nearest), False)
+                      _claim_lines(analysis, nearest), False)
     if lowered.startswith("when"):
         return when_answer(analysis, question, ranked, index)
     role = _role(question)
@@ -117,7 +118,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
         chosen = [c for c, _, _ in _reasons_first(ranked)[:MAX_LINES]]
         if cause is not None:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
-    lines = tuple(_line(analysis, c) for c in chosen)
+    lines = _claim_lines(analysis, chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
 
 
@@ -229,7 +230,7 @@ def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
 def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
     # answer lines show events' whole sentences: chosen whole (summarize compresses by default)
     chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of, compress=False)
-    lines = tuple(_line(analysis, c) for c in chosen)
+    lines = _claim_lines(analysis, chosen)
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 
 
@@ -275,7 +276,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
-        lines = tuple(_line(analysis, c) for c, _, _ in ranked[:3])
+        lines = _claim_lines(analysis, [c for c, _, _ in ranked[:3]])
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
     # (not a plan's: the day a plan was reported is not its day)
@@ -424,6 +425,16 @@ def _slack(span: TimeSpan) -> timedelta:
 def _story_now(analysis: Analysis) -> date | None:
     days = [a.published_date for a in analysis.sources if a.published_date]
     return max(days) if days else None
+
+
+def _claim_lines(analysis: Analysis, claims: Sequence[Claim]) -> tuple[AnswerLine, ...]:
+    """The claims' distinct lines: two claims told as one event (a report of it, "France hailed the
+    recapture", and the report it agrees with) show its line once."""
+    lines: dict[tuple[str, str | None], AnswerLine] = {}
+    for claim in claims:
+        line = _line(analysis, claim)
+        lines.setdefault((line.text, line.date), line)
+    return tuple(lines.values())
 
 
 def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
