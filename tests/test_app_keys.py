@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from storyline.tui.app import HELP, StorylineApp
 from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
-from storyline.tui.widgets.chat import AnswerLineView, ChatLog, PromptInput
+from storyline.tui.widgets.chat import AnswerLineView, ChatLog, Exchange, PromptInput
 from storyline.tui.widgets.event_detail import EventDetail
 from storyline.tui.widgets.timeline_tree import TimelineTree
 from tests.conftest import SEEDS
@@ -202,6 +202,11 @@ async def test_a_question_typed_while_loading_is_answered_when_ready(monkeypatch
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any(str(w.render()).startswith("May 2015") for w in app.query(".note"))
+        # below the story's notes and summary, and in view (above them, it arrived out of sight)
+        chat = app.query_one(ChatLog)
+        exchange = chat.children[-1]
+        assert isinstance(exchange, Exchange) and "When did ISIS seize Palmyra?" in str(exchange.query_one(".question").render())
+        await until(pilot, lambda: chat.max_scroll_y > 0 and chat.scroll_y == chat.max_scroll_y)
 
 
 async def test_source_viewer_copy_and_find() -> None:

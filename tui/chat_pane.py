@@ -72,6 +72,10 @@ class ChatPane(Vertical):
         if ready.summary is not None:
             chat.add_answer(ready.summary, analysis)  # the story at a glance
         for question, exchange in self.pending:
+            # asked while loading: moved below the story's notes and summary, so that its answer is
+            # the newest message and scrolls into view (above them, it arrived out of sight)
+            if exchange.is_attached and chat.children[-1] is not exchange:
+                chat.move_child(exchange, after=chat.children[-1])
             self.answer(analysis, question, exchange)
         self.pending.clear()
 

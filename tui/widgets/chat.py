@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
@@ -87,7 +88,20 @@ class Exchange(Messages, Vertical):
 
     DEFAULT_CSS = "Exchange { height: auto; }"
 
+    def __init__(self, question: Static) -> None:
+        super().__init__()
+        self._question = question
+        self._early: list[Static] | None = []  # added before it was composed: shown after its question
+
+    def compose(self) -> ComposeResult:
+        early, self._early = self._early or [], None
+        yield self._question
+        yield from early
+
     def _add(self, widget: Static) -> None:
+        if self._early is not None:  # mounted now, a note added at once ("Still reading…") went above the question
+            self._early.append(widget)
+            return
         self.mount(widget)
         chat = self.parent
         if isinstance(chat, ChatLog) and chat.children and chat.children[-1] is self:
