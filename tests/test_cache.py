@@ -64,3 +64,13 @@ def test_every_analysing_command_shares_the_entry(private_cache) -> None:
     assert run_cli("summarize", SEEDS).exit_code == 0
     assert run_cli("ask", SEEDS, "summary").exit_code == 0
     assert len(list(private_cache.glob("*.pickle"))) == 1
+
+
+def test_a_missing_path_beside_cached_inputs_is_still_a_warning(story_file, private_cache, tmp_path) -> None:
+    """`seeds/ /nowhere` hashes like `seeds/` alone: the cached run gave no warning for /nowhere."""
+    folder = story_file(BRIDGE)
+    answer(folder)
+    missing = tmp_path / "nowhere.txt"
+    result = run_cli("summarize", folder, missing)  # (ask takes a missing path for an unquoted question)
+    assert result.exit_code == 0 and f"skipped {missing}: no such file or folder" in result.stderr
+    assert f"skipped {missing}" in run_cli("summarize", folder, missing).stderr  # and from the cache

@@ -48,6 +48,9 @@ def input_key(paths: Sequence[str], stdin: bytes | None, options: Sequence[objec
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             return None
+    for raw in paths:  # a path that is not there is a warning the cached run must give again
+        if raw != "-" and not (Path(raw).exists() or Path(raw).is_symlink()):
+            digest.update(b"<missing>\0" + raw.encode("utf-8", "surrogateescape") + b"\0")
     if stdin is not None:
         digest.update(b"<stdin>\0" + hashlib.sha256(stdin).digest())
     return digest.hexdigest()
