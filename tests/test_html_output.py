@@ -124,6 +124,10 @@ def test_cli_writes_html_by_extension(tmp_path) -> None:
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     refused = run_cli("timeline", SEEDS, "--format", "json", "-o", tmp_path / "t.html")
     assert refused.exit_code == 1 and "names a .html file" in refused.stderr
+    pdf = tmp_path / "t.pdf"  # no format writes PDF: refused, not Markdown in a file called .pdf
+    refused = run_cli("timeline", SEEDS, "-o", pdf)
+    assert refused.exit_code == 1 and "no timeline format writes .pdf files" in refused.stderr and not pdf.exists()
+    assert run_cli("timeline", SEEDS, "--format", "md", "-o", pdf).exit_code == 0  # as the user says
 
 
 def test_format_for_pairs() -> None:

@@ -21,10 +21,15 @@ _KIND = {"timelinejs": "json"}  # a TimelineJS file is JSON
 
 
 def format_for(path: str | None, chosen: str | None, default: str) -> str:
-    """The output format: as chosen, else as the file's extension says, else `default`. A file whose
+    """The output format: as chosen, else as the file's extension says, else `default` (a file with
+    an extension no format has needs --format). A file whose
     extension names another kind of document (JSON asked to hold Markdown, HTML asked to hold JSON)
     is refused rather than written wrong; TimelineJS is JSON, so it may go to a .json file."""
-    implied = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path else None
+    suffix = Path(path).suffix.lower() if path else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if suffix and not implied and not chosen:  # "-o x.pdf" would be Markdown in a file called PDF
+        raise StorylineError(f"{shown_path(str(path))}: no timeline format writes {suffix} files; name it .md, .json, "
+                             f".txt or .html, or give --format ({', '.join(TIMELINE_FORMATS)})")
     kinds = {_KIND.get(f, f) for f in (chosen, implied) if f}
     if len(kinds) == 2 and kinds <= {"json", "md", "html"}:
         raise StorylineError(f"{shown_path(str(path))} names a .{implied} file but --format is {chosen}")
