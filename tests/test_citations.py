@@ -112,6 +112,15 @@ def test_a_merged_event_cites_its_words_and_lists_the_other_wordings_apart() -> 
     markdown = run_cli("timeline", SEEDS).stdout
     assert "last May and it has since blown up" in markdown and "[4] (also reported by [3][5])" in markdown
 
+    # what each "also reported by" article says in its own words, to be checked against it
+    story = load_story([str(SEEDS)])
+    for event in events:
+        assert [m["source"] for m in event["also_members"]] == event["also_reported_by"]
+        for m in event["also_members"]:
+            assert story.articles[m["source"] - 1].text[m["start"]:m["end"]] == m["text"]
+    also = {m["source"]: m["text"] for m in may["also_members"]}
+    assert also[3].startswith("The jihadists swept into Palmyra")
+
 
 def test_the_check_catches_a_citation_of_another_article() -> None:
     """The test above could not fail if `says` accepted anything: a line cited to an article that

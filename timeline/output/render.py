@@ -124,7 +124,8 @@ def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = 
                    | {"sources": list(e.sources), "certain": e.certain,
                       "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
                       "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
-                      "also_reported_by": list(e.also_sources)} | variants_json(analysis.claim(e.claim))
+                      "also_reported_by": list(e.also_sources),
+                      "also_members": members_json(analysis, e, e.also_sources)} | variants_json(analysis.claim(e.claim))
                    for e, whole in zip(shown, events)],
     }
 

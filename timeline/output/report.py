@@ -19,7 +19,7 @@ from storyline.summarize.story import Story
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.ask import Answer
+from storyline.timeline.answers.ask import Answer, AnswerLine
 from storyline.timeline.output.render import members_json, sentence_json
 from storyline.timeline.timex import Timex
 
@@ -50,12 +50,12 @@ def summary_text(chosen: Sequence[Claim], citations: bool = True) -> str:
 
 
 def answer_json(analysis: Analysis, answer: Answer) -> dict[str, object]:
-    """`{"question", "note", "answered", "answer": [{"text", "date", "sources"}], "sources": [...]}`."""
+    """`{"question", "note", "answered", "answer": [{"text", "date", "sources", "also_reported_by", "members",
+    "also_members"}], "sources": [...]}`."""
     return {"question": answer.question, "note": answer.note, "answered": answer.found,
             "answer": [{"text": line.text, "date": line.date, "sources": list(line.sources),
                         "also_reported_by": list(line.also_sources)}
-                       | ({"members": members_json(analysis, analysis.claim(line.claim), line.sources)}
-                          if line.claim is not None else {}) for line in answer.lines],
+                       | (_members(analysis, line) if line.claim is not None else {}) for line in answer.lines],
             "sources": [source_record(analysis.article(i))
                         for i in listed(answer.lines)]}
 
@@ -112,3 +112,12 @@ def record_timexes(records: Sequence[RawDocument], published: date | None) -> li
         dct = published or (date.fromisoformat(container[:10]) if container else published_day(record.text))
         out.append((record.origin, dct, expressions(tag(record.text, dct))))
     return out
+
+
+def _members(analysis: Analysis, line: AnswerLine) -> dict[str, object]:
+    """What each cited article says (`members`), and what each article it was "also reported by"
+    says in its own words (`also_members`): both can be checked against the sources."""
+    assert line.claim is not None
+    event = analysis.main_event(line.claim)
+    also = members_json(analysis, event, line.also_sources) if event is not None else []
+    return {"members": members_json(analysis, analysis.claim(line.claim), line.sources), "also_members": also}
