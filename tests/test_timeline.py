@@ -230,3 +230,16 @@ def test_dates_in_quotations_and_bare_clock_times_do_not_date_the_main_event() -
     dated = {e.text[:14]: (e.span.value, e.fallback, e.role) for e in analysis.timeline.events}
     assert dated["Senator Ames s"] == ("2008-03-01", True, "main")  # the statement, on its day
     assert dated["The vote was h"] == ("2008-03-01", True, "main")  # dated by its report, not by "6:30 pm"
+
+
+def test_text_lines_say_reported_and_uncertain_as_markdown_does() -> None:
+    """A line dated only by its report's day (the temple of Bel, destroyed in 2015, told in a 29 March
+    piece) or by an estimated publication day is not printed as a firm date in text output."""
+    text = run_cli("timeline", SEEDS, "--format", "text").stdout.split("\n\nSources:")[0].splitlines()
+    markdown = run_cli("timeline", SEEDS).stdout
+    bel = next(line for line in text if "temple of Bel" in line)
+    executed = next(line for line in text if "Roman amphitheater" in line)  # in the estimated article
+    assert bel.startswith("2016-03-29 (reported) ") and "**Tue 29 Mar 2016 (reported)** — The extremist" in markdown
+    assert executed.startswith("2016-03-29 (reported, uncertain) ") and "(uncertain) (reported)** — The group" in markdown
+    assert any(re.match(r"2016-03-2\d \w", line) for line in text)  # a firm date says nothing more
+

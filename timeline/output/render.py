@@ -53,6 +53,13 @@ def label(span: TimeSpan) -> str:
     return text if span.certain else f"{text} (uncertain)"
 
 
+def _text_qualifiers(event: Event) -> str:
+    """" (reported, uncertain)" as Markdown says them beside its dates: a line dated only by its
+    report's day, or by an estimated one, is not told as a firm date of the event."""
+    said = [word for word, holds in (("reported", event.fallback), ("uncertain", not event.span.certain)) if holds]
+    return f" ({', '.join(said)})" if said else ""
+
+
 def _text_date(span: TimeSpan) -> str:
     """The date column of text output: ISO values, a range as start/end, a decade as "the 1990s"."""
     if span.granularity == "range":
@@ -149,8 +156,8 @@ def members_json(analysis: Analysis, item: Event | Claim, sources: Sequence[int]
 
 def text(analysis: Analysis, events: Sequence[Event]) -> str:
     """One event per line: date, text, citations; then the sources the marks point at."""
-    lines = [f"{_text_date(e.span):<10} {noted(e.text, e.variants)} {marks(e.sources)}{also_reported(e.also_sources)}"
-             for e in events]
+    lines = [f"{_text_date(e.span):<10}{_text_qualifiers(e)} {noted(e.text, e.variants)} {marks(e.sources)}"
+             f"{also_reported(e.also_sources)}" for e in events]
     lines += ["", "Sources:"] + [f"[{i}] {source_line(analysis.article(i))}" for i in listed(events)]
     return "\n".join(lines) + "\n"
 
