@@ -314,3 +314,17 @@ async def test_one_story_does_not_ask_which() -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
         assert app.mixed is None
+
+
+async def test_a_commands_result_goes_under_the_command() -> None:
+    """A command answers at once, before its exchange is composed: its note landed above the
+    command's own line ("Exported …" over "/export …", seen by a new-user trial)."""
+    app = StorylineApp([str(SEEDS)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(app, pilot)
+        for command in ("/sources", "/nosuchcommand"):
+            await ask(app, pilot, command)
+            exchange = app.query_one(ChatLog).children[-1]
+            assert isinstance(exchange, Exchange), command
+            shown = [str(child.render()) for child in exchange.children]
+            assert shown[0] == command and len(shown) > 1, shown
