@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -430,11 +430,17 @@ def _story_now(analysis: Analysis) -> date | None:
 def _claim_lines(analysis: Analysis, claims: Sequence[Claim]) -> tuple[AnswerLine, ...]:
     """The claims' distinct lines: two claims told as one event (a report of it, "France hailed the
     recapture", and the report it agrees with) show its line once."""
-    lines: dict[tuple[str, str | None], AnswerLine] = {}
-    for claim in claims:
-        line = _line(analysis, claim)
-        lines.setdefault((line.text, line.date), line)
-    return tuple(lines.values())
+    return _distinct(_line(analysis, c) for c in claims)
+
+
+def _distinct(lines: Iterable[AnswerLine], limit: int | None = None) -> tuple[AnswerLine, ...]:
+    """The first `limit` (or all) of `lines` that differ in text or date."""
+    found: dict[tuple[str, str | None], AnswerLine] = {}
+    for line in lines:
+        found.setdefault((line.text, line.date), line)
+        if len(found) == limit:
+            break
+    return tuple(found.values())
 
 
 def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
@@ -446,13 +452,7 @@ def _line(analysis: Analysis, claim: Claim) -> AnswerLine:
 
 def _event_lines(events: list[Event]) -> tuple[AnswerLine, ...]:
     """The first MAX_LINES distinct lines of `events` (one sentence read at two dates is one line)."""
-    lines: dict[tuple[str, str | None], AnswerLine] = {}
-    for event in events:
-        line = _event_line(event)
-        lines.setdefault((line.text, line.date), line)
-        if len(lines) == MAX_LINES:
-            break
-    return tuple(lines.values())
+    return _distinct((_event_line(e) for e in events), MAX_LINES)
 
 
 def _event_line(event: Event) -> AnswerLine:
