@@ -22,8 +22,8 @@ from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
-from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event, term_of,
-                                              terms_of)
+from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event,
+                                              term_of, terms_of)
 from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
 from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
@@ -130,7 +130,7 @@ def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: 
     asked = _asked(question)
     if asked and not any(index.mentions(c, asked) for c, _, coverage in ranked if coverage >= ANSWERED):
         return False
-    if re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question):
+    if HOW_MANY.match(question):
         count = counted_noun(question)
         return any(figure_near(c.text, asked | ({count} if count else set())) for c, _, coverage in ranked
                    if coverage >= ANSWERED - FIT_SLACK)

@@ -8,10 +8,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from storyline.summarize.dates import MONTHS
 from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
-from storyline.timeline.answers.terms import (QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun, expand, pieces,
-                                              places, question_subject, subject_stems, tells_event, term_of)
+from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun,
+                                              expand, pieces, places, question_subject, subject_stems, tells_event,
+                                              term_of)
 from storyline.timeline.answers.verbs import FAMILY
 
 if TYPE_CHECKING:
@@ -115,7 +117,7 @@ class ClaimIndex:
         subject = set(question_subject(question))
         kind = re.sub(r"^by\s+", "", question.lower()).split(" ", 1)[0]
         lone = _lone_capitals(question) if kind != "when" else set()  # "when" answers keep their own matching
-        how_many = bool(re.match(r"(?i)(?:by\s+)?how\s+(?:many|much)\b", question))
+        how_many = bool(HOW_MANY.match(question))
         # "How many years did he get?" asks what did happen: not what he faced if convicted
         # "What did she die of?": the asked verb followed by that preposition ("died of cancer")
         stranded = re.search(r"\b([a-z]+)\s+(of|from|with|about|over|for|on|by)\s*\?*$", question) if kind == "what" else None
@@ -178,8 +180,6 @@ class ClaimIndex:
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
                           "fifty hundred hundreds thousand thousands million millions billion billions dozen dozens "
                           "half".split())
-_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                    "mar apr jun jul aug sep sept oct nov dec".split())
 _AGE = re.compile(r",\s*\d{1,3},|\baged\s+\d+")  # "Pistorius, 27," gives an age, not the count asked for
 
 
@@ -215,7 +215,7 @@ def _verb_then(text: str, verb: str, preposition: str) -> bool:
 
 def _day_of_month(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is the day of a date ("14 February", "May 5")."""
-    return any(0 <= k < len(tokens) and tokens[k].lower() in _MONTHS for k in (i - 1, i + 1))
+    return any(0 <= k < len(tokens) and tokens[k].lower() in MONTHS for k in (i - 1, i + 1))
 
 
 def _has_past_verb(text: str, weights: dict[str, float]) -> bool:
