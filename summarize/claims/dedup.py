@@ -355,8 +355,8 @@ def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArr
     counts = np.bincount(rows, minlength=len(sizes))
     starts = np.cumsum(counts) - counts
     for k in range(1, int(counts.max(initial=0))):  # pairs (the a-th, the b-th) of each row's entries
+        has = np.flatnonzero(counts > k)  # the rows with a k-th entry
         for a in range(k):
-            has = np.flatnonzero(counts > k)
             first, second = cols[starts[has] + a], cols[starts[has] + k]
             keys.append((words + 1) * (first + 1) + second)  # apart from the single words' keys
             members.append(has)
