@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
 from storyline.summarize.clean.shapes import CONTACT_WORDS, Gated, cut_embed_links, folded, shape_reason, unfuse_link_box
@@ -126,16 +126,7 @@ def line_reasons() -> Reasons:
     """`furniture_reason` remembered without bound, for one story: its outlet, title and body passes
     and the sentence splitter each ask about every line, and a few thousand articles' lines outgrow
     the shared cache (which then misses every time, the lines coming round in the same order)."""
-    memo: dict[str, str | None] = {}
-
-    def reason(line: str) -> str | None:
-        try:
-            return memo[line]
-        except KeyError:
-            found = memo[line] = _reason(line)
-            return found
-
-    return reason
+    return cache(_reason)
 
 
 def _reason(line: str) -> str | None:
