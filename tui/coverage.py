@@ -49,14 +49,10 @@ def prefix_days(prefix: str) -> tuple[date, date] | None:
 
 def filter_shown(events: Sequence[Event], query: str, lowered: Sequence[str] | None = None) -> list[Event]:
     """The filter box: a range ("2015-10..2015-12", either end open) keeps every event whose span
-    overlaps it, so a quarter or a stretch of days reaching into it is kept; else as filter_events,
-    which for words lowers every event's text at every keystroke: `lowered` holds them lowered once."""
-    words = query.strip()
-    if lowered is not None and words and not words[:4].isdigit() and ".." not in words:
-        words = words.lower()
-        return [e for e, text in zip(events, lowered, strict=True) if words in text]
+    overlaps it, so a quarter or a stretch of days reaching into it is kept; else as filter_events
+    (`lowered`: the events' texts lowered once, not at every keystroke)."""
     if ".." not in query:
-        return filter_events(events, query)
+        return filter_events(events, query, lowered)
     days = range_days(query)
     if days is None:
         return []

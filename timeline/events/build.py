@@ -330,9 +330,10 @@ def _dangles(event: Event) -> bool:
     return leans_on_before(event.text)
 
 
-def filter_events(events: Sequence[Event], query: str) -> list[Event]:
+def filter_events(events: Sequence[Event], query: str, lowered: Sequence[str] | None = None) -> list[Event]:
     """The events a filter box query keeps: words in the text, a date prefix ("2016-03"), or a
-    range of date prefixes ("2015-05..2016-03", either end open); an empty query keeps all."""
+    range of date prefixes ("2015-05..2016-03", either end open); an empty query keeps all.
+    `lowered` may give the events' texts in lower case, made once for many queries."""
     query = query.strip()
     if ".." in query:
         low, high = (part.strip() for part in query.split("..", 1))
@@ -340,4 +341,6 @@ def filter_events(events: Sequence[Event], query: str) -> list[Event]:
                 and (not high or e.span.value[:len(high)] <= high)]
     if query[:4].isdigit():
         return [e for e in events if e.span.value.startswith(query) or e.span.iso().startswith(query)]
-    return [e for e in events if query.lower() in e.text.lower()]
+    words = query.lower()
+    texts = lowered if lowered is not None else (e.text.lower() for e in events)
+    return [e for e, text in zip(events, texts, strict=True) if words in text]
