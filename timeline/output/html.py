@@ -18,7 +18,7 @@ from storyline.summarize.model import Article
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event, select
 from storyline.timeline.output.cite import figures_note, listed
-from storyline.timeline.output.render import calendar_place, label
+from storyline.timeline.output.render import calendar_place, event_when, label
 from storyline.timeline.timex import TimeSpan
 
 KEY_DATES = 8  # dates in the page's "Key dates" list
@@ -97,7 +97,7 @@ def _also(event: Event) -> str:
 
 def event_item(analysis: Analysis, event: Event, first_of_date: bool) -> str:
     """One <li>: its date in <time>, its text, its citations, and the figures its sources differ on."""
-    when = escape(label(event.span) + (" (reported)" if event.fallback else ""))
+    when = escape(event_when(event))
     ident = f' id="{anchor(event.span)}"' if first_of_date else ""
     time = f'<time datetime="{datetime_of(event.span)}">{when}</time>'
     text = f'<span class="text">{escape(event.text)}</span>'

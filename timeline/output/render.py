@@ -53,6 +53,12 @@ def label(span: TimeSpan) -> str:
     return text if span.certain else f"{text} (uncertain)"
 
 
+def event_when(event: Event) -> str:
+    """An event's date as every format shows it beside its line: "Tue 29 Mar 2016 (reported)" when
+    only its report's day dates it."""
+    return label(event.span) + (" (reported)" if event.fallback else "")
+
+
 def _text_qualifiers(event: Event) -> str:
     """" (reported, uncertain)" as Markdown says them beside its dates: a line dated only by its
     report's day, or by an estimated one, is not told as a firm date of the event."""
@@ -101,7 +107,7 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
         if section_heading and section_heading != section:
             section = section_heading
             lines += [*([""] if lines[-1] else []), f"### {section}", ""]
-        when = label(e.span) + (" (reported)" if e.fallback else "")
+        when = event_when(e)
         if e.role == "main":
             lines.append(f"- **{when}** — {markdown_literal(noted(e.text, e.variants))} {marks(e.sources)}"
                          f"{also_reported(e.also_sources)}")

@@ -19,7 +19,7 @@ from storyline.summarize.model import Article
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event
 from storyline.timeline.output.cite import figures_note
-from storyline.timeline.output.render import label
+from storyline.timeline.output.render import event_when, label
 from storyline.timeline.timex import TimeSpan
 
 HEADLINE_CHARS = 90  # TimelineJS shows the headline large: a long sentence is cut at a word
@@ -84,7 +84,7 @@ def headline(text: str) -> str:
 
 def slide(analysis: Analysis, event: Event, number: int) -> dict[str, object]:
     """One event: its dates, headline, full text with its cited sources, group and id."""
-    when = label(event.span) + (" (reported)" if event.fallback else "")
+    when = event_when(event)
     body = [f"<p>{escape(event.text)}</p>"]
     if event.variants:
         body.append(f"<p>Figures differ: {escape(figures_note(event.variants))}</p>")
