@@ -43,6 +43,13 @@ async def ask(app: StorylineApp, pilot, question: str) -> list[AnswerLineView]:
     return list(app.query(AnswerLineView))[before:]
 
 
+def big_seeds(monkeypatch) -> StorylineApp:
+    """The app on the demo as if it were a big story: opening on its 5 key dates (past 20 events)."""
+    monkeypatch.setattr("storyline.tui.app.KEY_DATES_OVER", 20)
+    monkeypatch.setattr("storyline.tui.app.KEY_DATES", 5)
+    return StorylineApp([str(SEEDS)])
+
+
 async def test_loads_seeds_and_shows_key_events() -> None:
     app = StorylineApp([str(SEEDS)])
     async with app.run_test(size=(160, 50)) as pilot:

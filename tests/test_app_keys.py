@@ -14,7 +14,7 @@ from storyline.tui.widgets.chat import AnswerLineView, ChatLog, Exchange, Prompt
 from storyline.tui.widgets.event_detail import EventDetail
 from storyline.tui.widgets.timeline_tree import TimelineTree
 from tests.conftest import SEEDS
-from tests.test_app import ask, loaded, until
+from tests.test_app import big_seeds, ask, loaded, until
 
 BRIDGE = {
     "a.txt": "Bridge opens\n\nPublished: June 14, 2022\n\nThe new Kestrel Bridge opened to traffic on Monday, "
@@ -241,9 +241,7 @@ async def test_algorithm_switch_keeps_the_filter() -> None:
 
 
 async def test_big_stories_open_on_their_key_dates(monkeypatch) -> None:
-    monkeypatch.setattr("storyline.tui.app.KEY_DATES_OVER", 20)
-    monkeypatch.setattr("storyline.tui.app.KEY_DATES", 5)
-    app = StorylineApp([str(SEEDS)])
+    app = big_seeds(monkeypatch)
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
         total = len(app.analysis.timeline.events)

@@ -11,7 +11,7 @@ import threading
 from hypothesis import given, settings, strategies as st
 
 from tests.conftest import SEEDS
-from tests.test_app import loaded, until
+from tests.test_app import big_seeds, loaded, until
 from storyline.timeline.events.build import filter_events
 from storyline.tui import loading, timeline_pane
 from storyline.tui.app import StorylineApp
@@ -59,9 +59,7 @@ async def test_the_filter_works_in_a_thread_and_only_the_last_query_is_shown(mon
 async def test_a_groups_every_event_in_a_thread_while_keys_arrive(monkeypatch) -> None:
     """`a` on a big story: the calendar of every event is made in a thread; keys typed meanwhile
     arrive at once (before, the UI thread made it: 0.1-0.2 s on 18,000 events, keys waiting)."""
-    monkeypatch.setattr("storyline.tui.app.KEY_DATES_OVER", 20)
-    monkeypatch.setattr("storyline.tui.app.KEY_DATES", 5)
-    app = StorylineApp([str(SEEDS)])
+    app = big_seeds(monkeypatch)
     async with app.run_test(size=(120, 35)) as pilot:
         await loaded(app, pilot)
         total = len(app.analysis.timeline.events)
