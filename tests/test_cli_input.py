@@ -58,6 +58,21 @@ def test_stdin_dash(tmp_path: Path) -> None:
         "The army was deployed to help residents leave their homes."]
 
 
+def test_stdin_of_several_pasted_articles_warns_once() -> None:
+    """`cat seeds/*.txt | storyline summarize -` is still one article, but a warning says it looks
+    like several (headlines with datelines), once, on stderr, and the summary is still printed;
+    one article on stdin, or pages split by form feeds, are judged alike."""
+    pasted = b"".join(path.read_bytes() for path in sorted(Path(SEEDS).glob("*.txt")))
+    for command in (("summarize", "-", "-n", "1"), ("sources", "-")):
+        result = run_cli(*command, input=pasted)
+        assert result.exit_code == 0 and result.stdout
+        warnings = result.stderr.splitlines()
+        assert len(warnings) == 1 and "looks like several pasted together (at least 4)" in warnings[0]
+        assert "JSON Lines" in warnings[0]
+    assert run_cli("summarize", "-", input=ARTICLE.encode()).stderr == ""
+    assert "at least 3" in run_cli("sentences", "-", input="\f".join([ARTICLE] * 3).encode()).stderr
+
+
 def test_help_has_examples() -> None:
     assert "Example:" in run_cli("--help").stdout
     for command in ["sources", "sentences", "summarize", "timeline", "dates", "ask", "tui"]:
