@@ -173,6 +173,18 @@ def event_keys(text: str) -> EventKeys:
     """The keys of a line: its main clause's names (capitalised words past the line's first) and
     event-verb families, the (family, name beside it) pairs, and the line's other content words."""
     tokens = words(text)
+    names, families, cores = _main_clause_keys(text, tokens)
+    named = {stem(n) for n in names}
+    content = {s for s in (stem(t) for t in tokens if _content(t)) if s not in FAMILY and s not in named}
+    return EventKeys(names, families, cores, frozenset(content))
+
+
+def event_cores(text: str) -> frozenset[tuple[int, str]]:
+    """The (event-verb family, name beside it) pairs of a line's main clause (`EventKeys.cores`)."""
+    return _main_clause_keys(text, words(text))[2]
+
+
+def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], frozenset[int], frozenset[tuple[int, str]]]:
     main_clause = words(INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
@@ -181,9 +193,7 @@ def event_keys(text: str) -> EventKeys:
                    if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES]
     cores = {(family, t.lower()) for i, family in families_at
              for t in main_clause[max(0, i - BESIDE):i + BESIDE + 1] if t.lower() in names}
-    named = {stem(n) for n in names}
-    content = {s for s in (stem(t) for t in tokens if _content(t)) if s not in FAMILY and s not in named}
-    return EventKeys(frozenset(names), frozenset(f for _, f in families_at), frozenset(cores), frozenset(content))
+    return frozenset(names), frozenset(f for _, f in families_at), frozenset(cores)
 
 
 def _content(token: str) -> bool:
