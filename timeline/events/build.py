@@ -54,6 +54,9 @@ GRANULARITY_WEIGHT = {"day": 1.0, "week": 0.8, "range": 0.8, "month": 0.6, "seas
 SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
 BESIDE = 10  # words at most between an event verb and a name that is its doer or object
 SHARED_WORDS = 2  # or content words (past names and event verbs) two reports of one event share at least
+# words of date expressions: two reports of one date share them whatever they tell ("last year")
+TIME_WORDS = frozenset("year years month months week weeks day days ago last next earlier later today yesterday "
+                       "tomorrow tonight morning afternoon evening night weekend decade century".split())
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,8 @@ def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], fro
 
 def _content(token: str) -> bool:
     low = token.lower()
-    return len(low) > 2 and low not in STOP_WORDS and low not in CALENDAR_WORDS and not low.isdigit()
+    return len(low) > 2 and low not in STOP_WORDS and low not in CALENDAR_WORDS and low not in TIME_WORDS \
+        and not low.isdigit()
 
 
 def story_names(articles: Sequence[Article]) -> frozenset[str]:
