@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from storyline.summarize.arrays import firsts
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.model import Claim
 from storyline.summarize.claims.paraphrase import paraphrase_groups
@@ -189,31 +190,17 @@ def _tf_arrays(terms: Terms) -> tuple[NDArray[np.int64], NDArray[np.int64], NDAr
 
     content = ~terms.stop[terms.tokens]
     stem, row = terms.stem_of[terms.tokens][content], terms.text_of()[content]
-    present, first = _firsts(stem)
+    present, first, _ = firsts(stem)
     column = np.zeros(len(terms.stems), dtype=np.int64)
     column[present[np.argsort(first, kind="stable")]] = np.arange(len(present))
     width = max(len(present), 1)
-    entry, at, counts = _firsts(row * width + column[stem], counts=True)
+    entry, at, counts = firsts(row * width + column[stem])
     order = np.argsort(at, kind="stable")  # by row, then as the row's stems first appear
     entry, counts = entry[order], counts[order]
     rows, cols = entry // width, entry % width
     top = np.zeros(len(terms.starts) - 1, dtype=np.int64)
     np.maximum.at(top, rows, counts)
     return rows, cols, counts / top[rows], width
-
-
-def _firsts(values: NDArray[np.int64], counts: bool = False) -> tuple[NDArray[np.int64], ...]:
-    """The distinct values (sorted), the index of each one's first occurrence and (`counts`) how
-    many times it occurs: np.unique's, by one stable sort (numpy 2's np.unique hashes: 200 times slower)."""
-    import numpy as np
-
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    opens = np.ones(len(values), dtype=bool)
-    opens[1:] = ordered[1:] != ordered[:-1]
-    starts = np.flatnonzero(opens)
-    found = (ordered[starts], order[starts])
-    return (*found, np.diff(np.append(starts, len(values)))) if counts else found
 
 
 def _idf(rows: Sequence[int] | NDArray[np.int64], cols: Sequence[int] | NDArray[np.int64], copies: NDArray[np.float64], sentences: float,

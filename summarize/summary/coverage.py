@@ -132,6 +132,8 @@ def _distinct_sources(run: NDArray[np.int64], claim: NDArray[np.int64], sources:
     claims have between them (0 for the others)."""
     import numpy as np
 
+    from storyline.summarize.arrays import distinct
+
     take = wanted[run]
     run, claim = run[take], claim[take]
     flat = np.fromiter((i for s in sources for i in s), dtype=np.int64, count=int(size.sum()))
@@ -140,9 +142,7 @@ def _distinct_sources(run: NDArray[np.int64], claim: NDArray[np.int64], sources:
     offset = np.arange(int(repeat.sum())) - np.repeat(np.cumsum(repeat) - repeat, repeat)
     source = flat[np.repeat(start[claim], repeat) + offset]
     width = int(flat.max(initial=0)) + 1
-    pairs = np.sort(np.repeat(run, repeat) * width + source)  # sorted, not np.unique: 200 times faster (numpy 2.4)
-    distinct = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
-    return np.bincount(distinct // width, minlength=len(wanted))
+    return np.bincount(distinct(np.repeat(run, repeat) * width + source) // width, minlength=len(wanted))
 
 
 def _concept_tuples(numbers: NDArray[np.int64], stems: list[str]) -> list[Concept]:
