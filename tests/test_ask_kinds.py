@@ -22,3 +22,50 @@ def test_how_long_without_a_figure_is_not_answered(tmp_path) -> None:
     data = asked(_story(tmp_path, rows), "How long will it take to repair the Corran mill?")
     assert not data["answered"]
 
+
+def test_what_did_x_say_leads_with_what_x_said_not_what_others_said_about_x(tmp_path) -> None:
+    """An analyst's quote naming Lisk matches "Lisk" as well as the mayor's own words do."""
+    rows = [{"published": "2020-05-01", "text": "\"Lisk's council has let the harbour rot,\" the analyst Bo Renn said.\n"
+                                                + FILLER},
+            {"published": "2020-05-02", "text": "Mayor Ada Lisk said the harbour would reopen in June, once the "
+                                                "dredging of the old channel and the repairs to the north quay were "
+                                                "finished.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What did Lisk say?")
+    assert data["answered"] and "reopen in June" in data["answer"][0]["text"]
+
+
+def test_where_leads_with_the_place_the_asked_event_happened(tmp_path) -> None:
+    """"arrested at Kettering station" says where; "arrested by border police" (a locating word, no
+    place) and "arrested on Friday" do not."""
+    rows = [{"published": "2019-10-04", "text": "Rolf Aske was arrested by border police, officials said.\n" + FILLER},
+            {"published": "2019-10-05", "text": "Rolf Aske, who had been on the run for a month, was arrested at "
+                                                "Kettering station, police said after a tip-off from a guard.\n"
+                                                + FILLER},
+            {"published": "2019-10-06", "text": "Rolf Aske was arrested on Friday.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Where was Rolf Aske arrested?")
+    assert data["answered"] and "Kettering station" in data["answer"][0]["text"]
+
+
+def test_who_is_the_role_wants_a_name_not_the_rest_of_a_name_it_gives(tmp_path) -> None:
+    """"Marco" beside "cleaner" is part of "Marco Vidal", whom the question names, and "a cleaner at
+    the Orla" names where she worked: the cleaner is the one named beside the role, "the cleaner, Ana Soto"."""
+    rows = [{"published": "2011-07-01", "text": "The cleaner who accused Marco Vidal has been unfairly portrayed, "
+                                                "her lawyer said.\n" + FILLER},
+            {"published": "2011-07-03", "text": "Vidal is accused of attacking a cleaner at the Orla hotel.\n" + FILLER},
+            {"published": "2011-07-02", "text": "The cleaner, Ana Soto, who accused Marco Vidal of assault in his "
+                                                "hotel suite, spoke to reporters at length for the first time on "
+                                                "Monday.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who is the cleaner who accused Vidal?")
+    assert data["answered"] and "Ana Soto" in data["answer"][0]["text"]
+
+
+def test_how_many_leads_with_a_figure_of_the_counted_noun(tmp_path) -> None:
+    """"31 of the 40 deputies" counts deputies, though it says "backing" for "voted"; the sentences
+    that match every word give no count of deputies ("3 hours", "in 2009")."""
+    rows = [{"published": "2012-04-0" + str(d), "text": f"{line}\n{FILLER}"} for d, line in enumerate([
+        "The deputies voted for the ban after 3 hours of debate.",
+        "The ban passed easily, with 31 of the 40 deputies backing it.",
+        "Deputies voted on the ban on Tuesday in a long session.",
+        "Deputies voted for a ban on smoking in 2009, the first such vote."], 1)]
+    data = asked(_story(tmp_path, rows), "How many deputies voted for the ban?")
+    assert data["answered"] and "31 of the 40" in data["answer"][0]["text"]

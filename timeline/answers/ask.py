@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.summarize.dates import MONTHS, WEEKDAYS
 from storyline.summarize.model import Claim, Variant
 from storyline.summarize.rank.rankers import corroboration_of
 from storyline.summarize.summary.choose import summarize
@@ -111,6 +112,13 @@ def ask(analysis: Analysis, question: str) -> Answer:
         ranked = _role_named_first(question, role, ranked)
     elif lowered.startswith("who"):
         ranked = _named_first(question, ranked)
+    elif lowered.startswith("where"):
+        ranked = _placed_first(question, ranked)
+    elif HOW_MANY.match(question):
+        ranked = _figures_first(question, ranked)
+    speaker = _SAYS.match(question)
+    if speaker:
+        ranked = _speaker_first(speaker.group(1), ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
@@ -183,13 +191,83 @@ def _role_named_first(question: str, role: str, ranked: list[tuple[Claim, float,
     fair share of it next after the best match; then as for any "who"."""
     known = {term_of(w) for w in words(question)}
     roles = {role} | {t for t, family in ROLE_FAMILY.items() if family == ROLE_FAMILY.get(role)}
-    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _name_beside(r[0].text, roles, known)]
+    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _apposed(r[0].text, roles, known)]
     strong = [r for r in named if r[2] >= ANSWERED]
     if strong:
         return strong + _named_first(question, [r for r in ranked if r not in strong])
     # those matching less of the question come after the best match, not over it
     head = ranked[:1] if ranked and ranked[0] not in named else []
     return head + named + _named_first(question, [r for r in ranked if r not in named and r not in head])
+
+
+def _figures_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "how many N" (and "how much", "how long"): of the best WHO_CANDIDATES answering claims,
+    those that give a figure of N ("31 of the 40 deputies"), or near an asked word when the question
+    counts no noun ("an estate of $100m"), first: a sentence matching every word of the question may
+    give no such figure."""
+    count = counted_noun(question)
+    wanted, before = ({count}, True) if count else (_asked(question), False)
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    figured = [r for r in head if figure_near(r[0].text, wanted, before=before)]
+    return figured + [r for r in ranked if r not in figured]
+
+
+_AT = frozenset("at in near outside inside".split())  # what puts an event in a place
+_BEFORE_PLACE = frozenset("the a an his her their its".split())
+_NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "in May", "on Friday" say when, not where
+
+
+def _placed_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "where": of the best WHO_CANDIDATES answering claims, those that put an asked word in a
+    named place ("arrested at JFK airport", "born David Jones in Brixton") first. The asked words
+    themselves, not their families: "meet her on the night she died" asks where they met, and "shot
+    dead at his home" is not that place."""
+    asked = _asked(question)
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    placed = [r for r in head if _places(r[0].text, asked)]
+    return placed + [r for r in ranked if r not in placed]
+
+
+def _places(text: str, asked: set[str]) -> bool:
+    """Whether "at/in/near … Name" follows one of the `asked` terms within four words."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if term_of(token) not in asked:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 5)):
+            if tokens[k].lower() in _AT:
+                rest = [t for t in tokens[k + 1:k + 4] if t.lower() not in _BEFORE_PLACE]
+                if rest and rest[0][:1].isupper() and rest[0].lower() not in _NOT_PLACES:
+                    return True
+    return False
+
+
+# "What did the minister say?", "What has Lisk told reporters?": the one whose words are asked for
+_SAYS = re.compile(r"(?i)what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+"
+                   r"(?:say|tell|announce|claim|argue|write|tweet|reply|answer)\b")
+# the words a source gives someone's words with ("Assad said", "said Ms Lisk", "according to Renn")
+_SAYING = frozenset("say says said tell tells told add adds added insist insists insisted argue argues argued "
+                    "claim claims claimed state states stated announce announces announced declare declares "
+                    "declared warn warns warned counter counters countered explain explains explained reply "
+                    "replies replied write writes wrote tweet tweets tweeted according".split())
+
+
+def _speaker_first(subject: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "what did X say?": of the answering claims, those in which X is the one saying it ("Assad
+    said", "said President Assad") first, before those that quote someone else about X. X is the
+    phrase's head ("the defence" of "Spector's defence"), or, when it ends in a name, that name."""
+    tokens = words(subject)
+    head = [w for w in tokens if w[:1].isupper()] if tokens and tokens[-1][:1].isupper() else tokens[-1:]
+    speaker = {term_of(w) for w in head if w.lower() not in STOP_WORDS}
+    said = [r for r in ranked if r[2] >= ANSWERED and _speaks(r[0].text, speaker)]
+    return said + [r for r in ranked if r not in said]
+
+
+def _speaks(text: str, speaker: set[str]) -> bool:
+    """Whether a word of `speaker` stands within three words of a saying verb."""
+    tokens = words(text)
+    return any(tokens[k].lower() in _SAYING for i, token in enumerate(tokens) if term_of(token) in speaker
+               for k in range(max(0, i - 3), min(len(tokens), i + 4)))
 
 
 def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
@@ -202,14 +280,55 @@ def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim
 
 
 def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give stands within three words of an asked term: a
+    capitalised word not in the question, nor in a run of capitals holding one of its names
+    ("Dominique" in "Dominique Strauss-Kahn" is the question's "Strauss-Kahn")."""
     tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
     for i, token in enumerate(tokens):
         if term_of(token) in asked:
             near = range(max(1, i - 3), min(len(tokens), i + 4))  # the sentence's first word is capitalised anyway
-            if any(tokens[k][:1].isupper() and term_of(tokens[k]) not in known and tokens[k].lower() not in STOP_WORDS
-                   for k in near):
+            if any(capital[k] and not known & _run(tokens, capital, k) for k in near):
                 return True
     return False
+
+
+_DETERMINERS = frozenset("the a an his her its their".split())
+
+
+def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give stands in apposition to a role: after it, with at
+    most two determiners or lower-case words between ("the maid, Nafissatou Diallo", "chief executive
+    Travis Tygart"), or right before it ("Graça Foster, head of", "Diallo, the maid"); not across a
+    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid")."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+
+    def fresh(k: int) -> bool:
+        return k > 0 and capital[k] and not known & _run(tokens, capital, k)
+
+    for i, token in enumerate(tokens):
+        if term_of(token) not in roles:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 4)):
+            if fresh(k):
+                return True
+            if capital[k] or (tokens[k].lower() in STOP_WORDS and tokens[k].lower() not in _DETERMINERS):
+                break
+        before = i - 2 if i > 1 and tokens[i - 1].lower() in _DETERMINERS else i - 1
+        if before >= 0 and fresh(before):
+            return True
+    return False
+
+
+def _run(tokens: list[str], capital: list[bool], k: int) -> set[str]:
+    """The terms of the run of capitalised words holding tokens[k]."""
+    start, end = k, k + 1
+    while start > 0 and capital[start - 1]:
+        start -= 1
+    while end < len(tokens) and capital[end]:
+        end += 1
+    return {term_of(t) for t in tokens[start:end]}
 
 
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
