@@ -69,3 +69,26 @@ def test_how_many_leads_with_a_figure_of_the_counted_noun(tmp_path) -> None:
         "Deputies voted for a ban on smoking in 2009, the first such vote."], 1)]
     data = asked(_story(tmp_path, rows), "How many deputies voted for the ban?")
     assert data["answered"] and "31 of the 40" in data["answer"][0]["text"]
+
+
+def test_what_happened_on_a_day_leads_with_what_most_articles_report(tmp_path) -> None:
+    """Three outlets report the flood on Tuesday; a sentence told by a single outlet, worded like much
+    of the coverage (so ranked above the flood), must not lead the day."""
+    rows = [{"published": "2022-06-08", "outlet": "Post", "text": "Floods swept through Marlow on Tuesday, forcing "
+             "hundreds of residents from their homes.\nThe river rose fast.\n" + FILLER},
+            {"published": "2022-06-08", "outlet": "Star", "text": "Hundreds of residents left their homes in Marlow "
+             "on Tuesday as floods swept through the town.\nRoads were closed.\n" + FILLER},
+            {"published": "2022-06-08", "outlet": "Mail", "text": "Floods swept through Marlow on Tuesday and "
+             "hundreds of residents fled their homes.\nSchools shut.\n" + FILLER},
+            {"published": "2022-06-08", "outlet": "Echo", "text": "On Tuesday, residents gathered outside the town hall "
+             "in the rain and local shops reported a quiet month, the weather having stayed cold all week.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What happened on 7 June 2022?")
+    assert data["answered"] and len(data["answer"][0]["sources"]) >= 3
+
+
+def test_what_happened_on_a_day_lists_no_question_a_source_asks(tmp_path) -> None:
+    """"Was Marlow ready for the floods on Tuesday?" is dated Tuesday but tells nothing that happened."""
+    rows = [{"published": "2022-06-08", "title": "Marlow under water", "text": "Floods swept through Marlow on Tuesday.\n"
+                                                "Was Marlow ready for the floods on Tuesday?\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What happened in Marlow on 7 June 2022?")
+    assert data["answered"] and not any(line["text"].endswith("?") for line in data["answer"])

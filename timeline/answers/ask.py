@@ -97,7 +97,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
         # a question like any other, its year one of its terms
         rest = question[:tags[0].start] + question[tags[0].end:]
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
-            return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
+            return date_answer(analysis, question, span, index.search(rest))
     ranked = index.search(question)
     # no claim covers most of the question's words, or none says what it asks ("when" questions
     # are dated by their own rules, which weigh claims that match less)
@@ -355,14 +355,17 @@ def summary_answer(analysis: Analysis, count: int, question: str = "summary") ->
 
 def date_answer(analysis: Analysis, question: str, span: TimeSpan,
                 ranked: list[tuple[Claim, float, float]] | None = None) -> Answer:
-    """The events inside (or overlapping) the span the question names: those that best match the
-    rest of the question (`ranked`, "at the trial") first, then those the most articles report
-    (the day's main event before a minor item told once), then by rank."""
+    """The events inside (or overlapping) the span the question names: those that match the rest
+    of the question (`ranked`: "at the trial", or a name only, "to Oscar Pistorius") first, then
+    those the most articles report (the day's main event before a minor item told once, however
+    central its words), certain before uncertain, then the best ranked. A question a source asks
+    ("Was the town ready?") tells nothing."""
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
-              and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
+              and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)
+              and not e.text.rstrip().endswith("?")]
     match = {c.id: score for c, score, coverage in ranked or [] if coverage >= ANSWERED}
-    inside.sort(key=lambda e: (e.fallback and e.claim not in match, -match.get(e.claim, 0.0),
-                               -e.score * corroboration_of(len(e.reporting))))
+    inside.sort(key=lambda e: (e.fallback and e.claim not in match, bool(match) and e.claim not in match,
+                               -len(e.reporting), not e.certain, -e.score))
     lines = _event_lines(inside)
     if not lines:
         return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)
