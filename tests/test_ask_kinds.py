@@ -71,6 +71,17 @@ def test_how_many_leads_with_a_figure_of_the_counted_noun(tmp_path) -> None:
     assert data["answered"] and "31 of the 40" in data["answer"][0]["text"]
 
 
+def test_why_did_x_say_leads_with_the_reason_x_gave(tmp_path) -> None:
+    """"Why did Holm say she was quitting?" asks for her own reason ("saying she wanted to …"), not a
+    cause a paper gave, even from a sentence that matches fewer of the other words first."""
+    rows = [{"published": "2014-03-0" + str(d), "text": f"{line}\n{FILLER}"} for d, line in enumerate([
+        "Vera Holm quit the board because of the merger, the Gazette reported.",
+        "Vera Holm quit the board of the Lisk Trust in March after eleven years, saying she wanted to spend more "
+        "time with her family and her horses."], 1)]
+    data = asked(_story(tmp_path, rows), "Why did Vera Holm say she was quitting the board?")
+    assert data["answered"] and "family" in data["answer"][0]["text"]
+
+
 def test_what_happened_on_a_day_leads_with_what_most_articles_report(tmp_path) -> None:
     """Three outlets report the flood on Tuesday; a sentence told by a single outlet, worded like much
     of the coverage (so ranked above the flood), must not lead the day."""
@@ -84,6 +95,16 @@ def test_what_happened_on_a_day_leads_with_what_most_articles_report(tmp_path) -
              "in the rain and local shops reported a quiet month, the weather having stayed cold all week.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "What happened on 7 June 2022?")
     assert data["answered"] and len(data["answer"][0]["sources"]) >= 3
+
+
+def test_what_n_names_the_kind_of_answer_which_need_not_repeat_it(tmp_path) -> None:
+    """"What condition is the bridge in?" is answered by "the bridge was still in good shape": no
+    sentence says "condition" of the bridge, and one about road conditions does not answer."""
+    rows = [{"published": "2018-02-01", "text": "Engineers said the bridge was still in good shape after the storm.\n"
+                                                + FILLER},
+            {"published": "2018-02-02", "text": "Drivers said conditions on the roads were poor.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What condition is the bridge in?")
+    assert data["answered"] and "good shape" in data["answer"][0]["text"]
 
 
 def test_what_happened_on_a_day_lists_no_question_a_source_asks(tmp_path) -> None:

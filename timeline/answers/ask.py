@@ -47,11 +47,16 @@ FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less o
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
+# the reason someone gave: "saying he wanted to", "thinking there was", "mistaking her for"
+_GIVEN = (r"thinking|mistak(?:en|ing)|saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|"
+          r"claim(?:ed|ing) that")
+_GIVEN_REASON = re.compile(rf"\b(?:{_GIVEN})\b", re.I)
 # a reason: a cause word ("impeached for window-dressing the accounts" too) ("after" aside, being mostly time) or the reason someone gave
 _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
-                     r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
-                     r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
+                     rf"blamed|explained by|thanks to|driven by|fuell?ed by|{_GIVEN}|"
                      r"accused of|allegations? (?:that|of)|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
+# "Why did Holm say she was quitting?": the reason she gave is asked for, not a cause others saw
+_WHY_SAID = re.compile(r"(?i)why\s+(?:did|does|do|has|have|had|would)\s+.+?\s+(?:say|claim|argue|explain|tell)\b")
 # a reporting verb right before a date: the date is the report's ("he said yesterday", "told reporters on Monday")
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|admitted|confirmed|revealed|added|"
                                r"insisted|claimed|stated|reported|explained|conceded|disclosed|denied)"
@@ -99,9 +104,13 @@ def ask(analysis: Analysis, question: str) -> Answer:
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
             return date_answer(analysis, question, span, index.search(rest))
     ranked = index.search(question)
-    # no claim covers most of the question's words, or none says what it asks ("when" questions
-    # are dated by their own rules, which weigh claims that match less)
-    if not ranked or ranked[0][2] < ANSWERED or not (lowered.startswith("when") or _answerable(question, ranked, index)):
+    answered = _answered(question, ranked, index)
+    kind = None if answered else _kind_noun(question)
+    if kind:  # "What condition are the ruins in?": "still in good shape" answers, not naming the kind
+        retry = index.search(re.sub(rf"\b{re.escape(kind)}\b", " ", question, count=1))
+        if _answered(question, retry, index):
+            ranked, answered = retry, True
+    if not answered:
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
                       _claim_lines(analysis, nearest), False)
@@ -123,11 +132,37 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
         cause = _explanation(analysis, chosen[0])
-        chosen = [c for c, _, _ in _reasons_first(ranked)[:MAX_LINES]]
+        chosen = [c for c, _, _ in _reasons_first(ranked, given=bool(_WHY_SAID.match(question)))[:MAX_LINES]]
         if cause is not None:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = _claim_lines(analysis, chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _answered(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
+    """Whether a claim covers most of the question's words and one says what it asks ("when"
+    questions are dated by their own rules, which weigh claims that match less)."""
+    return bool(ranked) and ranked[0][2] >= ANSWERED and (question.lower().startswith("when")
+                                                          or _answerable(question, ranked, index))
+
+
+_AUXILIARY = frozenset("did does do was were is are has have had will would can could".split())
+
+
+def _kind_noun(question: str) -> str | None:
+    """The noun a "what N …" question names the kind of its answer by ("condition" in "What
+    condition are the ruins in?", "style" in "What production style is …", "share" in "What share
+    of the vote did …"): the last of at most two lower-case words before an auxiliary or an "of"."""
+    tokens = words(question)
+    if len(tokens) < 3 or tokens[0].lower() != "what":
+        return None
+    for k in (2, 3):
+        if k < len(tokens) and (tokens[k].lower() in _AUXILIARY or tokens[k].lower() == "of"):
+            phrase = tokens[1:k]
+            if all(w.islower() and w not in STOP_WORDS for w in phrase):
+                return phrase[-1]
+            return None
+    return None
 
 
 def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
@@ -270,12 +305,17 @@ def _speaks(text: str, speaker: set[str]) -> bool:
                for k in range(max(0, i - 3), min(len(tokens), i + 4)))
 
 
-def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+def _reasons_first(ranked: list[tuple[Claim, float, float]], given: bool = False) -> list[tuple[Claim, float, float]]:
     """For "why": of the best WHO_CANDIDATES answering claims, those that give a reason first (a
     cause word, or a reason someone gave: "saying he wanted to", "thinking there was"); a question
-    a source asks ("Is that why …?") answers nothing."""
-    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")]
-    reasons = [r for r in head if _REASON.search(r[0].text)]
+    a source asks ("Is that why …?") answers nothing. If the reason `given` is asked for ("why did
+    she say …"), the claims that tell one come before them, from all the answering claims (a
+    resignation is told in many sentences, the reason given in few)."""
+    def answers(r: tuple[Claim, float, float]) -> bool:
+        return r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")
+
+    told = [r for r in ranked if answers(r) and _GIVEN_REASON.search(r[0].text)] if given else []
+    reasons = told + [r for r in ranked[:WHO_CANDIDATES] if answers(r) and _REASON.search(r[0].text) and r not in told]
     return reasons + [r for r in ranked if r not in reasons]
 
 
