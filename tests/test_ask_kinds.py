@@ -113,3 +113,19 @@ def test_what_happened_on_a_day_lists_no_question_a_source_asks(tmp_path) -> Non
                                                 "Was Marlow ready for the floods on Tuesday?\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "What happened in Marlow on 7 June 2022?")
     assert data["answered"] and not any(line["text"].endswith("?") for line in data["answer"])
+
+
+def test_how_much_needs_the_figure_told_of_the_names_asked_about(tmp_path) -> None:
+    """A $5m bonus paid to Quinn is not what Quinn paid Velo: no sentence gives a figure and names both."""
+    rows = [{"published": "2012-10-0" + str(d), "text": f"{line}\n{FILLER}"} for d, line in enumerate([
+        "Velo dropped Dara Quinn in October.", "Dara Quinn was paid a $5m bonus after winning the race.",
+        "Velo said it would stop paying Dara Quinn."], 1)]
+    data = asked(_story(tmp_path, rows), "How much did Quinn pay Velo?")
+    assert not data["answered"]
+
+
+def test_how_many_with_the_figure_told_of_the_names_is_answered(tmp_path) -> None:
+    rows = [{"published": "2012-10-01", "text": "Velo dropped Dara Quinn in October.\n"
+                                                "Dara Quinn paid Velo back $2m after being dropped.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "How much did Quinn pay Velo?")
+    assert data["answered"] and "$2m" in data["answer"][0]["text"]

@@ -23,8 +23,8 @@ from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
 from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
-from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event,
-                                              term_of, terms_of)
+from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, counted_noun, expand,
+                                              tells_event, term_of, terms_of)
 from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
 from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
@@ -174,10 +174,20 @@ def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: 
     if asked and not any(index.mentions(c, asked) for c, _, coverage in ranked if coverage >= ANSWERED):
         return False
     if HOW_MANY.match(question):
+        # the figure must be told of what the question names: a bonus paid to Quinn is not what Quinn paid Velo
         count = counted_noun(question)
-        return any(figure_near(c.text, asked | ({count} if count else set())) for c, _, coverage in ranked
-                   if coverage >= ANSWERED - FIT_SLACK)
+        names = _names(question)
+        return any(figure_near(c.text, asked | ({count} if count else set())) and index.mentions(c, names) == len(names)
+                   for c, _, coverage in ranked if coverage >= ANSWERED - FIT_SLACK)
     return True
+
+
+def _names(question: str) -> set[str]:
+    """The terms of the question's names and numbers (its capitalised words but the first), dates
+    aside ("in October 2008" says when, which a sentence giving the figure need not repeat)."""
+    return {term_of(w) for w in words(question)[1:] if (w[:1].isupper() or w[:1].isdigit())
+            and w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS and w.lower() not in _NOT_PLACES
+            and not YEAR.fullmatch(w)}
 
 
 def _asked(question: str) -> set[str]:
