@@ -22,7 +22,7 @@ from storyline.summarize.rank.rankers import corroboration_of
 from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
+from storyline.timeline.answers.index import ANSWERED, CAUSE, HOW_ADJECTIVE, ClaimIndex, figure_near
 from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, counted_noun, expand,
                                               tells_event, term_of, terms_of)
 from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
@@ -192,9 +192,9 @@ def _names(question: str) -> set[str]:
 
 def _asked(question: str) -> set[str]:
     """What the question asks about besides its names: its own words that are neither names nor
-    scaffolding ("marry" in "Who did Oscar Pistorius marry?")."""
-    return {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
-            and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    scaffolding ("marry" in "Who did Oscar Pistorius marry?"; not "long" in "how long")."""
+    return {term_of(w) for w in words(HOW_ADJECTIVE.sub("how", question)) if w[:1].islower()
+            and w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
 
 
 def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:

@@ -13,10 +13,9 @@ from storyline.timeline.answers.verbs import FAMILY
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
                            "happened tell me about story much many".split())
 # Words a question is built with rather than about: they count little towards an answer.
-# "What kind of cancer", "the name of his daughter", "famous for": the asked thing is the noun after them;
-# "how long", "how far": the measure asked for, which the answer gives as a figure ("in five years").
+# "What kind of cancer", "the name of his daughter", "famous for": the asked thing is the noun after them.
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
-                     "one year time give worth kind type sort name famous long longer far large".split())
+                     "one year time give worth kind type sort name famous".split())
 YEAR = re.compile(r"(?:19|20)\d\d")
 # a question asking for a figure: a count, an amount or a measure ("how long", "how big")
 HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much|long|far|big|large)\b")
