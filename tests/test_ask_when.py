@@ -140,3 +140,15 @@ def test_a_clause_telling_what_was_to_happen_does_not_date_it() -> None:
                 published="2015-10-21")))
     answer = ask(analysis, "When was Carl Voss moved to house arrest?")
     assert answer.found and answer.lines[0].date == "2015-10-19"
+
+
+def test_an_attempt_does_not_date_the_feat() -> None:
+    """"Attempting to win a seventh national title, she entered … on 3 June" dates the entry;
+    the title was won on the day a report says she won it."""
+    attempt = "Attempting to win a seventh national title, the runner Kim Ash entered the Dublin marathon on 3 June."
+    analysis = analyse(story(
+        article(1, attempt, published="2012-06-04"),
+        article(2, attempt, published="2012-06-05"),
+        article(3, "The runner Kim Ash won her seventh national title in Cork on 9 September.", published="2012-09-10")))
+    answer = ask(analysis, "When did Kim Ash win her seventh national title?")
+    assert answer.found and answer.lines[0].date == "2012-09-09"

@@ -73,9 +73,11 @@ _NOT_VERB = frozenset("first last finally again almost nearly just still also ev
 _CLAUSE_BREAK = re.compile(r"\s*(?:;(?=\s|$)|•|:\s)\s*|,\s+(?=(?:and|but)\s)|,?\s+(?=(?:while|whereas|who|which|whose|"
                            r"that|when|after|before|since|because)\s)", re.I)  # not "&amp;"
 CLAUSE_WORDS = 2  # a date's clause with fewer other words runs on into the next ("until 2028, when he will …")
-# a clause telling what may be, or was to be, does not tell that it happened ("was due to be moved last Friday")
-_MAY_BE = re.compile(r"\b(?:will|would|could|might|may|shall|due to|expected to|set to|scheduled to|"
-                     r"going to|(?:is|are|was|were) to|(?:hopes?|plans?|aims?|wants?|intends?) to|if|unless)\s")  # in lower case: not "in May 2011"
+# a clause telling what may be, was to be or was tried does not tell that it happened ("was due to be moved last
+# Friday", "attempting to win a seventh Tour this July")
+_MAY_BE = re.compile(r"\b(?:may|(?i:will|would|could|might|shall|due to|expected to|set to|scheduled to|going to|"
+                     r"(?:is|are|was|were) to|(?:hopes?|plans?|aims?|wants?|intends?|seeks?|seeking|tr(?:y|ies|ying)|"
+                     r"attempt(?:s|ing)?) to|if|unless))\s")  # "may" in lower case: not "in May 2011"
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
