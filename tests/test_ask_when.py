@@ -152,3 +152,16 @@ def test_an_attempt_does_not_date_the_feat() -> None:
         article(3, "The runner Kim Ash won her seventh national title in Cork on 9 September.", published="2012-09-10")))
     answer = ask(analysis, "When did Kim Ash win her seventh national title?")
     assert answer.found and answer.lines[0].date == "2012-09-09"
+
+
+def test_a_plan_for_the_day_of_its_own_report_dates_the_event() -> None:
+    """"will go on trial in Lyon on Monday" in a Monday paper is that day's event, not a report of
+    an earlier one; a later look at the hearings ("have begun hearing") does not date it."""
+    plan = "Luc Moreau, the former head of a savings bank, will go on trial in Lyon on Monday accused of fraud."
+    analysis = analyse(story(
+        article(1, plan, published="2015-02-02"),
+        article(2, plan, published="2015-02-02"),
+        article(3, "Before the fraud trial turns to Luc Moreau next week, judges in Lyon have begun hearing his "
+                   "former clients.", published="2015-02-05")))
+    answer = ask(analysis, "When did Luc Moreau's fraud trial in Lyon begin?")
+    assert answer.found and answer.lines[0].date == "2015-02-02"

@@ -66,6 +66,7 @@ _PARTICIPLES = IRREGULAR_PAST_SET | frozenset("born hurt let put set cut hit shu
 # what ends a subject in lower case ("the appeal court convict Pistorius of …"): the object's article, a preposition
 _SUBJECT_END = frozenset("the a an his her its their our to of in on at for from with by over into after before during "
                          "about against as".split())
+_PREPOSITIONS = frozenset("in of on at for from with by over into during".split())
 _NOT_VERB = frozenset("first last finally again almost nearly just still also even ever never".split())
 # where a clause ends inside a sentence: a semicolon, a colon, a bullet, another clause's opener (not a
 # dash: "ISIS overran Palmyra — known as the Pearl of the Desert — last May" is one clause round an aside)
@@ -348,6 +349,10 @@ def _asked_verb(question: str) -> str | None:
         if not before:
             return None
         at = before[-1]
+        # a subject that ends on a place or name ("X's trial in Lille begin"): the verb is the last word
+        if (end + 1 < len(tokens) - 1 and tokens[end].lower() in _PREPOSITIONS and plain[-1] == len(tokens) - 1
+                and all(t[:1].isupper() and not t.endswith("'s") for t in tokens[end + 1:-1])):
+            at = plain[-1]
     return None if stem(tokens[at]) in SCAFFOLD else term_of(tokens[at])
 
 
@@ -490,6 +495,13 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                 vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
                 if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
                     found[(id(e), "")] = (e, vote, level)
+        for e in events:
+            plan = _todays_plan(e) if e.fallback and not ahead and _passed(e, now) else None
+            if plan is not None:  # "will go on trial on Monday" in a Monday paper, with later coverage: that day
+                tells = tells_event(terms_of(plan.text), happened)
+                vote = weight * PASSED_PLAN * _told(terms_of(plan.text), asked, tells)
+                if found.get((id(e), "plan"), (e, -1.0, 0))[1] < vote:
+                    found[(id(e), "plan")] = (plan, vote, int(tells))
         if verb:
             for main, e, holds in _dates_by_verb(analysis, claim, events, happened, verb):
                 vote = weight * _told(terms_of(e.text), asked, True) * holds
@@ -500,6 +512,17 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
             reported += [(e, score) for e in events if e.fallback]
     dated = [(e, vote) for e, vote, _ in found.values()]
     return dated, [level for _, _, level in found.values()], reported
+
+
+def _todays_plan(report: Event) -> Event | None:
+    """A report dated by its day that plans something for that very day ("will go on trial in Lille
+    on Monday", written that Monday): a plan of that day, not a report of an earlier event."""
+    if report.span.granularity != "day" or not _MAY_BE.search(report.text):
+        return None
+    for t in tag(report.text, report.span.start):
+        if t.type == "DATE" and t.future and t.span is not None and t.span.start == t.span.end == report.span.start:
+            return replace(report, fallback=False, role="planned", expression=t.text)
+    return None
 
 
 def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
@@ -516,6 +539,8 @@ def _dates_by_verb(analysis: Analysis, claim: Claim, events: list[Event], happen
     event of it: "died 10 January 2016" after "born 8 January 1947;", which dates the sentence; each
     with the main event it is read from and how its clause holds the verb."""
     main = next((e for e in events if e.role == "main" and not e.fallback), None)
+    if main is None or sum(ch.isdigit() for ch in main.text) < 2:  # a second day written out needs digits
+        return []
     published = analysis.sources[claim.first.article - 1].published_date
     if main is None or published is None:
         return []
