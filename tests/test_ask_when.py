@@ -165,3 +165,17 @@ def test_a_plan_for_the_day_of_its_own_report_dates_the_event() -> None:
                    "former clients.", published="2015-02-05")))
     answer = ask(analysis, "When did Luc Moreau's fraud trial in Lyon begin?")
     assert answer.found and answer.lines[0].date == "2015-02-02"
+
+
+def test_a_noun_of_the_asked_verb_is_dated_only_by_a_date_beside_it() -> None:
+    """"following his conviction for fraud at his Leeds office six years ago": six years ago is the
+    fraud's; the conviction is the April a report names with the verb."""
+    taken = "Ian Hale was taken to prison in handcuffs following his conviction for fraud at his Leeds office six years ago."
+    analysis = analyse(story(
+        article(1, taken, published="2009-05-01"),
+        article(2, taken, published="2009-05-01"),
+        article(3, taken, published="2009-05-02"),
+        article(4, "The property developer Ian Hale, who built half of the new town of Ashby, was convicted in April "
+                   "of fraud.", published="2009-05-02")))
+    answer = ask(analysis, "When was Ian Hale convicted of fraud?")
+    assert answer.found and answer.lines[0].date == "2009-04"

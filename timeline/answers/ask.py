@@ -66,6 +66,8 @@ _PARTICIPLES = IRREGULAR_PAST_SET | frozenset("born hurt let put set cut hit shu
 # what ends a subject in lower case ("the appeal court convict Pistorius of …"): the object's article, a preposition
 _SUBJECT_END = frozenset("the a an his her its their our to of in on at for from with by over into after before during "
                          "about against as".split())
+_DETERMINERS = frozenset("the a an his her its their our this that".split())
+NOUN_REACH = 3  # words between a noun of the asked verb and the date that dates it
 _PREPOSITIONS = frozenset("in of on at for from with by over into during".split())
 _NOT_VERB = frozenset("first last finally again almost nearly just still also even ever never".split())
 # where a clause ends inside a sentence: a semicolon, a colon, a bullet, another clause's opener (not a
@@ -530,7 +532,19 @@ def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
     as `_holds_verb` says, and not as what may be."""
     clause = _own_clause(text, expression)
     clause = text if clause is None else clause
-    return 0.0 if _MAY_BE.search(clause) else _holds_verb(terms_of(clause), verb)
+    if _MAY_BE.search(clause):
+        return 0.0
+    tokens = words(clause)
+    where = [i for i, t in enumerate(tokens) if expression and t in words(expression)]
+    best = 0.0
+    for i, token in enumerate(tokens):
+        holds = _holds_verb(set(expand([term_of(token)])), verb)
+        # a noun ("his conviction", "Sunday's capture") is dated only by a date beside it: "his conviction
+        # for murder at his mansion six years ago" dates the murder
+        noun = i > 0 and (tokens[i - 1].lower() in _DETERMINERS or tokens[i - 1].endswith(("'s", "’s")))
+        if holds and (not noun or not where or min(abs(i - k) for k in where) <= NOUN_REACH):
+            best = max(best, holds)
+    return best
 
 
 def _dates_by_verb(analysis: Analysis, claim: Claim, events: list[Event], happened: set[str],
