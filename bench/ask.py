@@ -12,6 +12,8 @@ bench/questions-entities.jsonl holds 146 questions over 7 topics of the Entities
 collection, written by a reader of the articles who had not seen the code, before any tuning
 (each with its evidence sentence and article id). Its `story` is a file of that collection as
 bench/entities.py writes it: `python bench/ask.py bench/questions-entities.jsonl --data DIR`.
+bench/questions-entities-2.jsonl holds 75 more on three other topics (Steve_Jobs, Julian_Assange,
+Hu_Jintao), written the same way by another reader, as a check that rules tuned on the first set hold.
 """
 
 from __future__ import annotations

@@ -133,6 +133,15 @@ def group_profiles(profiles: Sequence[Profile]) -> tuple[StoryGroup, ...]:
 Named = tuple[tuple[int, ...], str, date | None, date | None]
 
 
+def story_name(articles: Sequence[Article]) -> str:
+    """The name of `articles` read as one story, as `storyline stories` names each story: one
+    function, so the list, the app's header and `timeline --story N` agree ("Storyline" for none)."""
+    if not articles:
+        return "Storyline"
+    profiles = [profile(a) for a in articles]
+    return _group(profiles, _vectors(profiles), range(len(profiles)), set())[1]
+
+
 def _group(profiles: Sequence[Profile], vectors: list[dict[str, float]], members: Sequence[int],
            boilerplate: set[str]) -> Named:
     """A group's ids, name and span: the name is the headline, among its CENTRAL most central

@@ -28,6 +28,7 @@ async def test_answers_keep_the_story_they_were_asked_of() -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await open_story(app, pilot, 0)
         first = app.analysis
+        assert app.title == app.mixed.groups[0].title  # the header names it as the list did
         lines = await ask(app, pilot, "summary")
         cited = max(lines, key=lambda line: line.line.sources[0]).line
         article = first.article(cited.sources[0])
@@ -41,6 +42,20 @@ async def test_answers_keep_the_story_they_were_asked_of() -> None:
         assert app.screen.article == article
         await pilot.press("escape")
         assert any("Story 3" in str(w.render()) for w in app.query(".note"))  # the chat marks the switch
+
+
+def test_a_story_has_one_name_in_every_command() -> None:
+    """New-user trial: Wikinews story 2 was "Singapore Airlines to be compensated for A380 delays" in
+    `stories` but "Northrop Grumman and Airbus parent EADS defeat Boeing…" in `timeline --story 2`."""
+    import json
+
+    from tests.conftest import run_cli
+
+    listed = json.loads(run_cli("stories", WIKINEWS, "--format", "json").stdout)
+    names = [story["title"] for story in listed["stories"]]
+    assert len(names) == 4
+    for number, name in enumerate(names, 1):
+        assert run_cli("timeline", WIKINEWS, "--story", str(number)).stdout.splitlines()[0] == f"# {name}"
 
 
 def test_a_crash_in_the_app_is_one_line_and_a_failure(monkeypatch, capsys) -> None:

@@ -122,6 +122,27 @@ def test_a_merged_event_cites_its_words_and_lists_the_other_wordings_apart() -> 
     assert also[3].startswith("The jihadists swept into Palmyra")
 
 
+def test_a_line_is_not_merged_with_another_event_that_shares_its_name_and_verb() -> None:
+    """New-user trial: [5]'s "Syrian army forces recaptured parts of the ancient Palmyra city" was
+    "also reported by [2]", whose "France on Tuesday hailed the recapture by Syrian forces of
+    Palmyra" tells France's hailing: one date, the name Palmyra, a recapture word, two events."""
+    events = json.loads(run_cli("timeline", SEEDS, "--format", "json").stdout)["events"]
+    parts = next(e for e in events if "recaptured parts of the ancient Palmyra" in e["text"])
+    assert parts["sources"] == [5] and parts["also_reported_by"] == []
+    france = next(e for e in events if e["text"].startswith("France on Tuesday hailed"))
+    assert france["sources"] == [2]  # its own line again, as the question about France needs
+    answer = run_cli("ask", SEEDS, "What did France say about the recapture?").stdout
+    assert "France on Tuesday hailed" in answer and "(also reported by [2])" not in answer
+
+    from storyline.timeline.events.build import event_keys
+    same = [("Rebels seized the town of Marrow on Sunday.", "The militia captured Marrow on Sunday, officials said."),
+            ("ISIS overran Palmyra last May.", "In May, ISIS took over the ancient city of Palmyra.")]
+    apart = [("Rebels seized the town of Marrow on Sunday.", "The mayor praised the capture by rebels of Marrow."),
+             ("Rebels seized Marrow on Sunday.", "Troops took the hills on Sunday after the fall of Marrow.")]
+    assert all(event_keys(a).same_event(event_keys(b)) for a, b in same)
+    assert not any(event_keys(a).same_event(event_keys(b)) for a, b in apart)
+
+
 def test_the_check_catches_a_citation_of_another_article() -> None:
     """The test above could not fail if `says` accepted anything: a line cited to an article that
     tells something else is caught, with or without a recorded member."""

@@ -19,7 +19,7 @@ def test_sources_json_gives_seed_dates() -> None:
     result = run_cli("sources", SEEDS, "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [r["published"][:10] for r in rows] == ["2016-03-29", "2016-03-30", "2016-03-29", "2016-03-25", "2016-03-29"]
+    assert [r["published"][:10] for r in rows] == ["2016-03-29", "2016-03-30", "2016-03-29", "2016-03-25", "2016-03-26"]
     assert [r["estimated"] for r in rows] == [False, False, False, False, True]  # the undated ARA News piece
     assert [r["id"] for r in rows] == [1, 2, 3, 4, 5]
     assert rows[1]["title"] == "Army pressures ISIS in central Syria"
@@ -34,11 +34,21 @@ def test_every_command_gives_the_undated_article_the_same_date() -> None:
         record = next(r for r in records if r["id"] == 5)
         return record["published"], record["estimated"]
 
-    expected = ("2016-03-29", True)
+    expected = ("2016-03-26", True)  # the eve of the capture it tells as to come ([1]-[3]: Sunday 27 March)
     assert fifth("sources", SEEDS) == expected
     assert fifth("timeline", SEEDS) == expected
     assert fifth("summarize", SEEDS, "-n", "30") == expected
     assert fifth("ask", SEEDS, "When did ISIS destroy the ancient shrines?") == expected
+
+
+def test_the_undated_article_sits_before_the_capture_it_tells_as_to_come() -> None:
+    """New-user trial: [5] ("recaptured parts of … Palmyra", "as long as ISIS is controlling Palmyra")
+    was estimated 29 March and its lead shown after "Sunday's capture of Palmyra" (27 March)."""
+    events = json.loads(run_cli("timeline", SEEDS, "--format", "json").stdout)["events"]
+    capture = next(e for e in events if e["text"].startswith("Sunday's capture of Palmyra"))
+    parts = next(e for e in events if "recaptured parts of the ancient Palmyra" in e["text"])
+    assert capture["date"] == "2016-03-27" and parts["date"] < capture["date"] and not parts["certain"]
+    assert all(e["date"] < "2016-03-27" for e in events if e["sources"] == [5] and e["dated_by"] == "publication")
 
 
 def test_sentences_jsonl_spans(seed_story) -> None:
@@ -56,6 +66,21 @@ def test_stdin_dash(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "Rescue teams reached the flooded valley on Monday, officials said.",
         "The army was deployed to help residents leave their homes."]
+
+
+def test_stdin_of_several_pasted_articles_warns_once() -> None:
+    """`cat seeds/*.txt | storyline summarize -` is still one article, but a warning says it looks
+    like several (headlines with datelines), once, on stderr, and the summary is still printed;
+    one article on stdin, or pages split by form feeds, are judged alike."""
+    pasted = b"".join(path.read_bytes() for path in sorted(Path(SEEDS).glob("*.txt")))
+    for command in (("summarize", "-", "-n", "1"), ("sources", "-")):
+        result = run_cli(*command, input=pasted)
+        assert result.exit_code == 0 and result.stdout
+        warnings = result.stderr.splitlines()
+        assert len(warnings) == 1 and "looks like several pasted together (at least 4)" in warnings[0]
+        assert "JSON Lines" in warnings[0]
+    assert run_cli("summarize", "-", input=ARTICLE.encode()).stderr == ""
+    assert "at least 3" in run_cli("sentences", "-", input="\f".join([ARTICLE] * 3).encode()).stderr
 
 
 def test_help_has_examples() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -16,7 +17,10 @@ from storyline.summarize.story import Story
 from storyline.summarize.text.sentences import split_text
 from storyline.timeline.analysis import analyse
 from storyline.timeline.output import html, timelinejs
+from storyline.timeline.events.build import select
 from storyline.timeline.output.formats import format_for, render_timeline
+from storyline.timeline.output.sparkline import coverage
+from storyline.summarize.story import load_story
 from storyline.summarize.errors import StorylineError
 from tests.conftest import SEEDS, run_cli
 
@@ -97,7 +101,9 @@ def test_page_is_self_contained_and_accessible(seed_analysis) -> None:
     for cite in parsed.cites:  # every citation lands on a source of the in-page list
         assert cite[1:] in parsed.ids
     merged = [e for e in seed_analysis.timeline.events if e.also_sources]
-    assert merged and page.count("also reported by") == len(merged)  # merged events list the others, uncited
+    keys = [e for e in select(seed_analysis.timeline, html.KEY_DATES, 1) if e.also_sources]
+    # merged events list the others, uncited, in the timeline and in the key dates alike
+    assert merged and page.count("also reported by") == len(merged) + len(keys)
 
 
 def test_article_strings_are_escaped_and_hostile_urls_are_not_links() -> None:
@@ -112,9 +118,29 @@ def test_article_strings_are_escaped_and_hostile_urls_are_not_links() -> None:
 
 def test_coverage_chart_counts_articles_per_day(seed_analysis) -> None:
     chart = html.coverage_chart(seed_analysis.sources)
-    days = [a.published_date for a in seed_analysis.sources if a.published_date and not a.published_estimated]
+    days = [a.published_date for a in seed_analysis.sources if a.published_date]
     bars = chart.count("<rect")
     assert bars == len(set(days)) and f"busiest: {max(days.count(d) for d in days)}" in chart
+
+
+def test_html_and_markdown_agree_on_key_lines_and_coverage() -> None:
+    """The new-user trial: the HTML key dates left out "(also reported by [3][5])" that Markdown
+    gives the same line, and the HTML chart left out the estimated article the sparkline counts."""
+    page = run_cli("timeline", SEEDS, "--format", "html").stdout
+    markdown = run_cli("timeline", SEEDS, "--format", "md").stdout.splitlines()
+    keys = page.split('id="keys-heading"')[1].split("</section>")[0]
+    items = re.findall(r'<li class="event main"><a [^>]*><time datetime="[^"]*">([^<]*)</time></a> .*?</span> <span class="cites">(.*?)</span>'
+                       r'(?: <span class="also">\(also reported by <span class="cites">(.*?)</span>)?', keys)
+    assert items and any(also for _, _, also in items)
+    for when, cites, also in items:
+        marks, also_marks = (re.sub(r"<[^>]+>", "", part) for part in (cites, also))
+        shape = re.compile(rf"- \*\*{re.escape(when)}.* {re.escape(marks)}(?: \(also reported by (\S+)\))?$")
+        told = [m.group(1) or "" for line in markdown if (m := shape.match(line))]
+        assert told and set(told) == {also_marks}, (when, marks, told)
+    counts = [int(n) for n in re.findall(r"<title>[\d-]+: (\d+) articles?</title>", page)]
+    found = coverage(analyse(load_story([SEEDS])).sources)
+    assert found and sum(counts) == sum(found.counts) == 5  # the estimated article in both
+    assert "1 estimated date counted" in page and "(1 estimated date counted)" in markdown[2]
 
 
 def test_cli_writes_html_by_extension(tmp_path) -> None:

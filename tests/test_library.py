@@ -47,6 +47,34 @@ def test_undated_article_is_never_older_than_what_it_cites() -> None:
     assert estimated.published == "2021-04-12" and estimated.published_estimated
 
 
+def test_an_undated_article_that_tells_as_pending_what_others_tell_as_done_is_older() -> None:
+    """The new-user trial's [5]: "as long as ISIS is controlling Palmyra" in an undated piece most like
+    the reports of 29 March, which tell "Sunday's capture of Palmyra" (27 March) as done: it was
+    written before the capture, so its estimate is no later than the eve of it."""
+    done = article(1, "Rebels captured Marrow on Sunday after a week of fighting, officials said. "
+                      "Aid convoys reached the flooded valley near Marrow.", published="2021-03-10")
+    older = article(2, "Schools in Fenwick shut for the holidays.", published="2021-03-02")
+    undated = [article(3, "As long as the army is controlling Marrow, aid convoys cannot reach the flooded valley.",
+                       published=None),
+               article(4, "Rebels will take Marrow within days, a commander said; aid convoys wait by the flooded valley.",
+                       published=None),
+               article(5, "Aid convoys reached the flooded valley near Marrow, officials said.", published=None)]
+    everything = [done, older, *undated]
+    estimated = with_estimates(everything, build_claims(story(*everything).sentences))
+    assert [a.published for a in estimated[2:]] == ["2021-03-06", "2021-03-06", "2021-03-10"]  # [5] tells nothing pending
+
+
+def test_a_plan_does_not_date_an_undated_article_after_it() -> None:
+    """A day named in a clause of the future ("talks will resume on 20 March 2021") is not a day the
+    article was written after; a past one ("met on 12 April 2021") is (the test above it)."""
+    dated = [article(i, f"Officials met in Marrow on day {i} to plan the repairs.", published=f"2021-03-0{i}")
+             for i in (1, 2, 3)]
+    undated = article(4, "Officials met in Marrow to plan the repairs. Talks will resume on 20 March 2021.",
+                      published=None)
+    estimated = with_estimates([*dated, undated], build_claims(story(*dated, undated).sentences))[-1]
+    assert estimated.published_estimated and estimated.published <= "2021-03-03"
+
+
 def test_an_estimate_stays_where_the_coverage_is() -> None:
     """The dated article most like the undated one is an old background piece from 2014: the
     estimate is still a day of the July 2016 coverage, not 2014."""

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storyline.summarize.claims.dedup import build_claims
@@ -16,7 +16,7 @@ from storyline.summarize.rank.rankers import ContinuousLexRank, rank_claims
 from storyline.summarize.text.sentences import stems
 from storyline.timeline import analysis as analysis_module
 from storyline.timeline.analysis import analyse
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, run_cli, story
 
 TEXTS = ["Syrian troops recaptured Palmyra on Sunday.", "The army retook the ancient city of Palmyra.",
          "Islamic State fighters withdrew from Palmyra.", "Oil prices fell in Asian trading.",
@@ -117,3 +117,50 @@ def test_the_json_writer_writes_what_json_dumps_does(data: object) -> None:
     from storyline.timeline.output.jsontext import indented
 
     assert indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aZ9 '’.-\u03a3\u03b1\u0130\u212a\u00e9\ua66e") | st.characters(codec=None),
+                        max_size=30), max_size=12))
+@example(["\ua66e alone", "", "b \ua66e c", "ΑΣ ΣΑΣ'Σ", "\u0130stanbul \u212aelvin", "x", "y", "z"])
+def test_the_claims_terms_are_each_texts_stems(texts: list[str]) -> None:
+    """Tokenised a batch at a time (claims/terms.py), each text's terms are what `stems` and the
+    summary's `concepts` read in it alone: its tokens lowered, stemmed, stop words marked; the
+    batch's end marker written in a text, or a final sigma, changes nothing."""
+    from storyline.summarize.claims import terms
+    from storyline.summarize.text.sentences import STOP_WORDS, stems, words
+
+    terms.terms_of.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terms, "BATCH", 5)  # several batches, some of them with a marker inside
+        found = terms.terms_of(tuple(texts))
+    for k, text in enumerate(texts):
+        tokens = found.tokens[found.starts[k]:found.starts[k + 1]]
+        lowered = [w.lower() for w in words(text)]
+        assert [bool(found.stop[t]) for t in tokens] == [w in STOP_WORDS for w in lowered]
+        assert [bool(found.short[t]) for t in tokens] == [len(w) <= 1 for w in lowered]
+        assert [found.stems[found.stem_of[t]] for t in tokens if not found.stop[t]] == stems(text)
+
+
+def test_concept_weights_are_those_counted_claim_by_claim(seed_story, wikinews_rows, monkeypatch) -> None:
+    """The weights computed over arrays are the plain count: for each concept of each claim's text,
+    the independent sources of the claims that tell it (capped) plus their lead priors, summed in
+    story order, to the last bit; with a low cap too, where some concepts reach it."""
+    from storyline.summarize.claims.independent import independent_sources
+    from storyline.summarize.summary import coverage
+
+    def counted(claims, source_of):
+        seen, lead = {}, {}
+        for claim in claims:
+            for concept in coverage.concepts(claim.text):
+                seen.setdefault(concept, set()).update(source_of.get(i, i) for i in claim.sources)
+                lead[concept] = lead.get(concept, 0.0) + coverage._lead_prior(claim, source_of)
+        weights = {c: min(len(s), coverage.SOURCES_CAP) + lead[c] for c, s in seen.items()}
+        return {c: w for c, w in weights.items() if w >= coverage.MIN_WEIGHT}
+
+    wikinews = analyse(story(*(r["text"] for r in wikinews_rows[:40])))
+    for claims, source_of in ((build_claims(seed_story.sentences), independent_sources(seed_story.articles)),
+                              (wikinews.claims, {})):
+        for cap in (coverage.SOURCES_CAP, 2):
+            monkeypatch.setattr(coverage, "SOURCES_CAP", cap)
+            assert coverage.concept_weights(claims, source_of) == counted(claims, source_of)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Article, Claim, Sentence
-from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories
+from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories, story_name
 from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
@@ -99,15 +100,15 @@ class Analysis:
             return [self.claim(i) for i in (event_or_claim.claim, *event_or_claim.also)]
         return [event_or_claim]
 
-    @property
+    @cached_property
     def title(self) -> str:
-        """The story's name: the title of the article that shares most claims with the others."""
-        shared = {a.id: 0 for a in self.sources}
-        for claim in self.claims:
-            if len(claim.sources) > 1:
-                for source in claim.sources:
-                    shared[source] += 1
-        return self.article(max(shared, key=lambda i: (shared[i], -i))).title if shared else "Storyline"
+        """The story's name, as `storyline stories` names a story (`summarize.stories.story_name`)."""
+        return story_name(self.sources)
+
+    @cached_property
+    def now(self) -> date | None:
+        """The story's latest publication day: what a question's "last May" or "on Friday" resolves against."""
+        return max((a.published_date for a in self.sources if a.published_date), default=None)
 
     def span_label(self) -> str:
         """The story's date span over its main events, e.g. "May 2015 – Mar 2016" (background and

@@ -57,7 +57,7 @@ def main() -> None:
     Example:
       storyline tui seeds/
       storyline timeline seeds/ --format md
-      cat a.txt b.txt | storyline summarize - --sentences 5
+      storyline summarize - --sentences 5 < article.txt
     """
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on `friendly` reports it
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets "?", not a crash
@@ -131,7 +131,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
     \b
     Example:
       storyline summarize seeds/ --sentences 3
-      cat a.txt b.txt | storyline summarize - --format json
+      curl -s URL | storyline summarize - --format json
     """
     from storyline.summarize.summary.choose import summarize
     from storyline.timeline.output import report

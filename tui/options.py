@@ -57,6 +57,7 @@ def read_story(paths: Sequence[str], stdin: bytes | None = None) -> Story:
         stdin = read_stdin()
     with counting("reading and cleaning articles") as progress:
         story = load_story(paths, stdin=stdin, progress=progress)
+    story = _pasted_warning(story, stdin if "-" in paths else None)
     _warn(story)
     story_id = click.get_current_context().meta.get("story")
     if story_id is None:
@@ -91,6 +92,25 @@ def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False, t
     if not built:  # the same warnings as the first run gave
         _warn(analysis.story)
     return analysis
+
+
+def _pasted_warning(story: Story, stdin: bytes | None) -> Story:
+    """The story with one more warning when plain text on stdin looks like several articles
+    (kept in the story, so a cached analysis repeats it)."""
+    from dataclasses import replace
+
+    from storyline.summarize.errors import InputError
+    from storyline.tui.pasted import article_starts, is_plain_text
+
+    if not stdin or not is_plain_text(stdin):
+        return story
+    starts = article_starts(stdin.decode("utf-8", "replace"))
+    if starts < 2:
+        return story
+    note = InputError("<stdin>", f"read as one article, but it looks like several pasted together (at least {starts}); "
+                      "pass the files themselves (storyline summarize a.txt b.txt) or one JSON Lines record each",
+                      skipped=False)
+    return replace(story, problems=(*story.problems, note))
 
 
 def _warn(story: Story) -> None:

@@ -348,6 +348,8 @@ def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArr
     at most TINY words; within a key, each sentence with the WINDOW next by text."""
     import numpy as np
 
+    from storyline.summarize.arrays import distinct
+
     keys, members = [], []
     tiny = sizes[rows] <= TINY
     keys.append(cols[tiny])
@@ -371,7 +373,7 @@ def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArr
         same = key[step:] == key[:-step]
         a, b = member[step:][same], member[:-step][same]
         found.append(np.minimum(a, b) * n + np.maximum(a, b))
-    pairs = np.unique(np.concatenate(found))
+    pairs = distinct(np.concatenate(found))
     return pairs // n, pairs % n
 
 

@@ -17,9 +17,11 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from storyline.summarize.arrays import firsts
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.model import Claim
 from storyline.summarize.claims.paraphrase import paraphrase_groups
+from storyline.summarize.claims.terms import Terms, terms_of
 from storyline.summarize.text.sentences import STOP_WORDS, Tokenizer, stem, stems
 
 if TYPE_CHECKING:  # numpy is imported where it is used: a cold `storyline --help` does not pay for it
@@ -141,7 +143,7 @@ class ContinuousLexRank:
         if not texts:
             return []
         copies = np.asarray(weights if weights is not None else [1.0] * len(texts), dtype=np.float64)
-        rows, cols, tf, size = _tf_entries([stems(t) for t in texts])
+        rows, cols, tf, size = _tf_arrays(terms_of(tuple(texts)))
         total = float(copies.sum())
         idf = np.maximum(_idf(rows, cols, copies, total, size), 0.0)  # a word in every sentence: no weight
         vectors = sparse.csr_matrix((tf, (rows, cols)), shape=(len(texts), size)) @ sparse.diags(idf)
@@ -180,7 +182,28 @@ def _tf_entries(documents: list[list[str]]) -> tuple[list[int], list[int], list[
     return rows, cols, vals, max(len(vocab), 1)
 
 
-def _idf(rows: list[int], cols: list[int], copies: NDArray[np.float64], sentences: float,
+def _tf_arrays(terms: Terms) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64], int]:
+    """`_tf_entries` of the texts' content stems (`stems` of each), from their terms as arrays: the
+    same entries in the same order (columns numbered as the stems first appear, a row's entries as
+    its stems do), so the same sums to the last bit."""
+    import numpy as np
+
+    content = ~terms.stop[terms.tokens]
+    stem, row = terms.stem_of[terms.tokens][content], terms.text_of()[content]
+    present, first, _ = firsts(stem)
+    column = np.zeros(len(terms.stems), dtype=np.int64)
+    column[present[np.argsort(first, kind="stable")]] = np.arange(len(present))
+    width = max(len(present), 1)
+    entry, at, counts = firsts(row * width + column[stem])
+    order = np.argsort(at, kind="stable")  # by row, then as the row's stems first appear
+    entry, counts = entry[order], counts[order]
+    rows, cols = entry // width, entry % width
+    top = np.zeros(len(terms.starts) - 1, dtype=np.int64)
+    np.maximum.at(top, rows, counts)
+    return rows, cols, counts / top[rows], width
+
+
+def _idf(rows: Sequence[int] | NDArray[np.int64], cols: Sequence[int] | NDArray[np.int64], copies: NDArray[np.float64], sentences: float,
          size: int) -> NDArray[np.float64]:
     """sumy's idf, log(N / (1 + df)) per vocabulary column, each node counted as its copies."""
     import numpy as np

@@ -112,7 +112,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if summary:
         return summary_answer(analysis, int(summary.group(1) or 5), question)
     lowered = question.lower()
-    tags = [t for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
+    tags = [t for t in tag(question, analysis.now) if t.span and t.type in ("DATE", "TIME")]
     index = analysis.answer_index
     span = tags[0].span if tags else None
     if span and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
@@ -467,7 +467,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
     ahead = bool(_AHEAD.match(question))
-    now = _story_now(analysis)
+    now = analysis.now
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
@@ -601,11 +601,6 @@ def _cite_count(events: list[Event]) -> str:
 def _slack(span: TimeSpan) -> timedelta:
     """How much longer than the asked span an event may be and still count as inside it."""
     return timedelta(days=0 if span.granularity == "day" else 6)
-
-
-def _story_now(analysis: Analysis) -> date | None:
-    days = [a.published_date for a in analysis.sources if a.published_date]
-    return max(days) if days else None
 
 
 def _claim_lines(analysis: Analysis, claims: Sequence[Claim]) -> tuple[AnswerLine, ...]:

@@ -3,18 +3,21 @@ names a claim borrows from the sentences before it."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from storyline.summarize.dates import MONTHS
+from storyline.summarize.dates import MONTHS, WEEKDAYS
 from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun,
                                               expand, pieces, places, question_subject, subject_stems, tells_event,
                                               term_of)
+from storyline.timeline.answers.places import place_of
 from storyline.timeline.answers.verbs import FAMILY
+from storyline.timeline.tagger.scan import tag
 
 if TYPE_CHECKING:
     from storyline.timeline.analysis import Analysis
@@ -30,11 +33,15 @@ CUT_QUOTE = 0.3  # a quotation cut in two answers little
 HYPOTHETICAL = 0.5  # "if convicted he faces 25 years" answers a question about what did happen less
 RANK_TIE = 0.1  # the claim's rank (0-1) as a tie-breaker
 ANSWERED = 0.65  # share of the question's (weighted) content words a claim must match to answer it
+HOW_ADJECTIVE = re.compile(r"(?i)\bhow\s+(?:long|far|old|often|soon)\b")
 _PAST_FORMS = frozenset("took overran fell swept won sold bought began begun struck shot quit stepped".split())
 _LOCATION = re.compile(r"\b(?:lies|located|situated|near|north|south|east|west|northern|southern|eastern|western|"
                        r"province|region|district|border|km|kilometres|kilometers|miles|capital of)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:The (?:town|city|village|group|company|country|region|area|site|firm|army|"
                       r"militants|jihadists|monitor|ministry)|It|He|She|They)\b")
+# a person's pronoun: opening a sentence ("His death … was confirmed"), or in one that names no one
+# ("Brazil's senate voted for her removal"), it stands for someone named before
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _DEFINITE = re.compile(r"\bthe (?:\w+ ){0,2}(?:town|city|village|company|firm|group|country|plane|aircraft|jet|"
                        r"jetliner|airliner|carmaker|automaker|bank|index|deal|plant|event|conference|summit|"
                        r"meeting|ceremony|show|trial|talks)\b", re.I)
@@ -55,14 +62,24 @@ class ClaimIndex:
     def __init__(self, analysis: Analysis) -> None:  # built once per analysis: Analysis.answer_index
         self.claims = analysis.claims
         terms = [self._terms(c, analysis) for c in self.claims]
-        # "International Monetary Fund" is also the question's "IMF" (not counted in the claim's length)
-        self.docs = [Counter(own + borrowed + acronyms(c.text)) for c, (own, borrowed) in zip(self.claims, terms)]
+        # "His death …": the person the pronoun stands for (not counted in the length, as "International
+        # Monetary Fund" also being the question's "IMF" is not)
+        salience = Counter(name for c in self.claims for name in name_words(c.text))
+        named: dict[int, list[tuple[int, list[str]]]] = {}  # an article's sentences' names, found once
+        persons = [_person(c, analysis, salience, named) for c in self.claims]
+        self.docs = [Counter(own + borrowed + person + acronyms(c.text))
+                     for c, (own, borrowed), person in zip(self.claims, terms, persons)]
         self.lengths = [len(own) + len(borrowed) or 1 for own, borrowed in terms]
         # words only borrowed from the sentences before support a match less than the claim's own
-        self.borrowed = [set(borrowed) - set(own) for own, borrowed in terms]
+        self.borrowed = [set(borrowed + person) - set(own) for (own, borrowed), person in zip(terms, persons)]
         self.subjects = [set(subject_stems(c.text)) for c in self.claims]
         # names as written: a question's "Beats Electronics" is not "an electronics retailer"
         self.names = [self._names(c, doc) for c, doc in zip(self.claims, self.docs)]
+        # when each claim happened or was reported: a question's "in May 2014" is matched against these
+        self.now = analysis.now
+        self.spans = [[(e.span.start, e.span.end) for e in analysis.events_of(c.id)] +
+                      [(day, day) for day in (analysis.article(i).published_date for i in c.sources) if day]
+                      for c in self.claims]
         self.df = Counter(t for d in self.docs for t in d)
         self.avg = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
 
@@ -82,14 +99,15 @@ class ClaimIndex:
         terms += [stem(a[0] + b) for a, b in zip(tokens, tokens[1:]) if a[:1].isupper() and b.isdigit()]
         # the years it happened or was reported in: "at WWDC 2005" finds a 2005 report of the event
         terms += sorted({f"#year{e.span.start.year}" for e in analysis.events_of(claim.id)})
+        borrowed = []
         if _ANAPHOR.match(claim.text) or _DEFINITE.search(claim.text):
             # "The town lies…", "ISIS had seized the strategic town": borrow the names just mentioned
             first = claim.first
             before = [s for s in analysis.story.sentences_of(first.article) if s.index in (first.index - 1,
                                                                                           first.index - 2)]
-            return terms, [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
-                           for part in pieces(w, whole=True) if part.lower() not in STOP_WORDS]
-        return terms, []
+            borrowed = [stem(part) for s in before for w in words(s.text) if w[:1].isupper()
+                        for part in pieces(w, whole=True) if part.lower() not in STOP_WORDS]
+        return terms, borrowed
 
     def tells(self, claim: Claim, terms: set[str]) -> bool:
         """Whether the claim tells the event `terms` name (see terms.tells_event)."""
@@ -108,7 +126,18 @@ class ClaimIndex:
         "where" favours claims that locate something; a subject named in "when did X …" that
         is the claim's subject counts double.
         """
-        query = [part for w in words(question) for part in pieces(w, whole=False)
+        # a date the question names ("in May 2014") is matched against when claims happened or were
+        # reported, not as the words "May" and "2014"
+        dates = [t for t in tag(question, self.now) if t.span and t.type in ("DATE", "TIME") and not _titled(t.text)]
+        words_of = question
+        for timex in reversed(dates):
+            words_of = words_of[:timex.start] + " " + words_of[timex.end:]
+        dated = {i for i, spans in enumerate(self.spans)
+                 if any(d.span.start <= start and end <= d.span.end for start, end in spans for d in dates if d.span)
+                 } if dates else set()
+        date_idf = math.log(1 + (len(self.docs) - len(dated) + 0.5) / (len(dated) + 0.5))
+        # "How long …" asks for a duration: "long" is how it asks, not what ("long before he was ill")
+        query = [part for w in words(HOW_ADJECTIVE.sub("how", words_of)) for part in pieces(w, whole=False)
                  if part.lower() not in QUESTION_WORDS and part.lower() not in STOP_WORDS]
         weights = {term_of(w): (NAME_WEIGHT if w[:1].isupper() or w[:1].isdigit() else
                                 SCAFFOLD_WEIGHT if stem(w) in SCAFFOLD else 1.0)
@@ -131,9 +160,13 @@ class ClaimIndex:
         # family ("maiden" finds "first")
         others = {term: places([term]) if term in names else expand([term]) for term in weights}
         scored = []
-        for claim, doc, length, subj, claim_names, borrowed in zip(self.claims, self.docs, self.lengths,
-                                                                   self.subjects, self.names, self.borrowed):
+        total = sum(weights.values()) + (NAME_WEIGHT if dates else 0.0)
+        for i, (claim, doc, length, subj, claim_names, borrowed) in enumerate(zip(
+                self.claims, self.docs, self.lengths, self.subjects, self.names, self.borrowed)):
             score = matched = 0.0
+            if i in dated:  # the date counts as a name does, found once
+                score += NAME_WEIGHT * date_idf * (K1 + 1) / (1 + K1 * (1 - B + B * length / self.avg))
+                matched += NAME_WEIGHT
             for term, weight in weights.items():
                 lowered = False
                 if term in names:
@@ -171,7 +204,7 @@ class ClaimIndex:
                 score *= HYPOTHETICAL
             if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”"):
                 score *= CUT_QUOTE  # a quotation cut in two ('It has to be a 25-year product. "') answers nothing
-            coverage = matched / sum(weights.values())
+            coverage = matched / total
             scored.append((claim, score * coverage * (1 + RANK_TIE * claim.score), coverage))
         scored.sort(key=lambda cs: (cs[2] < ANSWERED, -cs[1], cs[0].id))
         return scored
@@ -193,6 +226,45 @@ def figure_near(text: str, asked: set[str], before: bool = False) -> bool:
                                                    or t.lower() in _NUMBER_WORDS) and not _day_of_month(tokens, i)]
     near = [i for i, t in enumerate(tokens) if families & set(expand([term_of(t)]))]
     return any(0 < k - i <= 4 if before else abs(i - k) <= 4 for i in figures for k in near)
+
+
+def _person(claim: Claim, analysis: Analysis, salience: Counter[str], named: dict[int, list[tuple[int, list[str]]]]
+            ) -> list[str]:
+    """For a claim opening on "He", "His", "She" or "Her", or naming no one but saying "he", "her"…:
+    the terms of the person the pronoun stands for, the name its article has given by then that the
+    story names most (the story's "Bowie" over a "GuardianWitness" of the same page)."""
+    if not (_PERSONAL.match(claim.text) or (_PERSONAL.search(claim.text) and not name_words(claim.text))):
+        return []
+    first = claim.first
+    if first.article not in named:
+        named[first.article] = [(s.index, name_words(s.text)) for s in analysis.story.sentences_of(first.article)]
+    before = [name for index, names in named[first.article] if index <= first.index for name in names]
+    if not before:
+        return []
+    name = max(reversed(before), key=lambda n: salience[n])  # of equals, the latest
+    return [stem(part) for part in pieces(name, whole=True)]
+
+
+def name_words(text: str) -> list[str]:
+    """The names a sentence writes, each by the last word of its run of capitals ("Michel Temer":
+    "Temer", as news names a person after the first mention), without "'s"; not the sentence's
+    first word, a stop word, an acronym or a place."""
+    tokens = words(text)
+    return [re.sub(r"['’]s$", "", token) for i, token in enumerate(tokens)
+            if i and token[:1].isupper() and not token.isupper() and token.lower() not in STOP_WORDS
+            and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()) and not _place_word(token)]
+
+
+@functools.cache
+def _place_word(word: str) -> bool:
+    return place_of(term_of(word)) is not None
+
+
+def _titled(expression: str) -> bool:
+    """Whether a date expression is written as a title ("The Next Day", an album): a capitalised
+    word in it that is not a month or a weekday."""
+    return any(w[:1].isupper() and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
+               for w in words(expression))
 
 
 def _lone_capitals(question: str) -> set[str]:

@@ -52,6 +52,11 @@ GRANULARITY_WEIGHT = {"day": 1.0, "week": 0.8, "range": 0.8, "month": 0.6, "seas
                       "half": 0.3, "year": 0.3, "decade": 0.1, "century": 0.05}
 # A line that opens on a pronoun, a quote's tail or "Since then" does not stand alone.
 SECONDARY_WEIGHT = 0.5  # a background or planned clause ranks below the main events of its date
+BESIDE = 10  # words at most between an event verb and a name that is its doer or object
+SHARED_WORDS = 2  # or content words (past names and event verbs) two reports of one event share at least
+# words of date expressions: two reports of one date share them whatever they tell ("last year")
+TIME_WORDS = frozenset("year years month months week weeks day days ago last next earlier later today yesterday "
+                       "tomorrow tonight morning afternoon evening night weekend decade century".split())
 
 
 @dataclass(frozen=True)
@@ -114,23 +119,28 @@ def build_timeline(story: Story, claims: Sequence[Claim]) -> Timeline:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """One event for reports of one date that share a name and an event verb's family.
+    """One event for reports of one date that tell one event: their main clauses share a name and an
+    event verb's family, and the verb has that name beside it in both (its doer or object) or the
+    lines share SHARED_WORDS other content words (`EventKeys.same_event`).
 
     "ISIS overran Palmyra last May" [4] and "The jihadists swept into Palmyra in May 2015" [3]
     are one event citing [3][4]: otherwise the corroboration count would not mean what it says.
+    "Syrian army forces recaptured parts of Palmyra" and "France on Tuesday hailed the recapture by
+    Syrian forces of Palmyra" are two (France's main clause tells the hailing and names no Palmyra):
+    an "also reported by" is a promise that the other article tells the line.
     Reporting verbs ("said") do not make two sentences one event; dates only their report gives
     are left apart (a publication day holds many events).
     """
     out: list[Event] = []
     by_date: dict[str, list[int]] = {}
-    keys_of: dict[int, tuple[set[str], set[int]]] = {}  # the keys of out[k]'s text, found once
+    keys_of: dict[int, EventKeys] = {}  # the keys of out[k]'s text, found once
     for event in events:
         if event.fallback or event.role != "main":
             out.append(event)
             continue
-        keys = _event_keys(event.text)
+        keys = event_keys(event.text)
         for k in by_date.get(event.span.value, []):
-            if keys[0] & keys_of[k][0] and keys[1] & keys_of[k][1]:
+            if keys.same_event(keys_of[k]):
                 best, other = (out[k], event) if out[k].score >= event.score else (event, out[k])
                 told = {*best.also_sources, *other.sources, *other.also_sources} - set(best.sources)
                 out[k] = replace(best, also=best.also + (other.claim,) + other.also, also_sources=tuple(sorted(told)))
@@ -144,14 +154,55 @@ def merge_events(events: list[Event]) -> list[Event]:
     return out
 
 
-def _event_keys(text: str) -> tuple[set[str], set[int]]:
-    """The names (capitalised words past the first) and the event-verb families of the main clause."""
+@dataclass(frozen=True)
+class EventKeys:
+    """What tells two reports of a date apart: the names and event-verb families of the main clause,
+    each verb with the names beside it (its doer or object: "ISIS overran Palmyra" gives (seize,
+    palmyra)), and the line's other content words (stems)."""
+
+    names: frozenset[str]
+    families: frozenset[int]
+    cores: frozenset[tuple[int, str]]
+    content: frozenset[str]
+
+    def same_event(self, other: EventKeys) -> bool:
+        """A name and an event-verb family of the main clauses in common, and one verb with one name
+        beside it in both, or SHARED_WORDS other content words in common (a retelling in other words)."""
+        return bool(self.names & other.names and self.families & other.families) \
+            and (bool(self.cores & other.cores) or len(self.content & other.content) >= SHARED_WORDS)
+
+
+def event_keys(text: str) -> EventKeys:
+    """The keys of a line: its main clause's names (capitalised words past the line's first) and
+    event-verb families, the (family, name beside it) pairs, and the line's other content words."""
     tokens = words(text)
+    names, families, cores = _main_clause_keys(text, tokens)
+    named = {stem(n) for n in names}
+    content = {s for s in (stem(t) for t in tokens if _content(t)) if s not in FAMILY and s not in named}
+    return EventKeys(names, families, cores, frozenset(content))
+
+
+def event_cores(text: str) -> frozenset[tuple[int, str]]:
+    """The (event-verb family, name beside it) pairs of a line's main clause (`EventKeys.cores`)."""
+    return _main_clause_keys(text, words(text))[2]
+
+
+def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], frozenset[int], frozenset[tuple[int, str]]]:
+    main_clause = words(INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
-    main_clause = words(INNER_CLAUSE.sub(" ", text))  # "after seizing Palmyra" is not this event's verb
-    families = {FAMILY[s] for s in (stem(t) for t in main_clause) if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES}
-    return names, families
+    names &= {t.lower() for t in main_clause}  # "hailed the recapture by Syrian forces of Palmyra": France's
+    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem(t) for t in main_clause)
+                   if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES]
+    cores = {(family, t.lower()) for i, family in families_at
+             for t in main_clause[max(0, i - BESIDE):i + BESIDE + 1] if t.lower() in names}
+    return frozenset(names), frozenset(f for _, f in families_at), frozenset(cores)
+
+
+def _content(token: str) -> bool:
+    low = token.lower()
+    return len(low) > 2 and low not in STOP_WORDS and low not in CALENDAR_WORDS and low not in TIME_WORDS \
+        and not low.isdigit()
 
 
 def story_names(articles: Sequence[Article]) -> frozenset[str]:

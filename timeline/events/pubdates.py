@@ -2,7 +2,10 @@
 
 An undated article is most likely from the day of the dated article it shares most with
 (claims first, then vocabulary), held inside the days where the story's coverage is, and not
-older than the latest date it cites itself unless that lies far beyond the coverage (a plan).
+older than the latest date its past-tense clauses cite unless that lies far beyond the coverage.
+It is older than the day dated articles tell as news, done, an event it tells as still to come
+or under way ("as long as ISIS is controlling Palmyra" against "Sunday's capture of Palmyra":
+`told`), when that day lies within a month before the estimate.
 Its relative dates are then resolved against that estimate and marked uncertain.
 """
 
@@ -18,13 +21,19 @@ from typing import Any
 from storyline.summarize.model import Article, Claim
 from storyline.summarize.story import Story
 from storyline.summarize.text.sentences import stems
+from storyline.timeline.events.told import Core, done_cores, done_day, pending_cores, tells_an_event, tokens
 from storyline.timeline.tagger.scan import tag
+from storyline.timeline.tagger.tense import tense
 
 COVERAGE_MIN = 5  # dated articles before the coverage's outliers are left out
 ESTIMATE_BLOCK = 512  # undated articles scored against the dated ones at a time
 CITED_REACH = timedelta(days=90)  # a day cited past the last dated report: a later report, not a plan
 SHARED_CLAIM = 4.0  # a claim in common outweighs any tf-idf likeness (cosine <= 1)
 DENSE_CELLS = 2_000_000  # articles × terms (or claims) up to which dense arrays spare importing scipy
+PENDING_REACH = timedelta(days=31)  # an event told as done this long before the estimate moves it before
+# a clause that may tell something still to come or under way (`told.pending_cores` decides): a cheap sieve
+_AHEAD_CUE = re.compile(r"\b(?:will|won't|'ll|shall|would|going to|expect|plan|aim|intend|set to|due to|is to|"
+                        r"are to|to be|upcoming|coming|soon|still|remains?|(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
 
 
 def dated_articles(story: Story) -> tuple[Article, ...]:
@@ -44,10 +53,12 @@ def with_estimates(articles: Sequence[Article], claims: Sequence[Claim]) -> tupl
 
     The estimate is the day of the closest dated article, held inside the days where the
     story's coverage is (an outlier report years away cannot drag it there), then raised to the
-    latest day the article cites itself, unless that day lies beyond the coverage (a plan)."""
+    latest day the article cites itself, unless that day lies beyond the coverage (a plan), then
+    moved before an event the article tells as pending that dated articles tell as done."""
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
     closest = _closest_dated(undated, dated, claims) if undated and dated else {}
+    done = _done_days(undated, dated, claims) if undated and dated else {}
     days = sorted(d for a in dated if (d := a.published_date))
     out = []
     for article in articles:
@@ -62,8 +73,55 @@ def with_estimates(articles: Sequence[Article], claims: Sequence[Claim]) -> tupl
                 guess = cited
         elif cited:
             guess = cited
+        guess = _before_done(guess, cited, done.get(article.id, ()))
         out.append(replace(article, published=guess.isoformat(), published_estimated=True) if guess else article)
     return tuple(out)
+
+
+def _before_done(guess: date | None, cited: date | None, done: Sequence[date]) -> date | None:
+    """The estimate moved to the eve of the first day, within PENDING_REACH before it, on which the
+    dated articles tell as done what the article tells as pending; never before a day it cites."""
+    if guess is None:
+        return None
+    before = [d for d in done if guess - PENDING_REACH <= d <= guess]
+    if not before:
+        return guess
+    eve = min(before) - timedelta(days=1)
+    return eve if cited is None or eve >= cited else guess
+
+
+def _done_days(undated: list[Article], dated: list[Article], claims: Sequence[Claim]) -> dict[int, list[date]]:
+    """For each undated article, the days on which dated articles tell as news, done, an event it tells
+    as pending (one pass over the undated sentences, one over the dated ones that name such an event's name)."""
+    undated_ids = {a.id for a in undated}
+    published = {a.id: a.published_date for a in dated}
+    pending: dict[Core, set[int]] = {}
+    for claim in claims:
+        for m in claim.members:
+            if m.article in undated_ids and _AHEAD_CUE.search(m.text):
+                for core in pending_cores(m.text):
+                    pending.setdefault(core, set()).add(m.article)
+    if not pending:
+        return {}
+    families_of: dict[str, set[int]] = {}  # a name -> the event verbs told as pending beside it
+    for family, name in pending:
+        families_of.setdefault(name, set()).add(family)
+    out: dict[int, list[date]] = {}
+    for claim in claims:
+        for m in claim.members:
+            day = published.get(m.article)
+            if day is None:
+                continue
+            words = tokens(m.text)
+            named = families_of.keys() & set(words)
+            if not named or not tells_an_event(words, set().union(*(families_of[n] for n in named))):
+                continue
+            hits = done_cores(m.text, pending)
+            if hits and (when := done_day(m.text, day)):
+                for core in hits:
+                    for article in pending[core]:
+                        out.setdefault(article, []).append(when)
+    return out
 
 
 def _coverage(days: list[date]) -> tuple[date, date]:
@@ -78,10 +136,12 @@ _NAMES_A_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d{2}|['’]\d{2}\b")
 
 
 def latest_cited(text: str) -> date | None:
-    """The latest absolute day the text names (relative expressions need a date to resolve)."""
+    """The latest absolute day the text names in a clause not of the future ("talks will resume on
+    9 April 2016" is a plan, not a day it was written after; relative expressions need a date to resolve)."""
     if not _NAMES_A_YEAR.search(text):  # then none can be absolute: spare tagging it all twice
         return None
-    days = [t.span.end for t in tag(text) if t.span and not t.relative and t.span.granularity == "day"]
+    days = [t.span.end for t in tag(text) if t.span and not t.relative and t.span.granularity == "day"
+            and tense(text, t.start, t.end, (0, len(text))) is not True]
     return max(days, default=None)
 
 

@@ -19,6 +19,7 @@ from storyline.timeline.analysis import Analysis
 from storyline.timeline.events.build import Event, select
 from storyline.timeline.output.cite import figures_note, listed
 from storyline.timeline.output.render import calendar_place, event_when, label
+from storyline.timeline.output.sparkline import dated_note
 from storyline.timeline.timex import TimeSpan
 
 KEY_DATES = 8  # dates in the page's "Key dates" list
@@ -148,15 +149,16 @@ def _key_dates(analysis: Analysis, events: Sequence[Event]) -> str:
     if not keys:
         return ""
     items = [f'<li class="event {escape(e.role)}"><a href="#{anchor(e.span)}"><time datetime="{datetime_of(e.span)}">'
-             f"{escape(label(e.span))}</time></a> <span class=\"text\">{escape(e.text)}</span> {_cites(e.sources)}</li>"
+             f"{escape(label(e.span))}</time></a> <span class=\"text\">{escape(e.text)}</span> {_cites(e.sources)}{_also(e)}</li>"
              for e in keys]
     return "\n".join(['<section aria-labelledby="keys-heading">', '<h2 id="keys-heading">Key dates</h2>',
                       '<ol class="keys">', *items, "</ol>", "</section>"])
 
 
 def coverage_chart(articles: Sequence[Article]) -> str:
-    """Articles per day (per month over a long span) as an inline SVG bar chart with a caption."""
-    days = [a.published_date for a in articles if a.published_date and not a.published_estimated]
+    """Articles per day (per month over a long span) as an inline SVG bar chart with a caption; an
+    estimated publication day counts, as in the Markdown and app sparklines (`dated_note` says so)."""
+    days = [a.published_date for a in articles if a.published_date]
     if not days:
         return ""
     first, last = min(days), max(days)
@@ -179,8 +181,7 @@ def coverage_chart(articles: Sequence[Article]) -> str:
             bars.append(f'<rect x="{n * step:.2f}" y="{height - 16 - h:.2f}" width="{max(step * 0.8, 1):.2f}" '
                         f'height="{h:.2f}"><title>{shown}: {counts[when]} article{"s" * (counts[when] != 1)}'
                         "</title></rect>")
-    undated = len(articles) - len(days)
-    note = f"; {undated} undated or estimated not shown" if undated else ""
+    note = f"; {told}" if (told := dated_note(articles)) else ""
     return "\n".join([
         '<figure aria-labelledby="coverage-caption">',
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="coverage-caption">', *bars,
@@ -214,6 +215,6 @@ def _source_item(article: Article) -> str:
     if article.published and not article.published_estimated:
         published = f'<time datetime="{published}">{published}</time>'
     elif article.published:
-        published += " (estimated)"
+        published += ", estimated"
     return (f'<li id="source-{article.id}" value="{article.id}">{title}{outlet} ({published}) '
             f'<span class="path">{escape(article.origin)}</span></li>')

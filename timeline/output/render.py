@@ -9,7 +9,7 @@ from datetime import date
 
 from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
 from storyline.timeline.output.jsontext import indented
-from storyline.timeline.output.sparkline import sparkline
+from storyline.timeline.output.sparkline import dated_note, sparkline
 from storyline.summarize.untrusted import markdown_literal
 
 from storyline.timeline.analysis import Analysis
@@ -96,7 +96,8 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     """Headings by year and section, one line per event with its date and citations, then sources."""
     lines = [f"# {markdown_literal(analysis.title)}", ""]
     if spark := sparkline(analysis.sources):  # the coverage at a glance: gaps and peaks
-        lines += [f"Coverage: `{spark}`", ""]
+        note = f" ({told})" if (told := dated_note(analysis.sources)) else ""
+        lines += [f"Coverage: `{spark}`{note}", ""]
     year: str | None = None
     section: str | None = None
     for e in events:

@@ -57,6 +57,14 @@ def inner_span(starts: Sequence[date], ends: Sequence[date]) -> tuple[date, date
     return starts[int(LOW * last)], ends[math.ceil(HIGH * last)]
 
 
+def dated_note(articles: Sequence[Article]) -> str:
+    """What a coverage chart counts beyond the known dates: "1 estimated date counted, 2 undated not shown"."""
+    estimated = sum(1 for a in articles if a.published_date and a.published_estimated)
+    undated = sum(1 for a in articles if not a.published_date)
+    return ", ".join(part for part in (f"{estimated} estimated date{'s' * (estimated != 1)} counted" if estimated else "",
+                                       f"{undated} undated not shown" if undated else "") if part)
+
+
 def sparkline(articles: Sequence[Article], width: int = 60) -> str:
     """`▁▃█ ▂ 2 May 2015 – 30 Mar 2016, articles per 6 days`, or "" when there is nothing to draw."""
     found = coverage(articles, width)
