@@ -542,9 +542,21 @@ def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
         # a noun ("his conviction", "Sunday's capture") is dated only by a date beside it: "his conviction
         # for murder at his mansion six years ago" dates the murder
         noun = i > 0 and (tokens[i - 1].lower() in _DETERMINERS or tokens[i - 1].endswith(("'s", "’s")))
-        if holds and (not noun or not where or min(abs(i - k) for k in where) <= NOUN_REACH):
+        if holds and (not noun or _dates_noun(tokens, where, i)):
             best = max(best, holds)
     return best
+
+
+def _dates_noun(tokens: list[str], where: list[int], noun: int) -> bool:
+    """Whether the date at `where` dates the noun at `noun`: near it, with no past verb between
+    ("Sunday's capture"; not "on Tuesday hailed the recapture", which dates the hailing). A noun with no
+    date in its clause is not dated by the sentence ("said the recapture was positive news")."""
+    near = [k for k in where if abs(noun - k) <= NOUN_REACH]
+    return any(not any(_past_word(t) for t in tokens[min(k, noun) + 1:max(k, noun)]) for k in near)
+
+
+def _past_word(token: str) -> bool:
+    return token.islower() and (token.endswith("ed") or token in IRREGULAR_PAST_SET)
 
 
 def _dates_by_verb(analysis: Analysis, claim: Claim, events: list[Event], happened: set[str],
