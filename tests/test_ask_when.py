@@ -80,3 +80,102 @@ def test_a_month_answer_takes_the_first_telling_report_even_a_looser_one() -> No
                    "federation named a new coach.", published="2016-08-20")))
     answer = ask(analysis, "When did Marta Ruiz become the first woman to captain the national rowing team?")
     assert answer.found and answer.lines[0].date == "2016-08-06"
+
+
+def test_the_date_whose_clause_holds_the_asked_verb_beats_one_that_tells_the_rest() -> None:
+    """"found guilty of insurance fraud on 12 September" holds most of the question's words, thrice;
+    "sentenced … on 21 October" holds its verb: the sentencing is that day."""
+    analysis = analyse(story(
+        article(1, "The builder Tom Hale was found guilty of insurance fraud at Leeds Crown Court on 12 September.",
+                published="2014-09-12"),
+        article(2, "Tom Hale, who ran a roofing firm, was found guilty of insurance fraud on 12 September after a "
+                   "two-week trial.", published="2014-09-14"),
+        article(3, "Tom Hale was found guilty of insurance fraud on 12 September.", published="2014-09-20"),
+        article(4, "The judge sentenced Tom Hale to four years in prison on 21 October for the fraud.",
+                published="2014-10-22")))
+    answer = ask(analysis, "When was Tom Hale sentenced for insurance fraud?")
+    assert answer.found and answer.lines[0].date == "2014-10-21"
+
+
+def test_an_obituary_line_is_dated_by_the_date_beside_the_asked_verb() -> None:
+    """"born 8 January 1947; died 10 January 2016": the sentence is dated by its first date, but
+    the death is the date in the clause that says "died"."""
+    analysis = analyse(story(
+        article(1, "The folk singer Dan Mercer has died after a long illness, his family said.", published="2016-01-11"),
+        article(2, "Dan Mercer, singer and songwriter, born 8 January 1947 in Hull; died 10 January 2016 in London.",
+                published="2016-01-13")))
+    answer = ask(analysis, "When did Dan Mercer die?")
+    assert answer.found and answer.lines[0].date == "2016-01-10"
+
+
+def test_a_date_of_another_verbs_clause_does_not_date_the_asked_one() -> None:
+    """"a ruling last May that upheld Hale's conviction": last May is the ruling's; the conviction
+    is the April the other report names."""
+    upheld = "The supreme court let stand an appeals court ruling last May that upheld Hale's conviction for fraud."
+    analysis = analyse(story(
+        article(1, upheld, published="2012-01-10"),
+        article(2, upheld, published="2012-01-11"),
+        article(3, "The property developer Ian Hale was convicted of fraud in April 2009 after a long trial.",
+                published="2012-01-12")))
+    answer = ask(analysis, "When was Hale convicted of fraud?")
+    assert answer.found and answer.lines[0].date == "2009-04"
+
+
+def test_the_demo_recapture_is_the_day_the_army_took_palmyra_back(seed_story) -> None:
+    """"ISIS overran Palmyra … last May" is one event told by three claims: it votes once, with
+    its outlets, not once per claim, and the recapture is Sunday 27 March 2016."""
+    answer = ask(analyse(seed_story), "When was Palmyra recaptured?")
+    assert answer.found and answer.lines[0].date == "2016-03-27"
+
+
+def test_a_clause_telling_what_was_to_happen_does_not_date_it() -> None:
+    """"was due to be moved … last Friday" told thrice is a plan that slipped; "was moved … on 19
+    October" tells it happened."""
+    due = "The jailed banker Carl Voss was due to be moved to house arrest last Friday, but the parole board objected."
+    analysis = analyse(story(
+        article(1, due, published="2015-08-24"),
+        article(2, due, published="2015-08-25"),
+        article(3, due, published="2015-08-25"),
+        article(4, "Carl Voss was moved from prison to house arrest on 19 October, his lawyer confirmed.",
+                published="2015-10-21")))
+    answer = ask(analysis, "When was Carl Voss moved to house arrest?")
+    assert answer.found and answer.lines[0].date == "2015-10-19"
+
+
+def test_an_attempt_does_not_date_the_feat() -> None:
+    """"Attempting to win a seventh national title, she entered … on 3 June" dates the entry;
+    the title was won on the day a report says she won it."""
+    attempt = "Attempting to win a seventh national title, the runner Kim Ash entered the Dublin marathon on 3 June."
+    analysis = analyse(story(
+        article(1, attempt, published="2012-06-04"),
+        article(2, attempt, published="2012-06-05"),
+        article(3, "The runner Kim Ash won her seventh national title in Cork on 9 September.", published="2012-09-10")))
+    answer = ask(analysis, "When did Kim Ash win her seventh national title?")
+    assert answer.found and answer.lines[0].date == "2012-09-09"
+
+
+def test_a_plan_for_the_day_of_its_own_report_dates_the_event() -> None:
+    """"will go on trial in Lyon on Monday" in a Monday paper is that day's event, not a report of
+    an earlier one; a later look at the hearings ("have begun hearing") does not date it."""
+    plan = "Luc Moreau, the former head of a savings bank, will go on trial in Lyon on Monday accused of fraud."
+    analysis = analyse(story(
+        article(1, plan, published="2015-02-02"),
+        article(2, plan, published="2015-02-02"),
+        article(3, "Before the fraud trial turns to Luc Moreau next week, judges in Lyon have begun hearing his "
+                   "former clients.", published="2015-02-05")))
+    answer = ask(analysis, "When did Luc Moreau's fraud trial in Lyon begin?")
+    assert answer.found and answer.lines[0].date == "2015-02-02"
+
+
+def test_a_noun_of_the_asked_verb_is_dated_only_by_a_date_beside_it() -> None:
+    """"following his conviction for fraud at his Leeds office six years ago": six years ago is the
+    fraud's; the conviction is the April a report names with the verb."""
+    taken = "Ian Hale was taken to prison in handcuffs following his conviction for fraud at his Leeds office six years ago."
+    analysis = analyse(story(
+        article(1, taken, published="2009-05-01"),
+        article(2, taken, published="2009-05-01"),
+        article(3, taken, published="2009-05-02"),
+        article(4, "The property developer Ian Hale, who built half of the new town of Ashby, was convicted in April "
+                   "of fraud.", published="2009-05-02")))
+    answer = ask(analysis, "When was Ian Hale convicted of fraud?")
+    assert answer.found and answer.lines[0].date == "2009-04"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,11 @@ class Analysis:
     def title(self) -> str:
         """The story's name, as `storyline stories` names a story (`summarize.stories.story_name`)."""
         return story_name(self.sources)
+
+    @cached_property
+    def now(self) -> date | None:
+        """The story's latest publication day: what a question's "last May" or "on Friday" resolves against."""
+        return max((a.published_date for a in self.sources if a.published_date), default=None)
 
     def span_label(self) -> str:
         """The story's date span over its main events, e.g. "May 2015 – Mar 2016" (background and

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.summarize.dates import MONTHS, WEEKDAYS
@@ -29,6 +29,7 @@ from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
 from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
 from storyline.timeline.tagger.scan import tag
+from storyline.timeline.tagger.tense import IRREGULAR_PAST_SET
 from storyline.timeline.timex import TimeSpan
 
 MAX_LINES = 5
@@ -42,6 +43,7 @@ UNCERTAIN_VOTE = 0.5  # an uncertain date votes half
 CALENDAR_DAY = 1.5
 WHO_CANDIDATES = 20  # best-matching claims among which "who" looks for a name beside the asked words
 REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes like the day a report was published
+FAMILY_VOTE = 0.5  # a date's clause that holds only the asked verb's family votes less than one holding the verb
 PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
 FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
@@ -63,6 +65,28 @@ _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|admi
                                r"\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$", re.I)
 _PLAN = re.compile(r"\b(?:will|shall|(?:is|are|was|were) (?:to|due to|set to|expected to|scheduled to|going to))\s", re.I)
 _AHEAD = re.compile(r"(?i)when\s+(?:will|is|are|does|do)\b")  # "when will…" asks for a plan
+# "When did/was X VERB …": the auxiliary, then the subject and the asked verb
+_WHEN_AUX = re.compile(r"(?i)^when\s+(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(.*)")
+_PARTICIPLES = IRREGULAR_PAST_SET | frozenset("born hurt let put set cut hit shut quit taken given shown known seen beaten "
+                                             "chosen driven spoken stolen sworn thrown written done gone begun".split())
+# what ends a subject in lower case ("the appeal court convict Pistorius of …"): the object's article, a preposition
+_SUBJECT_END = frozenset("the a an his her its their our to of in on at for from with by over into after before during "
+                         "about against as".split())
+_DETERMINERS = frozenset("the a an his her its their our this that".split())
+NOUN_REACH = 3  # words between a noun of the asked verb and the date that dates it
+_PREPOSITIONS = frozenset("in of on at for from with by over into during".split())
+_NOT_VERB = frozenset("first last finally again almost nearly just still also even ever never".split())
+# where a clause ends inside a sentence: a semicolon, a colon, a bullet, another clause's opener (not a
+# dash: "ISIS overran Palmyra — known as the Pearl of the Desert — last May" is one clause round an aside)
+# ("and" only after a comma: "filed for bankruptcy and Chapter 11 protection … on Monday" is one clause)
+_CLAUSE_BREAK = re.compile(r"\s*(?:;(?=\s|$)|•|:\s)\s*|,\s+(?=(?:and|but)\s)|,?\s+(?=(?:while|whereas|who|which|whose|"
+                           r"that|when|after|before|since|because)\s)", re.I)  # not "&amp;"
+CLAUSE_WORDS = 2  # a date's clause with fewer other words runs on into the next ("until 2028, when he will …")
+# a clause telling what may be, was to be or was tried does not tell that it happened ("was due to be moved last
+# Friday", "attempting to win a seventh Tour this July")
+_MAY_BE = re.compile(r"\b(?:may|(?i:will|would|could|might|shall|due to|expected to|set to|scheduled to|going to|"
+                     r"(?:is|are|was|were) to|(?:hopes?|plans?|aims?|wants?|intends?|seeks?|seeking|tr(?:y|ies|ying)|"
+                     r"attempt(?:s|ing)?) to|if|unless))\s")  # "may" in lower case: not "in May 2011"
 _SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|sum up|overview|tl;?dr)\b(?:.*?\b(\d+)\s+sentences?)?", re.I)
 
 
@@ -94,7 +118,7 @@ def ask(analysis: Analysis, question: str) -> Answer:
     if summary:
         return summary_answer(analysis, int(summary.group(1) or 5), question)
     lowered = question.lower()
-    tags = [t for t in tag(question, _story_now(analysis)) if t.span and t.type in ("DATE", "TIME")]
+    tags = [t for t in tag(question, analysis.now) if t.span and t.type in ("DATE", "TIME")]
     index = analysis.answer_index
     span = tags[0].span if tags else None
     if span and lowered.startswith(("what", "which", "anything", "tell", "events", "show")):
@@ -432,19 +456,26 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     """
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = _asked(question)
-    dated, telling, reported = _candidates(analysis, question, ranked, index, happened)
+    # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
+    verb = None if _AHEAD.match(question) else _asked_verb(question)
+    dated, telling, reported = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
-    # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs)
-    if any(telling):
-        dated = [d for d, tells in zip(dated, telling) if tells]
-    elif happened and any(tells_event(terms_of(e.text), happened) for e, _ in reported):
+    # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
+    # whose date's own clause holds the asked verb ("sentenced", not "found guilty") before the rest
+    best_told = max(telling, default=0)
+    report_told = max((_report_tells(e, happened, verb) for e, _ in reported), default=0) if happened else 0
+    # sentences that tell it with most of its words but not its verb may still name the finer date
+    refining = [d for d, tells in zip(dated, telling) if 0 < tells < best_told]
+    if best_told and best_told >= report_told:
+        dated = [d for d, tells in zip(dated, telling) if tells == best_told]
+    elif report_told:
         dated = []  # only a report tells it ("has made its maiden flight"): not "the first A380 was unveiled"
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
-        event = _first_report(reported, happened)
+        event = _first_report(reported, happened, verb)
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
@@ -452,14 +483,88 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
     # (not a plan's: the day a plan was reported is not its day)
-    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE) for e, score in reported
-                                              if tells_event(terms_of(e.text), happened)]
-    top = _finest(_agreed_date(dated), voters + told)
-    dated = list({id(e): (e, w) for e, w in dated + voters + told}.values())
+    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE, _report_tells(e, happened, verb))
+                                              for e, score in reported]
+    # the finest date inside the agreed one: told by the sentences and reports that tell it best, else
+    # by those that tell it less well ("the Reasoned Decision published last year", then "A 10 October
+    # 2012 report from Usada"; a report that "a judge dropped charges" before the arrest's "today")
+    best = [(e, w) for e, w, level in told if level == best_told > 0]
+    less = [(e, w) for e, w, level in told if 0 < level < best_told]
+    top = _finest(_finest(_agreed_date(dated), voters + best), voters + best + refining + less)
+    dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _asked_verb(question: str) -> str | None:
+    """The term of the verb a "when" question asks about, or None if it is scaffolding ("make",
+    "take") or cannot be told: the participle of "When was X sentenced …", the first plain word
+    after a named subject ("When did Bowie die"), the last before the object or a preposition
+    after a subject in lower case or a possessive ("When did the appeal court convict X of …")."""
+    match = _WHEN_AUX.match(question.strip())
+    if not match:
+        return None
+    tokens = words(match.group(2))
+    plain = [i for i, t in enumerate(tokens) if t[:1].islower() and t.lower() not in STOP_WORDS
+             and not t.lower().endswith("ly") and t.lower() not in _NOT_VERB]
+    if not plain:
+        return None
+    if match.group(1).lower() in ("was", "were", "is", "are"):
+        at = next((i for i in plain if tokens[i].lower().endswith("ed") or tokens[i].lower() in _PARTICIPLES), plain[0])
+    else:
+        end = next((k for k, t in enumerate(tokens) if k and t.lower() in _SUBJECT_END), len(tokens))
+        before = [i for i in plain if i < end]
+        if tokens[0][:1].isupper() and not tokens[0].endswith("'s"):
+            # after a name, the first plain word, unless a plural noun of the subject ("Syrian troops enter")
+            before = [i for i in before if not (tokens[i].endswith("s") and not tokens[i].endswith("ss")
+                                                and i != before[-1])][:1]
+        if not before:
+            return None
+        at = before[-1]
+        # a subject that ends on a place or name ("X's trial in Lille begin"): the verb is the last word
+        if (end + 1 < len(tokens) - 1 and tokens[end].lower() in _PREPOSITIONS and plain[-1] == len(tokens) - 1
+                and all(t[:1].isupper() and not t.endswith("'s") for t in tokens[end + 1:-1])):
+            at = plain[-1]
+    return None if stem(tokens[at]) in SCAFFOLD else term_of(tokens[at])
+
+
+def _holds_verb(terms: set[str], verb: str) -> float:
+    """1 if terms hold the verb itself, FAMILY_VOTE if only its family ("overran" for "seize",
+    but also "a fall from grace" for "dropped"), else 0."""
+    return 1.0 if verb in terms else FAMILY_VOTE if any(t in terms for t in expand([verb])) else 0.0
+
+
+def _own_clause(text: str, expression: str | None) -> str | None:
+    """The clause of `text` that holds the date `expression`: "died 10 January 2016" in "born 8
+    January 1947; died 10 January 2016", "who was found guilty … last month" in "The sentencing of
+    X, who was found guilty … last month"; None if the expression is not in the text."""
+    at = text.find(expression) if expression else -1
+    if at < 0:
+        return None
+    left, rights = 0, []
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            left = m.end()
+        elif m.start() >= at + len(expression or ""):
+            rights.append(m.start())
+    rights.append(len(text))
+    clause = text[left:rights[0]]
+    if len(clause.split()) - len((expression or "").split()) < CLAUSE_WORDS:
+        clause = text[left:rights[1] if len(rights) > 1 else len(text)]
+    return clause
+
+
+def _report_tells(event: Event, happened: set[str], verb: str | None) -> int:
+    """How well a report tells the asked event (its day bounds it, so any clause of it counts):
+    2 with the asked verb itself (not as what may be: "could be moved"; not its family, which in a
+    whole sentence is as often another sense: "plunged into disarray" for "dropped"), 1 with most
+    of the asked words, else 0."""
+    terms = terms_of(event.text)
+    if not tells_event(terms, happened):
+        return 0
+    return 2 if verb and verb in terms and not _MAY_BE.search(event.text) else 1
 
 
 def _calendar_day(event: Event) -> bool:
@@ -467,16 +572,18 @@ def _calendar_day(event: Event) -> bool:
     return event.span.granularity == "day" and any(ch.isdigit() for ch in event.expression or "")
 
 
-def _first_report(reported: list[tuple[Event, float]], happened: set[str]) -> Event:
-    """The report that bounds an undated event: of those near the best match that tell it, the
-    earliest (a later report of "having been refused bail" repeats what the first one told on its
-    day), a plan's report ("is to go on trial") aside; if none tells it, the best match."""
+def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb: str | None = None) -> Event:
+    """The report that bounds an undated event: of those near the best match that tell it best (with
+    the asked verb if any does), the earliest (a later report of "having been refused bail" repeats
+    what the first one told on its day), a plan's report ("is to go on trial") aside; if none tells
+    it, the best match."""
     best = max(score for _, score in reported)
-    telling = [(e, score) for e, score in reported if score >= NEAR_BEST * best
-               and tells_event(terms_of(e.text), happened) and not _PLAN.search(e.text)]
-    if not telling:
+    telling = [(e, score, _report_tells(e, happened, verb)) for e, score in reported if score >= NEAR_BEST * best
+               and not _PLAN.search(e.text)]
+    level = max((told for _, _, told in telling), default=0)
+    if not level:
         return max(reported, key=lambda es: es[1])[0]
-    return min(telling, key=lambda es: (es[0].span.start, -es[1]))[0]
+    return min(((e, score) for e, score, told in telling if told == level), key=lambda es: (es[0].span.start, -es[1]))[0]
 
 
 def _finest(value: str, dated: list[tuple[Event, float]]) -> str:
@@ -522,20 +629,21 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
 
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
-                index: ClaimIndex | None, happened: set[str]
-                ) -> tuple[list[tuple[Event, float]], list[bool], list[tuple[Event, float]]]:
-    """The events that may date the answer: (event, weight) of the dated ones with, for each,
-    whether its own clause tells what happened; and (event, score) of those only their report dates,
-    of the best matches and of looser ones that tell the event."""
+                index: ClaimIndex | None, happened: set[str], verb: str | None = None
+                ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]]]:
+    """The events that may date the answer: (event, weight) of the dated ones with, for each, how
+    well its own clause tells what happened (2: with the asked verb in the date's own clause, 1:
+    most of the asked words, 0: not); and (event, score) of those only their report dates, of the
+    best matches and of looser ones that tell the event. An event merged from several claims votes
+    once, with its best weight (its outlets are counted by its corroboration)."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
     ahead = bool(_AHEAD.match(question))
-    now = _story_now(analysis)
+    now = analysis.now
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
-    dated: list[tuple[Event, float]] = []
-    telling: list[bool] = []
+    found: dict[tuple[int, str], tuple[Event, float, int]] = {}  # (event, a date in it) -> its best vote
     reported: list[tuple[Event, float]] = []
     considered: Counter[bool] = Counter()  # claims weighed so far: best matches, looser ones telling the event
     for claim, score, coverage in ranked:
@@ -556,12 +664,97 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                 kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
                 if not reporting_asked and _report_dated(e):
                     kept *= REPORT_DATED
-                dated.append((e, weight * kept * _told(own, asked, tells)))
-                telling.append(tells)
+                holds = _verb_in_clause(e.text, e.expression, verb) if tells and verb else 0.0
+                level = int(tells) + (holds > 0)
+                vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
+                if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
+                    found[(id(e), "")] = (e, vote, level)
+        for e in events:
+            plan = _todays_plan(e) if e.fallback and not ahead and _passed(e, now) else None
+            if plan is not None:  # "will go on trial on Monday" in a Monday paper, with later coverage: that day
+                tells = tells_event(terms_of(plan.text), happened)
+                vote = weight * PASSED_PLAN * _told(terms_of(plan.text), asked, tells)
+                if found.get((id(e), "plan"), (e, -1.0, 0))[1] < vote:
+                    found[(id(e), "plan")] = (plan, vote, int(tells))
+        if verb:
+            for main, e, holds in _dates_by_verb(analysis, claim, events, happened, verb):
+                vote = weight * _told(terms_of(e.text), asked, True) * holds
+                if found.get((id(main), e.span.value), (e, -1.0, 0))[1] < vote:
+                    found[(id(main), e.span.value)] = (e, vote, 2)
         # a report of the best matches, or of a looser one that tells the event (it passed `tells` above)
         if score >= NEAR_BEST * best_score and (best or (index is not None and bool(happened))):
             reported += [(e, score) for e in events if e.fallback]
-    return dated, telling, reported
+    dated = [(e, vote) for e, vote, _ in found.values()]
+    return dated, [level for _, _, level in found.values()], reported
+
+
+def _todays_plan(report: Event) -> Event | None:
+    """A report dated by its day that plans something for that very day ("will go on trial in Lille
+    on Monday", written that Monday): a plan of that day, not a report of an earlier event."""
+    if report.span.granularity != "day" or not _MAY_BE.search(report.text):
+        return None
+    for t in tag(report.text, report.span.start):
+        if t.type == "DATE" and t.future and t.span is not None and t.span.start == t.span.end == report.span.start:
+            return replace(report, fallback=False, role="planned", expression=t.text)
+    return None
+
+
+def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
+    """Whether the clause of the date holds the asked verb (the whole text if the date is not in it),
+    as `_holds_verb` says, and not as what may be."""
+    clause = _own_clause(text, expression)
+    clause = text if clause is None else clause
+    if _MAY_BE.search(clause):
+        return 0.0
+    tokens = words(clause)
+    where = [i for i, t in enumerate(tokens) if expression and t in words(expression)]
+    best = 0.0
+    for i, token in enumerate(tokens):
+        holds = _holds_verb(set(expand([term_of(token)])), verb)
+        # a noun ("his conviction", "Sunday's capture") is dated only by a date beside it: "his conviction
+        # for murder at his mansion six years ago" dates the murder
+        noun = i > 0 and (tokens[i - 1].lower() in _DETERMINERS or tokens[i - 1].endswith(("'s", "’s")))
+        if holds and (not noun or _dates_noun(tokens, where, i)):
+            best = max(best, holds)
+    return best
+
+
+def _dates_noun(tokens: list[str], where: list[int], noun: int) -> bool:
+    """Whether the date at `where` dates the noun at `noun`: near it, with no past verb between
+    ("Sunday's capture"; not "on Tuesday hailed the recapture", which dates the hailing). A noun with no
+    date in its clause is not dated by the sentence ("said the recapture was positive news")."""
+    near = [k for k in where if abs(noun - k) <= NOUN_REACH]
+    return any(not any(_past_word(t) for t in tokens[min(k, noun) + 1:max(k, noun)]) for k in near)
+
+
+def _past_word(token: str) -> bool:
+    return token.islower() and (token.endswith("ed") or token in IRREGULAR_PAST_SET)
+
+
+def _dates_by_verb(analysis: Analysis, claim: Claim, events: list[Event], happened: set[str],
+                   verb: str) -> list[tuple[Event, Event, float]]:
+    """Dates written out in the claim whose own clause tells the asked event with its verb but date no
+    event of it: "died 10 January 2016" after "born 8 January 1947;", which dates the sentence; each
+    with the main event it is read from and how its clause holds the verb."""
+    main = next((e for e in events if e.role == "main" and not e.fallback), None)
+    if main is None or sum(ch.isdigit() for ch in main.text) < 2:  # a second day written out needs digits
+        return []
+    published = analysis.sources[claim.first.article - 1].published_date
+    if main is None or published is None:
+        return []
+    taken = {e.expression for e in events}
+    out = []
+    for t in tag(main.text, published):
+        if (t.type != "DATE" or t.span is None or t.future or t.text in taken or t.span.start > published
+                or not any(ch.isdigit() for ch in t.text)):
+            continue
+        if t.span.granularity != "day":
+            continue  # a year in the clause may be a noun's: "upheld his conviction for the murder in 2003"
+        clause = _own_clause(main.text, t.text) or ""
+        holds = _verb_in_clause(main.text, t.text, verb)
+        if holds and tells_event(terms_of(clause), happened):
+            out.append((main, replace(main, span=t.span, expression=t.text), holds))
+    return out
 
 
 def _report_dated(event: Event) -> bool:
@@ -592,11 +785,6 @@ def _cite_count(events: list[Event]) -> str:
 def _slack(span: TimeSpan) -> timedelta:
     """How much longer than the asked span an event may be and still count as inside it."""
     return timedelta(days=0 if span.granularity == "day" else 6)
-
-
-def _story_now(analysis: Analysis) -> date | None:
-    days = [a.published_date for a in analysis.sources if a.published_date]
-    return max(days) if days else None
 
 
 def _claim_lines(analysis: Analysis, claims: Sequence[Claim]) -> tuple[AnswerLine, ...]:

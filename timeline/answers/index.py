@@ -76,7 +76,7 @@ class ClaimIndex:
         # names as written: a question's "Beats Electronics" is not "an electronics retailer"
         self.names = [self._names(c, doc) for c, doc in zip(self.claims, self.docs)]
         # when each claim happened or was reported: a question's "in May 2014" is matched against these
-        self.now = max((a.published_date for a in analysis.sources if a.published_date), default=None)
+        self.now = analysis.now
         self.spans = [[(e.span.start, e.span.end) for e in analysis.events_of(c.id)] +
                       [(day, day) for day in (analysis.article(i).published_date for i in c.sources) if day]
                       for c in self.claims]

@@ -20,7 +20,7 @@ _IRREGULAR_PAST = (
     "fled|sought|became|hid|bore|tore|wore|woke|forbade|withdrew|sank|shrank|sang|rang|"
     "drank|swam|dealt|felt|heard|meant|built|slid|wept|lent|bent"
 )
-_IRREGULAR_SET = frozenset(_IRREGULAR_PAST.split("|"))
+IRREGULAR_PAST_SET = frozenset(_IRREGULAR_PAST.split("|"))  # also how answers find a question's participle
 # -ed words that are not past tenses.
 _NOT_PAST = frozenset(
     "hundred indeed need speed feed seed bed red shed embed proceed succeed exceed breed greed creed sacred "
@@ -126,7 +126,7 @@ def _nearest(text: str) -> str | None:
         if kind is None:
             continue
         if weak is None and kind == "simple past" and match.group(0).lower().endswith("ed") \
-                and match.group(0).lower() not in _IRREGULAR_SET and not _ADJACENT.fullmatch(text, match.end()):
+                and match.group(0).lower() not in IRREGULAR_PAST_SET and not _ADJACENT.fullmatch(text, match.end()):
             weak, weak_at = kind, match.start()
             continue
         if weak is not None and (kind != "future" or "," in text[match.end():weak_at]):
