@@ -16,14 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from storyline.summarize.dates import MONTHS, WEEKDAYS
 from storyline.summarize.model import Claim, Variant
 from storyline.summarize.rank.rankers import corroboration_of
 from storyline.summarize.summary.choose import summarize
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
 from storyline.timeline.analysis import Analysis
-from storyline.timeline.answers.index import ANSWERED, CAUSE, ClaimIndex, figure_near
-from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, counted_noun, expand, tells_event,
-                                              term_of, terms_of)
+from storyline.timeline.answers.index import ANSWERED, CAUSE, HOW_ADJECTIVE, ClaimIndex, figure_near
+from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, counted_noun, expand,
+                                              tells_event, term_of, terms_of)
 from storyline.timeline.answers.verbs import FAMILY, ROLE_FAMILY
 from storyline.timeline.events.build import GENERIC_FAMILIES, INNER_CLAUSE, Event, shown_text
 from storyline.timeline.output.render import label
@@ -48,11 +49,16 @@ FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less o
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
+# the reason someone gave: "saying he wanted to", "thinking there was", "mistaking her for"
+_GIVEN = (r"thinking|mistak(?:en|ing)|saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|"
+          r"claim(?:ed|ing) that")
+_GIVEN_REASON = re.compile(rf"\b(?:{_GIVEN})\b", re.I)
 # a reason: a cause word ("impeached for window-dressing the accounts" too) ("after" aside, being mostly time) or the reason someone gave
 _REASON = re.compile(r"\b(?:because|due to|as a result of|in response to|caused by|in an attempt|so that|in order to|"
-                     r"blamed|explained by|thanks to|driven by|fuell?ed by|thinking|mistak(?:en|ing)|"
-                     r"saying (?:that )?(?:he|she|they|it) (?:wanted|had|was|would|could)|claim(?:ed|ing) that|"
+                     rf"blamed|explained by|thanks to|driven by|fuell?ed by|{_GIVEN}|"
                      r"accused of|allegations? (?:that|of)|for (?:[a-z]+-)?[a-z]+ing)\b", re.I)
+# "Why did Holm say she was quitting?": the reason she gave is asked for, not a cause others saw
+_WHY_SAID = re.compile(r"(?i)why\s+(?:did|does|do|has|have|had|would)\s+.+?\s+(?:say|claim|argue|explain|tell)\b")
 # a reporting verb right before a date: the date is the report's ("he said yesterday", "told reporters on Monday")
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|admitted|confirmed|revealed|added|"
                                r"insisted|claimed|stated|reported|explained|conceded|disclosed|denied)"
@@ -120,11 +126,15 @@ def ask(analysis: Analysis, question: str) -> Answer:
         # a question like any other, its year one of its terms
         rest = question[:tags[0].start] + question[tags[0].end:]
         if "happen" in lowered or not lowered.startswith(("what", "which")) or not _asked(rest):
-            return date_answer(analysis, question, span, index.search(rest) if _asked(rest) else [])
+            return date_answer(analysis, question, span, index.search(rest))
     ranked = index.search(question)
-    # no claim covers most of the question's words, or none says what it asks ("when" questions
-    # are dated by their own rules, which weigh claims that match less)
-    if not ranked or ranked[0][2] < ANSWERED or not (lowered.startswith("when") or _answerable(question, ranked, index)):
+    answered = _answered(question, ranked, index)
+    kind = None if answered else _kind_noun(question)
+    if kind:  # "What condition are the ruins in?": "still in good shape" answers, not naming the kind
+        retry = index.search(re.sub(rf"\b{re.escape(kind)}\b", " ", question, count=1))
+        if _answered(question, retry, index):
+            ranked, answered = retry, True
+    if not answered:
         nearest = [c for c, _, _ in ranked[:3]] or sorted(analysis.claims, key=lambda c: -c.score)[:3]
         return Answer(question, "The sources do not answer that. The nearest claims are:",
                       _claim_lines(analysis, nearest), False)
@@ -135,15 +145,48 @@ def ask(analysis: Analysis, question: str) -> Answer:
         ranked = _role_named_first(question, role, ranked)
     elif lowered.startswith("who"):
         ranked = _named_first(question, ranked)
+    elif lowered.startswith("where"):
+        ranked = _placed_first(question, ranked)
+    elif HOW_MANY.match(question):
+        ranked = _figures_first(question, ranked)
+    speaker = _SAYS.match(question)
+    if speaker:
+        ranked = _speaker_first(speaker.group(1), ranked)
     chosen = [c for c, _, _ in ranked[:MAX_LINES]]
     if lowered.startswith("why"):
         # news states a fact, then its cause in the next sentence or two ("This fact is explained by …")
         cause = _explanation(analysis, chosen[0])
-        chosen = [c for c, _, _ in _reasons_first(ranked)[:MAX_LINES]]
+        chosen = [c for c, _, _ in _reasons_first(ranked, given=bool(_WHY_SAID.match(question)))[:MAX_LINES]]
         if cause is not None:
             chosen = [chosen[0], cause, *[c for c in chosen[1:] if c is not cause]][:MAX_LINES]
     lines = _claim_lines(analysis, chosen)
     return Answer(question, f"{len(lines)} matching claim{'s' * (len(lines) != 1)} from the sources:", lines)
+
+
+def _answered(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
+    """Whether a claim covers most of the question's words and one says what it asks ("when"
+    questions are dated by their own rules, which weigh claims that match less)."""
+    return bool(ranked) and ranked[0][2] >= ANSWERED and (question.lower().startswith("when")
+                                                          or _answerable(question, ranked, index))
+
+
+_AUXILIARY = frozenset("did does do was were is are has have had will would can could".split())
+
+
+def _kind_noun(question: str) -> str | None:
+    """The noun a "what N …" question names the kind of its answer by ("condition" in "What
+    condition are the ruins in?", "style" in "What production style is …", "share" in "What share
+    of the vote did …"): the last of at most two lower-case words before an auxiliary or an "of"."""
+    tokens = words(question)
+    if len(tokens) < 3 or tokens[0].lower() != "what":
+        return None
+    for k in (2, 3):
+        if k < len(tokens) and (tokens[k].lower() in _AUXILIARY or tokens[k].lower() == "of"):
+            phrase = tokens[1:k]
+            if all(w.islower() and w not in STOP_WORDS for w in phrase):
+                return phrase[-1]
+            return None
+    return None
 
 
 def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: ClaimIndex) -> bool:
@@ -155,17 +198,27 @@ def _answerable(question: str, ranked: list[tuple[Claim, float, float]], index: 
     if asked and not any(index.mentions(c, asked) for c, _, coverage in ranked if coverage >= ANSWERED):
         return False
     if HOW_MANY.match(question):
+        # the figure must be told of what the question names: a bonus paid to Quinn is not what Quinn paid Velo
         count = counted_noun(question)
-        return any(figure_near(c.text, asked | ({count} if count else set())) for c, _, coverage in ranked
-                   if coverage >= ANSWERED - FIT_SLACK)
+        names = _names(question)
+        return any(figure_near(c.text, asked | ({count} if count else set())) and index.mentions(c, names) == len(names)
+                   for c, _, coverage in ranked if coverage >= ANSWERED - FIT_SLACK)
     return True
+
+
+def _names(question: str) -> set[str]:
+    """The terms of the question's names and numbers (its capitalised words but the first), dates
+    aside ("in October 2008" says when, which a sentence giving the figure need not repeat)."""
+    return {term_of(w) for w in words(question)[1:] if (w[:1].isupper() or w[:1].isdigit())
+            and w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS and w.lower() not in _NOT_PLACES
+            and not YEAR.fullmatch(w)}
 
 
 def _asked(question: str) -> set[str]:
     """What the question asks about besides its names: its own words that are neither names nor
-    scaffolding ("marry" in "Who did Oscar Pistorius marry?")."""
-    return {term_of(w) for w in words(question) if w[:1].islower() and w.lower() not in QUESTION_WORDS
-            and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
+    scaffolding ("marry" in "Who did Oscar Pistorius marry?"; not "long" in "how long")."""
+    return {term_of(w) for w in words(HOW_ADJECTIVE.sub("how", question)) if w[:1].islower()
+            and w.lower() not in QUESTION_WORDS and w.lower() not in STOP_WORDS and stem(w) not in SCAFFOLD}
 
 
 def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
@@ -207,7 +260,7 @@ def _role_named_first(question: str, role: str, ranked: list[tuple[Claim, float,
     fair share of it next after the best match; then as for any "who"."""
     known = {term_of(w) for w in words(question)}
     roles = {role} | {t for t, family in ROLE_FAMILY.items() if family == ROLE_FAMILY.get(role)}
-    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _name_beside(r[0].text, roles, known)]
+    named = [r for r in ranked if r[2] >= ROLE_FLOOR * ANSWERED and _apposed(r[0].text, roles, known)]
     strong = [r for r in named if r[2] >= ANSWERED]
     if strong:
         return strong + _named_first(question, [r for r in ranked if r not in strong])
@@ -216,24 +269,140 @@ def _role_named_first(question: str, role: str, ranked: list[tuple[Claim, float,
     return head + named + _named_first(question, [r for r in ranked if r not in named and r not in head])
 
 
-def _reasons_first(ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+def _figures_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "how many N" (and "how much", "how long"): of the best WHO_CANDIDATES answering claims,
+    those that give a figure of N ("31 of the 40 deputies"), or near an asked word when the question
+    counts no noun ("an estate of $100m"), first: a sentence matching every word of the question may
+    give no such figure."""
+    count = counted_noun(question)
+    wanted, before = ({count}, True) if count else (_asked(question), False)
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    figured = [r for r in head if figure_near(r[0].text, wanted, before=before)]
+    return figured + [r for r in ranked if r not in figured]
+
+
+_AT = frozenset("at in near outside inside".split())  # what puts an event in a place
+_BEFORE_PLACE = frozenset("the a an his her their its".split())
+_NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "in May", "on Friday" say when, not where
+
+
+def _placed_first(question: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "where": of the best WHO_CANDIDATES answering claims, those that put an asked word in a
+    named place ("arrested at JFK airport", "born David Jones in Brixton") first. The asked words
+    themselves, not their families: "meet her on the night she died" asks where they met, and "shot
+    dead at his home" is not that place."""
+    asked = _asked(question)
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    placed = [r for r in head if _places(r[0].text, asked)]
+    return placed + [r for r in ranked if r not in placed]
+
+
+def _places(text: str, asked: set[str]) -> bool:
+    """Whether "at/in/near … Name" follows one of the `asked` terms within four words."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if term_of(token) not in asked:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 5)):
+            if tokens[k].lower() in _AT:
+                rest = [t for t in tokens[k + 1:k + 4] if t.lower() not in _BEFORE_PLACE]
+                if rest and rest[0][:1].isupper() and rest[0].lower() not in _NOT_PLACES:
+                    return True
+    return False
+
+
+# "What did the minister say?", "What has Lisk told reporters?": the one whose words are asked for
+_SAYS = re.compile(r"(?i)what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+"
+                   r"(?:say|tell|announce|claim|argue|write|tweet|reply|answer)\b")
+# the words a source gives someone's words with ("Assad said", "said Ms Lisk", "according to Renn")
+_SAYING = frozenset("say says said tell tells told add adds added insist insists insisted argue argues argued "
+                    "claim claims claimed state states stated announce announces announced declare declares "
+                    "declared warn warns warned counter counters countered explain explains explained reply "
+                    "replies replied write writes wrote tweet tweets tweeted according".split())
+
+
+def _speaker_first(subject: str, ranked: list[tuple[Claim, float, float]]) -> list[tuple[Claim, float, float]]:
+    """For "what did X say?": of the answering claims, those in which X is the one saying it ("Assad
+    said", "said President Assad") first, before those that quote someone else about X. X is the
+    phrase's head ("the defence" of "Spector's defence"), or, when it ends in a name, that name."""
+    tokens = words(subject)
+    head = [w for w in tokens if w[:1].isupper()] if tokens and tokens[-1][:1].isupper() else tokens[-1:]
+    speaker = {term_of(w) for w in head if w.lower() not in STOP_WORDS}
+    said = [r for r in ranked if r[2] >= ANSWERED and _speaks(r[0].text, speaker)]
+    return said + [r for r in ranked if r not in said]
+
+
+def _speaks(text: str, speaker: set[str]) -> bool:
+    """Whether a word of `speaker` stands within three words of a saying verb."""
+    tokens = words(text)
+    return any(tokens[k].lower() in _SAYING for i, token in enumerate(tokens) if term_of(token) in speaker
+               for k in range(max(0, i - 3), min(len(tokens), i + 4)))
+
+
+def _reasons_first(ranked: list[tuple[Claim, float, float]], given: bool = False) -> list[tuple[Claim, float, float]]:
     """For "why": of the best WHO_CANDIDATES answering claims, those that give a reason first (a
     cause word, or a reason someone gave: "saying he wanted to", "thinking there was"); a question
-    a source asks ("Is that why …?") answers nothing."""
-    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")]
-    reasons = [r for r in head if _REASON.search(r[0].text)]
+    a source asks ("Is that why …?") answers nothing. If the reason `given` is asked for ("why did
+    she say …"), the claims that tell one come before them, from all the answering claims (a
+    resignation is told in many sentences, the reason given in few)."""
+    def answers(r: tuple[Claim, float, float]) -> bool:
+        return r[2] >= ANSWERED and not r[0].text.rstrip().endswith("?")
+
+    told = [r for r in ranked if answers(r) and _GIVEN_REASON.search(r[0].text)] if given else []
+    reasons = told + [r for r in ranked[:WHO_CANDIDATES] if answers(r) and _REASON.search(r[0].text) and r not in told]
     return reasons + [r for r in ranked if r not in reasons]
 
 
 def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give stands within three words of an asked term: a
+    capitalised word not in the question, nor in a run of capitals holding one of its names
+    ("Dominique" in "Dominique Strauss-Kahn" is the question's "Strauss-Kahn")."""
     tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
     for i, token in enumerate(tokens):
         if term_of(token) in asked:
             near = range(max(1, i - 3), min(len(tokens), i + 4))  # the sentence's first word is capitalised anyway
-            if any(tokens[k][:1].isupper() and term_of(tokens[k]) not in known and tokens[k].lower() not in STOP_WORDS
-                   for k in near):
+            if any(capital[k] and not known & _run(tokens, capital, k) for k in near):
                 return True
     return False
+
+
+_DETERMINERS = frozenset("the a an his her its their".split())
+
+
+def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give stands in apposition to a role: after it, with at
+    most two determiners or lower-case words between ("the maid, Nafissatou Diallo", "chief executive
+    Travis Tygart"), or right before it ("Graça Foster, head of", "Diallo, the maid"); not across a
+    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid")."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+
+    def fresh(k: int) -> bool:
+        return k > 0 and capital[k] and not known & _run(tokens, capital, k)
+
+    for i, token in enumerate(tokens):
+        if term_of(token) not in roles:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 4)):
+            if fresh(k):
+                return True
+            if capital[k] or (tokens[k].lower() in STOP_WORDS and tokens[k].lower() not in _DETERMINERS):
+                break
+        before = i - 2 if i > 1 and tokens[i - 1].lower() in _DETERMINERS else i - 1
+        if before >= 0 and fresh(before):
+            return True
+    return False
+
+
+def _run(tokens: list[str], capital: list[bool], k: int) -> set[str]:
+    """The terms of the run of capitalised words holding tokens[k]."""
+    start, end = k, k + 1
+    while start > 0 and capital[start - 1]:
+        start -= 1
+    while end < len(tokens) and capital[end]:
+        end += 1
+    return {term_of(t) for t in tokens[start:end]}
 
 
 def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
@@ -260,14 +429,17 @@ def summary_answer(analysis: Analysis, count: int, question: str = "summary") ->
 
 def date_answer(analysis: Analysis, question: str, span: TimeSpan,
                 ranked: list[tuple[Claim, float, float]] | None = None) -> Answer:
-    """The events inside (or overlapping) the span the question names: those that best match the
-    rest of the question (`ranked`, "at the trial") first, then those the most articles report
-    (the day's main event before a minor item told once), then by rank."""
+    """The events inside (or overlapping) the span the question names: those that match the rest
+    of the question (`ranked`: "at the trial", or a name only, "to Oscar Pistorius") first, then
+    those the most articles report (the day's main event before a minor item told once, however
+    central its words), certain before uncertain, then the best ranked. A question a source asks
+    ("Was the town ready?") tells nothing."""
     inside = [e for e in analysis.timeline.events if e.span.start <= span.end and e.span.end >= span.start
-              and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)]
+              and (e.span.end - e.span.start) <= (span.end - span.start) + _slack(span)
+              and not e.text.rstrip().endswith("?")]
     match = {c.id: score for c, score, coverage in ranked or [] if coverage >= ANSWERED}
-    inside.sort(key=lambda e: (e.fallback and e.claim not in match, -match.get(e.claim, 0.0),
-                               -e.score * corroboration_of(len(e.reporting))))
+    inside.sort(key=lambda e: (e.fallback and e.claim not in match, bool(match) and e.claim not in match,
+                               -len(e.reporting), not e.certain, -e.score))
     lines = _event_lines(inside)
     if not lines:
         return Answer(question, f"Nothing in the sources is dated {label(span)}.", (), False)

@@ -17,7 +17,8 @@ QUESTION_WORDS = frozenset("what when who whom where which why how did does do w
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
                      "one year time give worth kind type sort name famous".split())
 YEAR = re.compile(r"(?:19|20)\d\d")
-HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much)\b")  # a question asking for a figure
+# a question asking for a figure: a count, an amount or a measure ("how long", "how big")
+HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much|long|far|big|large)\b")
 
 
 def terms_of(text: str) -> set[str]:
