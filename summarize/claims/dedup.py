@@ -81,19 +81,44 @@ def _dates_in(lower: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def normalise(text: str) -> str:
+    """The form matching compares: agency tags, digit grouping, case and punctuation folded away."""
+    return _fold(_clean(text))
+
+
+def _clean(text: str) -> str:
+    return _DIGIT_GROUP.sub("", _AGENCY.sub("", text))
+
+
+def _fold(cleaned: str) -> str:
+    return _NON_WORD.sub(" ", cleaned.lower()).strip()
+
+
+def _content_words(lower: list[str]) -> frozenset[str]:
+    return frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
+
+
+def _features(words: frozenset[str], lower: list[str]) -> frozenset[str]:
+    """What blocking compares: the content words, or every word of a short sentence."""
+    return words if len(words) >= SHORT else words | frozenset(lower)
+
+
+def _lower_tokens(cleaned: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(cleaned)]
+
+
 def prepare(text: str) -> Prepared:
-    """Normalise for matching: agency tags, digit grouping, case and punctuation folded away."""
-    text = _DIGIT_GROUP.sub("", _AGENCY.sub("", text))
+    """Normalise for matching, and read the facts two alike sentences must agree on."""
+    text = _clean(text)
     tokens = _TOKEN.findall(text)
     lower = [t.lower() for t in tokens]
-    norm = _NON_WORD.sub(" ", text.lower()).strip()
     names = frozenset(w for t, w in zip(tokens[1:], lower[1:]) if t[0].isupper() and w not in STOP_WORDS
                       and w not in _TIME_WORDS)
-    words = frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
+    words = _content_words(lower)
     return Prepared(
-        norm=norm,
+        norm=_fold(text),
         words=words,
-        features=words if len(words) >= SHORT else words | frozenset(lower),
+        features=_features(words, lower),
         numbers=frozenset(_NUMBER.findall(text)) | frozenset(w for w in lower if w in _NUMBER_WORDS),
         times=frozenset(w for w in lower if w in _TIME_WORDS) | _dates_in(lower),
         names=names,
@@ -156,10 +181,10 @@ class Matches:
 
 def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> Matches:
     """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants)."""
-    distinct, form_of = _distinct_forms(texts)
+    norms, originals, form_of = _distinct_forms(texts)
     if exhaustive is None:  # few sentences: every pair is quick and exact, and spares importing scipy
-        exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
-    claims, figure_pairs = _join_alike(distinct, threshold, _all_pairs if exhaustive else _blocked_pairs)
+        exhaustive = len(norms) <= ALL_PAIRS_UP_TO
+    claims, figure_pairs = _join_alike(norms, originals, threshold, _all_pairs if exhaustive else _blocked_pairs)
     first_text: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
@@ -169,41 +194,54 @@ def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool |
                    [(first_text[a], first_text[b]) for a, b in figure_pairs])
 
 
-def _distinct_forms(texts: Sequence[str]) -> tuple[list[Prepared], list[int]]:
-    """The distinct normalised forms, and each text's form (a repeated sentence is prepared once)."""
+def _distinct_forms(texts: Sequence[str]) -> tuple[list[str], list[str], list[int]]:
+    """The distinct normalised forms, the first text of each, and each text's form (a repeated
+    sentence is normalised once). Only the forms are kept: a form's facts are read from its text
+    when a pair needs them, since most forms never meet a look-alike (and 300,000 forms' word sets
+    were the largest thing in memory)."""
     first_of: dict[str, int] = {}  # normalised form -> its index among the distinct forms
-    distinct: list[Prepared] = []
+    norms: list[str] = []
+    originals: list[str] = []
     form_of: list[int] = []
-    prepared_texts: dict[str, Prepared] = {}
+    norm_of: dict[str, str] = {}
     for text in texts:
-        p = prepared_texts.get(text)
-        if p is None:
-            p = prepared_texts[text] = prepare(text)
-        if p.norm not in first_of:
-            first_of[p.norm] = len(distinct)
-            distinct.append(p)
-        form_of.append(first_of[p.norm])
-    return distinct, form_of
+        norm = norm_of.get(text)
+        if norm is None:
+            norm = norm_of[text] = normalise(text)
+        form = first_of.setdefault(norm, len(norms))
+        if form == len(norms):
+            norms.append(norm)
+            originals.append(text)
+        form_of.append(form)
+    return norms, originals, form_of
 
 
-def _join_alike(distinct: list[Prepared], threshold: float,
-                candidates: Callable[[list[Prepared], float], Pairs]) -> tuple[Partition, list[tuple[int, int]]]:
+def _join_alike(norms: list[str], texts: list[str], threshold: float,
+                candidates: Callable[[list[str], list[str], float], Pairs]) -> tuple[Partition, list[tuple[int, int]]]:
     """Forms joined where they score above `threshold` and agree on the facts; the pairs that
-    differ only in a figure."""
+    differ only in a figure. `texts` are the forms' texts, their facts read on first need."""
     import numpy as np
 
-    norms = np.array([p.norm for p in distinct], dtype=object)
-    claims = Partition(len(distinct))
-    conflicts = [0] * len(distinct)
+    facts: dict[int, Prepared] = {}
+
+    def prepared(k: int) -> Prepared:
+        p = facts.get(k)
+        if p is None:
+            p = facts[k] = prepare(texts[k])
+        return p
+
+    forms = np.array(norms, dtype=object)
+    claims = Partition(len(norms))
+    conflicts = [0] * len(norms)
     figure_pairs: list[tuple[int, int]] = []
-    tried = np.zeros(len(distinct), dtype=np.int64)
-    for i, j in candidates(distinct, threshold):
+    tried = np.zeros(len(norms), dtype=np.int64)
+    for i, j in candidates(norms, texts, threshold):
         # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
         # token_sort_ratio only where ratio alone falls short.
-        scores = process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1)
+        scores = process.cpdist(forms[i], forms[j], scorer=fuzz.ratio, workers=-1)
         short = np.flatnonzero(scores < threshold)
         if len(short):
-            scores[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
+            scores[short] = process.cpdist(forms[i[short]], forms[j[short]], scorer=fuzz.token_sort_ratio,
                                            workers=-1)
         alike = scores >= threshold
         first, second = _at_most(i[alike], j[alike], tried, scores[alike])  # the closest look-alikes first
@@ -211,10 +249,10 @@ def _join_alike(distinct: list[Prepared], threshold: float,
             saturated = conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS
             if saturated or claims.find(a) == claims.find(b):
                 continue  # already one claim; or two sentences each of many look-alikes with other facts
-            if conflict(distinct[a], distinct[b]):
+            if conflict(prepared(a), prepared(b)):
                 conflicts[a] += 1
                 conflicts[b] += 1
-                if figures_differ(distinct[a], distinct[b]):
+                if figures_differ(prepared(a), prepared(b)):
                     figure_pairs.append((a, b))
             else:
                 claims.join(a, b)
@@ -256,19 +294,19 @@ def similarity_matrix(norms: Sequence[str], dtype: Any = None) -> NDArray[Any]:
     return scores
 
 
-def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+def _all_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
     """Every pair scored (rapidfuzz cdist on the whole matrix): the reference for blocking."""
     import numpy as np
 
-    if len(prepared) < 2:
+    if len(norms) < 2:
         return
-    scores = similarity_matrix([p.norm for p in prepared], dtype=np.uint8)
+    scores = similarity_matrix(norms, dtype=np.uint8)
     rows, cols = np.nonzero(scores >= int(threshold) - 1)
     keep = rows < cols
     yield rows[keep], cols[keep]
 
 
-def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
     """Pairs that share enough content words and are of compatible length.
 
     Both filters are necessary conditions of a match. Sharing BLOCK_OVERLAP of the smaller
@@ -289,15 +327,22 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     import numpy as np
     from scipy import sparse
 
-    n = len(prepared)
+    n = len(norms)
     vocab: dict[str, int] = {}
-    rows = np.fromiter((i for i, p in enumerate(prepared) for _ in p.features), dtype=np.int64)
     # words numbered in a fixed order (a set's order changes with the hash seed): among words as
     # rare, the number decides which enter a prefix, and the same input must give the same claims
-    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in sorted(p.features)), dtype=np.int64)
+    sizes = np.zeros(n, dtype=np.int64)
+    numbered: list[int] = []
+    for k, text in enumerate(texts):
+        lower = _lower_tokens(_clean(text))
+        features = sorted(_features(_content_words(lower), lower))
+        sizes[k] = len(features)
+        numbered.extend(vocab.setdefault(w, len(vocab)) for w in features)
     if not vocab:
         return
-    sizes = np.bincount(rows, minlength=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    cols = np.array(numbered, dtype=np.int64)
+    del numbered
     df = np.bincount(cols, minlength=len(vocab))
     order = np.lexsort((cols, df[cols], rows))  # by row, rarest word first
     rows, cols = rows[order], cols[order]
@@ -310,7 +355,9 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
     prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
     full_t = full.T.tocsr()
-    lengths = np.array([len(p.norm) for p in prepared], dtype=np.float64)
+    common_rows, common_cols = rows[common], cols[common]
+    del rows, cols, order, position, in_prefix, common, ones  # the generator's frame outlives them
+    lengths = np.array([len(norm) for norm in norms], dtype=np.float64)
     def checked(i: NDArray[Any], j: NDArray[Any], best_first: NDArray[Any] | None, tried: NDArray[Any]) -> Pairs:
         length_i, length_j = lengths[i], lengths[j]
         short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
@@ -334,14 +381,14 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
         keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
         yield from checked(i[keep], j[keep], block.data[keep], tried)
-    if common.any():
-        i, j = _common_word_pairs(prepared, rows[common], cols[common], sizes, len(vocab))
+    if len(common_rows):
+        i, j = _common_word_pairs(norms, common_rows, common_cols, sizes, len(vocab))
         tried = np.zeros(n, dtype=np.int64)  # their own MAX_CANDIDATES: the product's may be spent
         for start in range(0, len(i), CHUNK * 64):
             yield from checked(i[start:start + CHUNK * 64], j[start:start + CHUNK * 64], None, tried)
 
 
-def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
+def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
                        words: int) -> tuple[NDArray[Any], NDArray[Any]]:
     """Distinct pairs (i < j) of sentences that share a key of common prefix words (`rows`,
     `cols`: the entries, by row): each pair of a sentence's, or the word alone in a sentence of
@@ -363,11 +410,11 @@ def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArr
             keys.append((words + 1) * (first + 1) + second)  # apart from the single words' keys
             members.append(has)
     key, member = np.concatenate(keys), np.concatenate(members)
-    rank = np.empty(len(prepared), dtype=np.int64)
-    rank[np.argsort(np.array([p.norm for p in prepared], dtype=object), kind="stable")] = np.arange(len(prepared))
+    rank = np.empty(len(norms), dtype=np.int64)
+    rank[np.argsort(np.array(norms, dtype=object), kind="stable")] = np.arange(len(norms))
     order = np.lexsort((rank[member], key))
     key, member = key[order], member[order]
-    n = len(prepared)
+    n = len(norms)
     found = []
     for step in range(1, WINDOW + 1):
         same = key[step:] == key[:-step]
