@@ -97,7 +97,7 @@ def _built(documents: list[RawDocument], helpers: Sequence[ProcessPoolExecutor],
         pages, words, keys = _pages(documents, reasons)
         known = frozenset(words)
         furniture = furniture_of([(k, outlet, published) for k, (_, published, outlet) in zip(keys, pages)])
-        bodies = _bodies(list(zip(documents, pages)), known, furniture, reasons)
+        bodies = _bodies([(doc.title, page) for doc, page in zip(documents, pages)], known, furniture, reasons)
     else:
         shares = split(documents, len(helpers) + 1)
         firsts = in_shares(_first_pass, shares, helpers)
@@ -105,7 +105,8 @@ def _built(documents: list[RawDocument], helpers: Sequence[ProcessPoolExecutor],
         known = frozenset().union(*(first[1] for first in firsts))
         furniture = furniture_of([(k, outlet, published) for first in firsts
                                   for k, (_, published, outlet) in zip(first[2], first[0])])
-        seconds = [(list(zip(share, first[0])), known, furniture, first[3]) for share, first in zip(shares, firsts)]
+        seconds = [([(doc.title, page) for doc, page in zip(share, first[0])], known, furniture, first[3])
+                   for share, first in zip(shares, firsts)]
         del firsts, shares
         bodies = [body for share in in_shares(_second_pass, seconds, helpers) for body in share]
         del seconds
@@ -127,7 +128,7 @@ def _first_pass(documents: list[RawDocument]) -> First:
     return (*_pages(documents, reasons), reasons.seen)
 
 
-def _second_pass(share: tuple[list[tuple[RawDocument, Page]], frozenset[str], frozenset[str], Seen]) -> list[Body]:
+def _second_pass(share: tuple[list[tuple[str | None, Page]], frozenset[str], frozenset[str], Seen]) -> list[Body]:
     """`_bodies` of one share, from its first pass's line classifications."""
     pages, known, furniture, seen = share
     return _bodies(pages, known, furniture, line_reasons(seen))
@@ -150,12 +151,13 @@ def _pages(documents: Sequence[RawDocument], reason_of: Reasons) -> tuple[list[P
     return pages, words, keys
 
 
-def _bodies(pages: list[tuple[RawDocument, Page]], known: frozenset[str], furniture: frozenset[str],
+def _bodies(pages: list[tuple[str | None, Page]], known: frozenset[str], furniture: frozenset[str],
             reason_of: Reasons) -> list[Body]:
-    """The second pass: each page's title, body and sentence spans (None when nothing is left)."""
+    """The second pass: each page's title (from its record's, if any), body and sentence spans
+    (None when nothing is left)."""
     out: list[Body] = []
-    for doc, (lines, _, _) in pages:
-        title = normalise(doc.title) if doc.title else find_title(lines, reason_of)
+    for given, (lines, _, _) in pages:
+        title = normalise(given) if given else find_title(lines, reason_of)
         # a title that ends as a sentence does is the text's own first sentence given as its title
         # (records that have no headline): the body keeps it; a headline's repeat is dropped
         paragraphs = body_paragraphs(lines, None if title and _LEDE_END.search(title) else title, known, furniture,

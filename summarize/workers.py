@@ -102,6 +102,13 @@ class Later(Generic[R]):
                 self.future = pool.submit(function, *args)
             except (RuntimeError, OSError):  # it could not start, or it died (BrokenProcessPool is a RuntimeError)
                 self.future = None
+            else:
+                self.future.add_done_callback(self._sent)
+
+    def _sent(self, future: Future[R]) -> None:
+        """Done in the helper: the inputs, kept to do it here should it fail, are not needed."""
+        if not future.cancelled() and future.exception() is None:
+            self.args = ()
 
     def result(self) -> R:
         """The result, waiting for the helper if it is not done yet."""
