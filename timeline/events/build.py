@@ -25,7 +25,7 @@ from storyline.summarize.model import Article, Claim, Sentence, Variant
 from storyline.summarize.story import Story
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.summarize.summary.reference import REACH, leans_on_before, self_contained
-from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.summarize.text.sentences import STOP_WORDS, stem_each, words
 from storyline.summarize.workers import in_shares, split
 
 from storyline.timeline import timex
@@ -208,8 +208,8 @@ def event_keys(text: str) -> EventKeys:
     event-verb families, the (family, name beside it) pairs, and the line's other content words."""
     tokens = words(text)
     names, families, cores = _main_clause_keys(text, tokens)
-    named = {stem(n) for n in names}
-    content = {s for s in (stem(t) for t in tokens if _content(t)) if s not in FAMILY and s not in named}
+    named = set(stem_each(list(names)))
+    content = {s for s in stem_each([t for t in tokens if _content(t)]) if s not in FAMILY and s not in named}
     return EventKeys(names, families, cores, frozenset(content))
 
 
@@ -223,7 +223,7 @@ def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], fro
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
     names &= {t.lower() for t in main_clause}  # "hailed the recapture by Syrian forces of Palmyra": France's
-    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem(t) for t in main_clause)
+    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem_each(main_clause))
                    if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES]
     cores = {(family, t.lower()) for i, family in families_at
              for t in main_clause[max(0, i - BESIDE):i + BESIDE + 1] if t.lower() in names}
