@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from storyline.summarize.clean.furniture import (Reasons, body_paragraphs, join_wrapped_lines, line_reasons, normalise,
-                                                 repeated_furniture, vocabulary)
+from storyline.summarize.clean.furniture import (WORD, Reasons, body_paragraphs, furniture_keys, furniture_of,
+                                                 join_wrapped_lines, line_reasons, normalise)
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs
 from storyline.summarize.clean.metadata import find_outlet, find_published, find_title
 from storyline.summarize.model import Article, Claim, RawDocument, Sentence
-from storyline.summarize.text.sentences import split_text
+from storyline.summarize.text.sentences import sentence_spans
+from storyline.summarize.workers import Workers, in_shares, split
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 TITLE_WORDS = 12
 
@@ -41,23 +46,26 @@ class Story:
 
 
 def load_story(paths: Iterable[str], stdin: bytes | None = None, max_bytes: int | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Story:
+               progress: Callable[[int, int], None] | None = None, workers: Workers | None = None) -> Story:
     """Read, clean and split every input; raise NothingUsable when no article remains.
-    `progress(done, total)` is called as each input is read."""
+    `progress(done, total)` is called as each input is read; a large input is cleaned by `workers` too."""
     reading = read_inputs(paths, stdin=stdin, max_bytes=max_bytes, progress=progress)
-    return story_of(reading.documents, reading.problems)
+    return story_of(reading.documents, reading.problems, workers)
 
 
-def story_of(documents: list[RawDocument], problems: Iterable[InputError] = ()) -> Story:
-    """Clean and split documents already read (a batch task's records); NothingUsable if none is left."""
-    reason_of = line_reasons()  # each line classified once, by cleaning and splitting alike
-    articles, skipped = build_articles(documents, reason_of)
+def story_of(documents: list[RawDocument], problems: Iterable[InputError] = (), workers: Workers | None = None) -> Story:
+    """Clean and split documents already read (a batch task's records); NothingUsable if none is left.
+    With `workers`, a large story's documents are cleaned in shares, one in each helper (same result)."""
+    helpers = workers.helpers(len(documents)) if workers else []
+    built, skipped = _built(documents, helpers)
     found = [*problems, *skipped]
-    if not articles:
+    if not built:
         reasons = "; ".join(str(p) for p in found[:3]) or "no input given"
         raise NothingUsable(f"no usable article ({reasons})")
-    sentences = tuple(s for a in articles for s in split_text(a.id, a.text, lambda line: reason_of(line) is None))
-    return Story(tuple(articles), sentences, tuple(found))
+    articles = tuple(article for article, _ in built)
+    sentences = tuple(Sentence(article.id, i, article.text[start:end], start, end)
+                      for article, spans in built for i, (start, end) in enumerate(spans))
+    return Story(articles, sentences, tuple(found))
 
 
 def build_articles(documents: list[RawDocument], reason_of: Reasons | None = None) -> tuple[list[Article], list[InputError]]:
@@ -67,31 +75,99 @@ def build_articles(documents: list[RawDocument], reason_of: Reasons | None = Non
     Besides each page's own furniture, lines the collection itself shows to be boilerplate are
     dropped (`repeated_furniture`): corroboration is for news, not for a site's footer.
     """
-    reason_of = reason_of or line_reasons()
-    texts = [normalise(d.text) for d in documents]
-    known = vocabulary(texts)
-    pages = []
-    for doc, text in zip(documents, texts):
+    built, problems = _built(documents, [], reason_of)
+    return [article for article, _ in built], problems
+
+
+# Cleaning in two passes over shares of the documents (each share in a helper or here): the pages'
+# lines, dates, outlets and words; then, once the whole story's vocabulary and repeated lines are
+# known, each page's body and its sentences' spans. The second pass of a share starts from the line
+# classifications its first pass made (`line_reasons(known)`), wherever it runs.
+Page = tuple[list[str], str | None, str | None]  # lines, published, outlet
+Body = tuple[str, str, list[tuple[int, int]]] | None  # title, text, sentence spans; None: nothing left
+Seen = dict[str, str | None]  # lines classified so far (`LineReasons.seen`)
+First = tuple[list[Page], set[str], list[set[str]], Seen]
+
+
+def _built(documents: list[RawDocument], helpers: Sequence[ProcessPoolExecutor],
+           reason_of: Reasons | None = None) -> tuple[list[tuple[Article, list[tuple[int, int]]]], list[InputError]]:
+    """Every document cleaned, numbered and split (spans), and the ones with nothing left."""
+    if not helpers:  # one share, here: one classification of each line for every pass
+        reasons = reason_of if reason_of is not None else line_reasons()
+        pages, words, keys = _pages(documents, reasons)
+        known = frozenset(words)
+        furniture = furniture_of([(k, outlet, published) for k, (_, published, outlet) in zip(keys, pages)])
+        bodies = _bodies([(doc.title, page) for doc, page in zip(documents, pages)], known, furniture, reasons)
+    else:
+        shares = split(documents, len(helpers) + 1)
+        firsts = in_shares(_first_pass, shares, helpers)
+        pages = [page for first in firsts for page in first[0]]
+        known = frozenset().union(*(first[1] for first in firsts))
+        furniture = furniture_of([(k, outlet, published) for first in firsts
+                                  for k, (_, published, outlet) in zip(first[2], first[0])])
+        seconds = [([(doc.title, page) for doc, page in zip(share, first[0])], known, furniture, first[3])
+                   for share, first in zip(shares, firsts)]
+        del firsts, shares
+        bodies = [body for share in in_shares(_second_pass, seconds, helpers) for body in share]
+        del seconds
+    built: list[tuple[Article, list[tuple[int, int]]]] = []
+    problems: list[InputError] = []
+    for doc, (_, published, outlet), body in zip(documents, pages, bodies):
+        if body is None:
+            problems.append(InputError(doc.origin, "no article text left after cleaning"))
+            continue
+        title, text, spans = body
+        built.append((Article(id=len(built) + 1, origin=doc.origin, title=title, outlet=outlet, published=published,
+                              text=text, url=doc.url), spans))
+    return built, problems
+
+
+def _first_pass(documents: list[RawDocument]) -> First:
+    """`_pages` of one share, with the line classifications it made."""
+    reasons = line_reasons()
+    return (*_pages(documents, reasons), reasons.seen)
+
+
+def _second_pass(share: tuple[list[tuple[str | None, Page]], frozenset[str], frozenset[str], Seen]) -> list[Body]:
+    """`_bodies` of one share, from its first pass's line classifications."""
+    pages, known, furniture, seen = share
+    return _bodies(pages, known, furniture, line_reasons(seen))
+
+
+def _pages(documents: Sequence[RawDocument], reason_of: Reasons) -> tuple[list[Page], set[str], list[set[str]]]:
+    """The first pass: each page's lines, publication date and outlet, the words of all of them
+    (`vocabulary`) and each page's `furniture_keys`."""
+    pages: list[Page] = []
+    words: set[str] = set()
+    keys: list[set[str]] = []
+    for doc in documents:
+        text = normalise(doc.text)
+        words.update(map(str.lower, WORD.findall(text)))
         lines = join_wrapped_lines(text)
         published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
         outlet = doc.outlet or find_outlet(lines, reason_of) or _domain(doc.url)
         pages.append((lines, published, outlet))
-    furniture = repeated_furniture([(lines, outlet, published) for lines, published, outlet in pages])
-    articles: list[Article] = []
-    problems: list[InputError] = []
-    for doc, (lines, published, outlet) in zip(documents, pages):
-        title = normalise(doc.title) if doc.title else find_title(lines, reason_of)
+        keys.append(furniture_keys(lines))
+    return pages, words, keys
+
+
+def _bodies(pages: list[tuple[str | None, Page]], known: frozenset[str], furniture: frozenset[str],
+            reason_of: Reasons) -> list[Body]:
+    """The second pass: each page's title (from its record's, if any), body and sentence spans
+    (None when nothing is left)."""
+    out: list[Body] = []
+    for given, (lines, _, _) in pages:
+        title = normalise(given) if given else find_title(lines, reason_of)
         # a title that ends as a sentence does is the text's own first sentence given as its title
         # (records that have no headline): the body keeps it; a headline's repeat is dropped
         paragraphs = body_paragraphs(lines, None if title and _LEDE_END.search(title) else title, known, furniture,
                                      reason_of)
         if not paragraphs:
-            problems.append(InputError(doc.origin, "no article text left after cleaning"))
+            out.append(None)
             continue
-        articles.append(Article(
-            id=len(articles) + 1, origin=doc.origin, title=title or _headline(paragraphs[0]),
-            outlet=outlet, published=published, text="\n\n".join(paragraphs), url=doc.url))
-    return articles, problems
+        text = "\n\n".join(paragraphs)
+        out.append((title or _headline(paragraphs[0]), text, sentence_spans(text, lambda line: reason_of(line) is None)))
+    return out
 
 
 _LEDE_END = re.compile(r"\w[.][\"'\u201d\u2019)]?$")
@@ -113,13 +189,17 @@ def _domain(url: str | None) -> str | None:
 
 
 def ranked_claims(story: Story, algorithm: str = "lexrank",
-                  source_of: dict[int, int] | None = None) -> tuple[Claim, ...]:
+                  source_of: dict[int, int] | Callable[[], dict[int, int]] | None = None) -> tuple[Claim, ...]:
     """The story's claims (deduplicated sentences), scored by `algorithm`, in story order;
-    corroboration counts the independent sources of `source_of` (by default, found here)."""
+    corroboration counts the independent sources of `source_of` (by default, found here; a
+    function is asked once the claims are found: a helper may be finding them meanwhile)."""
     from storyline.summarize.claims.dedup import build_claims
     from storyline.summarize.claims.independent import independent_sources
     from storyline.summarize.rank.rankers import rank_claims
 
+    claims = build_claims(story.sentences)
     if source_of is None:
         source_of = independent_sources(story.articles)
-    return rank_claims(build_claims(story.sentences), algorithm, source_of)
+    elif callable(source_of):
+        source_of = source_of()
+    return rank_claims(claims, algorithm, source_of)

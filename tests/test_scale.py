@@ -164,3 +164,37 @@ def test_concept_weights_are_those_counted_claim_by_claim(seed_story, wikinews_r
         for cap in (coverage.SOURCES_CAP, 2):
             monkeypatch.setattr(coverage, "SOURCES_CAP", cap)
             assert coverage.concept_weights(claims, source_of) == counted(claims, source_of)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), st.lists(_JSON, max_size=4), max_size=3), st.sampled_from(["", "\n"]))
+def test_the_streamed_json_is_the_indented_json(fields: dict[str, list[object]], end: str) -> None:
+    from storyline.timeline.output.jsontext import indented, streamed
+
+    assert "".join(streamed({k: iter(v) for k, v in fields.items()}, end)) == indented(fields, end)
+
+
+def test_the_json_timeline_written_in_pieces_is_the_rendered_one(seed_story, tmp_path) -> None:
+    from storyline.timeline.output.formats import render_timeline
+
+    rendered = render_timeline(analyse(seed_story), "json")
+    target = tmp_path / "t.json"
+    assert run_cli("timeline", str(SEEDS), "--format", "json", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8") == rendered
+    assert run_cli("timeline", str(SEEDS), "--format", "json").stdout == rendered
+
+
+def test_a_failure_while_the_pieces_are_made_leaves_the_old_file(tmp_path) -> None:
+    from storyline.timeline.output.write import write_atomic
+
+    target = tmp_path / "t.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def pieces():
+        yield "{\n"
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.json"]

@@ -13,7 +13,8 @@ from storyline.summarize.stories import StoryGroup, group_stories, one_story, se
 from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
-from storyline.timeline.events.build import Event, Timeline, build_timeline
+from storyline.summarize.workers import LARGE, Later, Workers, release_memory
+from storyline.timeline.events.build import Event, Timeline, build_timeline, story_tags, tag_each, to_tag
 from storyline.timeline.events.pubdates import with_estimates
 
 if TYPE_CHECKING:
@@ -140,18 +141,35 @@ class Analysis:
         return max(self._named, key=lambda e: (len(e.reporting), e.score), default=None)
 
 
-def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quiet, timeline: bool = True) -> Analysis:
+def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quiet, timeline: bool = True,
+            workers: Workers | None = None) -> Analysis:
     """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time
-    (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES)."""
+    (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES).
+
+    With `workers`, a large story's independent sources and its dated articles' expressions are
+    found in a helper while this process finds and ranks the claims (the same results)."""
+    helpers = workers.helpers(len(story.articles)) if workers else []
+    helper = helpers[0] if helpers else None
+    large = len(story.articles) >= LARGE
+    if large:
+        release_memory()  # what reading and cleaning freed
     progress("claims", 0, 0)
-    source_of = independent_sources(story.articles)
-    claims = ranked_claims(story, algorithm, source_of)
+    sources = Later(helper, independent_sources, story.articles)
+    early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
+        if timeline and helper else None
+    claims = ranked_claims(story, algorithm, sources.result)
+    source_of = sources.result()
+    if large:
+        release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
     story = replace(story, articles=with_estimates(story.articles, claims))
     analysis = Analysis(story, claims, algorithm, source_of)
     if timeline:
         progress("timeline", 0, 0)
-        _ = analysis.timeline
+        found = story_tags(story, early.result() if early else (), helpers)
+        vars(analysis)["timeline"] = build_timeline(story, claims, found)  # what the cached property would build
+        if large:
+            release_memory()
     return analysis
 
 
@@ -170,12 +188,14 @@ def load_and_analyse(paths: Sequence[str], stdin: bytes | None, algorithm: str, 
     With `story_id`, only that story of the input is analysed; with `choose`, an input that holds
     several stories comes back as `Mixed`, for the reader to pick one. `progress` as for `analyse`.
     """
-    story = story or load_story(paths, stdin=stdin, progress=lambda done, total: progress("reading", done, total))
-    if story_id is not None:
-        story = one_story(story, story_id)
-    elif choose:
-        progress("stories", 0, 0)
-        groups = group_stories(story.articles)
-        if several_stories(groups, len(story.articles)):
-            return Mixed(story, groups)
-    return analyse(story, algorithm, progress)
+    with Workers() as workers:
+        story = story or load_story(paths, stdin=stdin, progress=lambda done, total: progress("reading", done, total),
+                                    workers=workers)
+        if story_id is not None:
+            story = one_story(story, story_id)
+        elif choose:
+            progress("stories", 0, 0)
+            groups = group_stories(story.articles)
+            if several_stories(groups, len(story.articles)):
+                return Mixed(story, groups)
+        return analyse(story, algorithm, progress, workers=workers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -14,6 +15,7 @@ import click
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story, load_story
+from storyline.summarize.workers import Workers
 from storyline.tui.progress import counting, staged, working
 
 if TYPE_CHECKING:
@@ -50,13 +52,14 @@ def friendly(command: F) -> F:
     return cast(F, run)
 
 
-def read_story(paths: Sequence[str], stdin: bytes | None = None) -> Story:
+def read_story(paths: Sequence[str], stdin: bytes | None = None, workers: Workers | None = None) -> Story:
     """Load the story from PATHs (stdin for "-"), warning on stderr about each skipped input;
-    with --story ID, only that story of a mixed input (its articles numbered 1, 2, …)."""
+    with --story ID, only that story of a mixed input (its articles numbered 1, 2, …). A large
+    input is cleaned by helper processes too (`workers`, else ones of its own)."""
     if stdin is None and "-" in paths:
         stdin = read_stdin()
-    with counting("reading and cleaning articles") as progress:
-        story = load_story(paths, stdin=stdin, progress=progress)
+    with counting("reading and cleaning articles") as progress, nullcontext(workers) if workers else Workers() as helping:
+        story = load_story(paths, stdin=stdin, progress=progress, workers=helping)
     story = _pasted_warning(story, stdin if "-" in paths else None)
     _warn(story)
     story_id = click.get_current_context().meta.get("story")
@@ -84,9 +87,10 @@ def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False, t
     def build() -> Analysis:
         nonlocal built
         built = True
-        story = read_story(paths, stdin)
-        with staged(algorithm) as progress:
-            return analyse(story, algorithm, progress, timeline)
+        with Workers() as workers:  # the same helpers clean, then group sources and tag while claims are ranked
+            story = read_story(paths, stdin, workers)
+            with staged(algorithm) as progress:
+                return analyse(story, algorithm, progress, timeline, workers)
 
     analysis = cached(key, build, with_answer_index if answers else with_timeline if timeline else None)
     if not built:  # the same warnings as the first run gave

@@ -49,6 +49,7 @@ MAX_CANDIDATES = 32
 
 _AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
+_GROUPED = re.compile(r"\d[ ,.]\d{3}\b")  # found faster than _DIGIT_GROUP's look-behind can replace
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -81,19 +82,47 @@ def _dates_in(lower: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def normalise(text: str) -> str:
+    """The form matching compares: agency tags, digit grouping, case and punctuation folded away."""
+    return _fold(_clean(text))
+
+
+def _clean(text: str) -> str:
+    """Agency tags and digit grouping removed; each tried only where it can be (a third as long)."""
+    if "(" in text or "eported" in text or "EPORTED" in text:
+        text = _AGENCY.sub("", text)
+    return _DIGIT_GROUP.sub("", text) if _GROUPED.search(text) else text
+
+
+def _fold(cleaned: str) -> str:
+    return _NON_WORD.sub(" ", cleaned.lower()).strip()
+
+
+def _content_words(lower: list[str]) -> frozenset[str]:
+    return frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
+
+
+def _features(words: frozenset[str], lower: list[str]) -> frozenset[str]:
+    """What blocking compares: the content words, or every word of a short sentence."""
+    return words if len(words) >= SHORT else words | frozenset(lower)
+
+
+def _lower_tokens(cleaned: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(cleaned)]
+
+
 def prepare(text: str) -> Prepared:
-    """Normalise for matching: agency tags, digit grouping, case and punctuation folded away."""
-    text = _DIGIT_GROUP.sub("", _AGENCY.sub("", text))
+    """Normalise for matching, and read the facts two alike sentences must agree on."""
+    text = _clean(text)
     tokens = _TOKEN.findall(text)
     lower = [t.lower() for t in tokens]
-    norm = _NON_WORD.sub(" ", text.lower()).strip()
     names = frozenset(w for t, w in zip(tokens[1:], lower[1:]) if t[0].isupper() and w not in STOP_WORDS
                       and w not in _TIME_WORDS)
-    words = frozenset(w for w in lower if w not in STOP_WORDS and len(w) > 1)
+    words = _content_words(lower)
     return Prepared(
-        norm=norm,
+        norm=_fold(text),
         words=words,
-        features=words if len(words) >= SHORT else words | frozenset(lower),
+        features=_features(words, lower),
         numbers=frozenset(_NUMBER.findall(text)) | frozenset(w for w in lower if w in _NUMBER_WORDS),
         times=frozenset(w for w in lower if w in _TIME_WORDS) | _dates_in(lower),
         names=names,
@@ -156,10 +185,10 @@ class Matches:
 
 def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> Matches:
     """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants)."""
-    distinct, form_of = _distinct_forms(texts)
+    norms, originals, form_of = _distinct_forms(texts)
     if exhaustive is None:  # few sentences: every pair is quick and exact, and spares importing scipy
-        exhaustive = len(distinct) <= ALL_PAIRS_UP_TO
-    claims, figure_pairs = _join_alike(distinct, threshold, _all_pairs if exhaustive else _blocked_pairs)
+        exhaustive = len(norms) <= ALL_PAIRS_UP_TO
+    claims, figure_pairs = _join_alike(norms, originals, threshold, _all_pairs if exhaustive else _blocked_pairs)
     first_text: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
@@ -169,41 +198,57 @@ def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool |
                    [(first_text[a], first_text[b]) for a, b in figure_pairs])
 
 
-def _distinct_forms(texts: Sequence[str]) -> tuple[list[Prepared], list[int]]:
-    """The distinct normalised forms, and each text's form (a repeated sentence is prepared once)."""
+def _distinct_forms(texts: Sequence[str]) -> tuple[list[str], list[str], list[int]]:
+    """The distinct normalised forms, the first text of each (cleaned), and each text's form (a repeated
+    sentence is normalised once). Only the forms are kept: a form's facts are read from its text
+    when a pair needs them, since most forms never meet a look-alike (and 300,000 forms' word sets
+    were the largest thing in memory)."""
     first_of: dict[str, int] = {}  # normalised form -> its index among the distinct forms
-    distinct: list[Prepared] = []
+    norms: list[str] = []
+    originals: list[str] = []
     form_of: list[int] = []
-    prepared_texts: dict[str, Prepared] = {}
+    norm_of: dict[str, str] = {}
     for text in texts:
-        p = prepared_texts.get(text)
-        if p is None:
-            p = prepared_texts[text] = prepare(text)
-        if p.norm not in first_of:
-            first_of[p.norm] = len(distinct)
-            distinct.append(p)
-        form_of.append(first_of[p.norm])
-    return distinct, form_of
+        norm = norm_of.get(text)
+        if norm is not None:  # a text seen before: its form is known
+            form_of.append(first_of[norm])
+            continue
+        cleaned = _clean(text)
+        norm = norm_of[text] = _fold(cleaned)
+        form = first_of.setdefault(norm, len(norms))
+        if form == len(norms):
+            norms.append(norm)
+            originals.append(cleaned)
+        form_of.append(form)
+    return norms, originals, form_of
 
 
-def _join_alike(distinct: list[Prepared], threshold: float,
-                candidates: Callable[[list[Prepared], float], Pairs]) -> tuple[Partition, list[tuple[int, int]]]:
+def _join_alike(norms: list[str], texts: list[str], threshold: float,
+                candidates: Callable[[list[str], list[str], float], Pairs]) -> tuple[Partition, list[tuple[int, int]]]:
     """Forms joined where they score above `threshold` and agree on the facts; the pairs that
-    differ only in a figure."""
+    differ only in a figure. `texts` are the forms' texts, their facts read on first need."""
     import numpy as np
 
-    norms = np.array([p.norm for p in distinct], dtype=object)
-    claims = Partition(len(distinct))
-    conflicts = [0] * len(distinct)
+    facts: dict[int, Prepared] = {}
+
+    def prepared(k: int) -> Prepared:
+        p = facts.get(k)
+        if p is None:
+            p = facts[k] = prepare(texts[k])
+        return p
+
+    forms = np.array(norms, dtype=object)
+    claims = Partition(len(norms))
+    conflicts = [0] * len(norms)
     figure_pairs: list[tuple[int, int]] = []
-    tried = np.zeros(len(distinct), dtype=np.int64)
-    for i, j in candidates(distinct, threshold):
+    tried = np.zeros(len(norms), dtype=np.int64)
+    for i, j in candidates(norms, texts, threshold):
         # Score a block of pairs at once in C (rapidfuzz cpdist), check facts only above threshold;
         # token_sort_ratio only where ratio alone falls short.
-        scores = process.cpdist(norms[i], norms[j], scorer=fuzz.ratio, workers=-1)
+        scores = process.cpdist(forms[i], forms[j], scorer=fuzz.ratio, workers=-1)
         short = np.flatnonzero(scores < threshold)
         if len(short):
-            scores[short] = process.cpdist(norms[i[short]], norms[j[short]], scorer=fuzz.token_sort_ratio,
+            scores[short] = process.cpdist(forms[i[short]], forms[j[short]], scorer=fuzz.token_sort_ratio,
                                            workers=-1)
         alike = scores >= threshold
         first, second = _at_most(i[alike], j[alike], tried, scores[alike])  # the closest look-alikes first
@@ -211,10 +256,10 @@ def _join_alike(distinct: list[Prepared], threshold: float,
             saturated = conflicts[a] >= MAX_CONFLICTS and conflicts[b] >= MAX_CONFLICTS
             if saturated or claims.find(a) == claims.find(b):
                 continue  # already one claim; or two sentences each of many look-alikes with other facts
-            if conflict(distinct[a], distinct[b]):
+            if conflict(prepared(a), prepared(b)):
                 conflicts[a] += 1
                 conflicts[b] += 1
-                if figures_differ(distinct[a], distinct[b]):
+                if figures_differ(prepared(a), prepared(b)):
                     figure_pairs.append((a, b))
             else:
                 claims.join(a, b)
@@ -256,19 +301,19 @@ def similarity_matrix(norms: Sequence[str], dtype: Any = None) -> NDArray[Any]:
     return scores
 
 
-def _all_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+def _all_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
     """Every pair scored (rapidfuzz cdist on the whole matrix): the reference for blocking."""
     import numpy as np
 
-    if len(prepared) < 2:
+    if len(norms) < 2:
         return
-    scores = similarity_matrix([p.norm for p in prepared], dtype=np.uint8)
+    scores = similarity_matrix(norms, dtype=np.uint8)
     rows, cols = np.nonzero(scores >= int(threshold) - 1)
     keep = rows < cols
     yield rows[keep], cols[keep]
 
 
-def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
+def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
     """Pairs that share enough content words and are of compatible length.
 
     Both filters are necessary conditions of a match. Sharing BLOCK_OVERLAP of the smaller
@@ -289,15 +334,22 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     import numpy as np
     from scipy import sparse
 
-    n = len(prepared)
+    n = len(norms)
     vocab: dict[str, int] = {}
-    rows = np.fromiter((i for i, p in enumerate(prepared) for _ in p.features), dtype=np.int64)
     # words numbered in a fixed order (a set's order changes with the hash seed): among words as
     # rare, the number decides which enter a prefix, and the same input must give the same claims
-    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for p in prepared for w in sorted(p.features)), dtype=np.int64)
+    sizes = np.zeros(n, dtype=np.int64)
+    numbered: list[int] = []
+    for k, text in enumerate(texts):
+        lower = _lower_tokens(text)
+        features = sorted(_features(_content_words(lower), lower))
+        sizes[k] = len(features)
+        numbered.extend(vocab.setdefault(w, len(vocab)) for w in features)
     if not vocab:
         return
-    sizes = np.bincount(rows, minlength=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    cols = np.array(numbered, dtype=np.int64)
+    del numbered
     df = np.bincount(cols, minlength=len(vocab))
     order = np.lexsort((cols, df[cols], rows))  # by row, rarest word first
     rows, cols = rows[order], cols[order]
@@ -310,7 +362,9 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
     full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
     prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
     full_t = full.T.tocsr()
-    lengths = np.array([len(p.norm) for p in prepared], dtype=np.float64)
+    common_rows, common_cols = rows[common], cols[common]
+    del rows, cols, order, position, in_prefix, common, ones  # the generator's frame outlives them
+    lengths = np.array([len(norm) for norm in norms], dtype=np.float64)
     def checked(i: NDArray[Any], j: NDArray[Any], best_first: NDArray[Any] | None, tried: NDArray[Any]) -> Pairs:
         length_i, length_j = lengths[i], lengths[j]
         short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
@@ -334,14 +388,14 @@ def _blocked_pairs(prepared: list[Prepared], threshold: float) -> Pairs:
         size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
         keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
         yield from checked(i[keep], j[keep], block.data[keep], tried)
-    if common.any():
-        i, j = _common_word_pairs(prepared, rows[common], cols[common], sizes, len(vocab))
+    if len(common_rows):
+        i, j = _common_word_pairs(norms, common_rows, common_cols, sizes, len(vocab))
         tried = np.zeros(n, dtype=np.int64)  # their own MAX_CANDIDATES: the product's may be spent
         for start in range(0, len(i), CHUNK * 64):
             yield from checked(i[start:start + CHUNK * 64], j[start:start + CHUNK * 64], None, tried)
 
 
-def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
+def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
                        words: int) -> tuple[NDArray[Any], NDArray[Any]]:
     """Distinct pairs (i < j) of sentences that share a key of common prefix words (`rows`,
     `cols`: the entries, by row): each pair of a sentence's, or the word alone in a sentence of
@@ -363,11 +417,11 @@ def _common_word_pairs(prepared: list[Prepared], rows: NDArray[Any], cols: NDArr
             keys.append((words + 1) * (first + 1) + second)  # apart from the single words' keys
             members.append(has)
     key, member = np.concatenate(keys), np.concatenate(members)
-    rank = np.empty(len(prepared), dtype=np.int64)
-    rank[np.argsort(np.array([p.norm for p in prepared], dtype=object), kind="stable")] = np.arange(len(prepared))
+    rank = np.empty(len(norms), dtype=np.int64)
+    rank[np.argsort(np.array(norms, dtype=object), kind="stable")] = np.arange(len(norms))
     order = np.lexsort((rank[member], key))
     key, member = key[order], member[order]
-    n = len(prepared)
+    n = len(norms)
     found = []
     for step in range(1, WINDOW + 1):
         same = key[step:] == key[:-step]
@@ -384,23 +438,12 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     are one claim with variants, its text showing the span ("killing 60–65"): neither figure
     alone gathers the corroboration the fact has.
     """
-    matches = match([s.text for s in sentences], threshold)
-    groups, links = matches.groups, matches.figure_pairs
-    group_of = {i: g for g, group in enumerate(groups) for i in group}
-    families = Partition(len(groups))
-    # figures that differ within one article are different facts (a tally per day), not reports
-    # that disagree: groups join only while no article is in two of them
-    articles = {g: {sentences[i].article for i in group} for g, group in enumerate(groups)}
-    for a, b in links:
-        x, y = families.find(group_of[a]), families.find(group_of[b])
-        if x != y and not articles[x] & articles[y]:
-            families.join(x, y)
-            articles[families.find(x)] = articles[x] | articles[y]
-    by_family: dict[int, list[list[int]]] = {}
-    for g, group in enumerate(groups):
-        by_family.setdefault(families.find(g), []).append(group)
     claims = []
-    for number, family in enumerate(sorted(by_family.values(), key=lambda f: f[0][0]), 1):
+    for number, family in enumerate(_families(sentences, match([s.text for s in sentences], threshold)), 1):
+        if len(family) == 1 and len(family[0]) == 1:  # most claims of real news: one sentence
+            one = sentences[family[0][0]]
+            claims.append(Claim(id=number, text=one.text, members=(one,)))
+            continue
         parts = [tuple(sentences[i] for i in group) for group in family]
         members = tuple(sorted((m for part in parts for m in part), key=lambda s: (s.article, s.index)))
         if len(parts) == 1:
@@ -410,6 +453,36 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
                          for p in sorted(parts, key=lambda p: (-len({m.article for m in p}), p[0].article)))
         claims.append(Claim(id=number, text=figures_text(variants), members=members, variants=variants))
     return tuple(claims)
+
+
+def _families(sentences: Sequence[Sentence], matches: Matches) -> list[list[list[int]]]:
+    """The groups, those that differ only in a figure joined into one family each, by first member.
+
+    Figures that differ within one article are different facts (a tally per day), not reports
+    that disagree: groups join only while no article is in two of them."""
+    groups, links = matches.groups, matches.figure_pairs
+    if not links:
+        return [[group] for group in groups]
+    linked = {i for pair in links for i in pair}
+    group_of = {i: g for g, group in enumerate(groups) for i in group if i in linked}
+    families = Partition(len(groups))
+    articles: dict[int, set[int]] = {}
+
+    def articles_of(g: int) -> set[int]:
+        if g not in articles:
+            articles[g] = {sentences[i].article for i in groups[g]}
+        return articles[g]
+
+    for a, b in links:
+        x, y = families.find(group_of[a]), families.find(group_of[b])
+        if x != y and not articles_of(x) & articles_of(y):
+            merged = articles_of(x) | articles_of(y)
+            families.join(x, y)
+            articles[families.find(x)] = merged
+    by_family: dict[int, list[list[int]]] = {}
+    for g, group in enumerate(groups):
+        by_family.setdefault(families.find(g), []).append(group)
+    return sorted(by_family.values(), key=lambda f: f[0][0])
 
 
 def _best(members: Sequence[Sentence]) -> Sentence:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
 from storyline.summarize.clean.shapes import CONTACT_WORDS, Gated, cut_embed_links, folded, shape_reason, unfuse_link_box
@@ -122,11 +122,29 @@ def furniture_reason(line: str) -> str | None:
 Reasons = Callable[[str], str | None]  # a line -> why it is furniture, or None
 
 
-def line_reasons() -> Reasons:
+def line_reasons(known: dict[str, str | None] | None = None) -> LineReasons:
     """`furniture_reason` remembered without bound, for one story: its outlet, title and body passes
     and the sentence splitter each ask about every line, and a few thousand articles' lines outgrow
-    the shared cache (which then misses every time, the lines coming round in the same order)."""
-    return cache(_reason)
+    the shared cache (which then misses every time, the lines coming round in the same order).
+    `known` holds lines already classified (by a helper process: summarize/workers.py)."""
+    return LineReasons({} if known is None else known)
+
+
+class LineReasons:
+    """A line -> why it is furniture (`_reason`), each distinct line classified once; `seen` holds
+    every answer given, for a helper process to carry on from."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self, seen: dict[str, str | None]) -> None:
+        self.seen = seen
+
+    def __call__(self, line: str) -> str | None:
+        try:
+            return self.seen[line]
+        except KeyError:  # most lines are asked about again: the lookup first
+            reason = self.seen[line] = _reason(line)
+            return reason
 
 
 def _reason(line: str) -> str | None:
@@ -285,14 +303,24 @@ COPY_SHARE = 0.5  # pages sharing more than this share of their lines are copies
 
 def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) -> frozenset[str]:
     """Keys of lines that are boilerplate by their repetition across pages of (lines, outlet, published)."""
+    return furniture_of([(furniture_keys(lines), outlet, published) for lines, outlet, published in pages])
+
+
+def furniture_keys(lines: list[str]) -> set[str]:
+    """A page's line keys long enough to be judged furniture by repetition (`furniture_of`)."""
+    return {key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS}
+
+
+def furniture_of(pages: list[tuple[set[str], str | None, str | None]]) -> frozenset[str]:
+    """`repeated_furniture` of pages given as (`furniture_keys`, outlet, published)."""
     from datetime import date
 
     where_of: list[tuple[str | None, date | None]] = []  # each page's outlet and day
     keys_of: list[set[str]] = []
     carriers: dict[str, list[int]] = {}
-    for page, (lines, outlet, published) in enumerate(pages):
+    for page, (keys, outlet, published) in enumerate(pages):
         where_of.append((outlet.lower() if outlet else None, day_of(published)))
-        keys_of.append({key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS})
+        keys_of.append(keys)
         for key in keys_of[-1]:
             carriers.setdefault(key, []).append(page)
     furniture = set()

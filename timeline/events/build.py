@@ -18,19 +18,24 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Article, Claim, Sentence, Variant
 from storyline.summarize.story import Story
 from storyline.summarize.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.summarize.summary.reference import REACH, leans_on_before, self_contained
-from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.summarize.text.sentences import STOP_WORDS, stem_each, words
+from storyline.summarize.workers import in_shares, split
 
 from storyline.timeline import timex
 from storyline.timeline.tagger.scan import tag
 from storyline.timeline.events.placing import Placement, expressions_in, place, secondary, settle_stamps  # noqa: F401
 from storyline.timeline.answers.verbs import FAMILY, VERB_FAMILIES
 from storyline.timeline.timex import Timex, TimeSpan
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 FALLBACK_WEIGHT = 0.5
 FALLBACK_MENTION = 0.25  # a report dated only by its publication day refers to that day weakly
@@ -103,19 +108,45 @@ class Timeline:
         return list(dict.fromkeys(e.span.value for e in self.events))
 
 
-def build_timeline(story: Story, claims: Sequence[Claim]) -> Timeline:
+def build_timeline(story: Story, claims: Sequence[Claim], found: dict[int, list[Timex]] | None = None) -> Timeline:
     """Every claim placed in time, against its articles' publication dates (estimated ones
-    included: analysis.analyse fills them in before, once, for every output)."""
+    included: analysis.analyse fills them in before, once, for every output); `found` holds each
+    article's expressions when they are tagged already (`story_tags`)."""
     articles = story.articles
-    # each article tagged once, whole, within the sentences the story already split
-    found = {a.id: tag(a.text, a.published_date, [(s.start, s.end) for s in story.sentences_of(a.id)])
-             for a in articles}
+    found = found if found is not None else story_tags(story)
     events: list[Event] = []
     for claim in claims:
         events.extend(_claim_events(claim, articles, found))
     events = merge_events(events)
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
     return Timeline(tuple(events), _mentions(story, found))
+
+
+# What tagging one article needs and gives: (id, text, publication day, sentence spans) -> (id, that day, its expressions)
+ToTag = tuple[int, str, date | None, list[tuple[int, int]]]
+Tagged = tuple[int, date | None, list[Timex]]
+
+
+def story_tags(story: Story, earlier: Sequence[Tagged] = (), helpers: Sequence[ProcessPoolExecutor] = ()) -> dict[int, list[Timex]]:
+    """Each article's expressions, tagged once, whole, within the sentences the story already split;
+    taken from `earlier` where it was tagged against the same publication day (the dated articles,
+    by a helper while the claims were ranked: an estimate changes only the undated ones), the rest
+    in shares, one in each of `helpers`."""
+    done = {i: (day, found) for i, day, found in earlier}
+    todo = [to_tag(story, a) for a in story.articles if a.id not in done or done[a.id][0] != a.published_date]
+    for share in in_shares(tag_each, split(todo, len(helpers) + 1), helpers) if todo else ():
+        done.update((i, (day, found)) for i, day, found in share)
+    return {a.id: done[a.id][1] for a in story.articles}
+
+
+def to_tag(story: Story, article: Article) -> ToTag:
+    """What `tag_each` needs of one article."""
+    return article.id, article.text, article.published_date, [(s.start, s.end) for s in story.sentences_of(article.id)]
+
+
+def tag_each(articles: list[ToTag]) -> list[Tagged]:
+    """Each article's expressions, against its publication day (a helper's task)."""
+    return [(i, day, tag(text, day, spans)) for i, text, day, spans in articles]
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -177,8 +208,8 @@ def event_keys(text: str) -> EventKeys:
     event-verb families, the (family, name beside it) pairs, and the line's other content words."""
     tokens = words(text)
     names, families, cores = _main_clause_keys(text, tokens)
-    named = {stem(n) for n in names}
-    content = {s for s in (stem(t) for t in tokens if _content(t)) if s not in FAMILY and s not in named}
+    named = set(stem_each(list(names)))
+    content = {s for s in stem_each([t for t in tokens if _content(t)]) if s not in FAMILY and s not in named}
     return EventKeys(names, families, cores, frozenset(content))
 
 
@@ -192,7 +223,7 @@ def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], fro
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
     names &= {t.lower() for t in main_clause}  # "hailed the recapture by Syrian forces of Palmyra": France's
-    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem(t) for t in main_clause)
+    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem_each(main_clause))
                    if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES]
     cores = {(family, t.lower()) for i, family in families_at
              for t in main_clause[max(0, i - BESIDE):i + BESIDE + 1] if t.lower() in names}

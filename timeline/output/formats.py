@@ -3,6 +3,7 @@ imply them, and which renderer writes each (the command line, `batch` and the ap
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,12 +43,25 @@ def render_timeline(analysis: Analysis, fmt: str, dates: int | None = None, per_
     others show the `dates` most important dates and `per_date` events of each, as asked. With
     `compress`, each event's line is its sentence compressed (summarize/summary/compress.py; JSON
     gives the whole sentence beside it)."""
+    return "".join(timeline_pieces(analysis, fmt, dates, per_date, compress))
+
+
+def timeline_pieces(analysis: Analysis, fmt: str, dates: int | None = None, per_date: int | None = None,
+                    compress: bool = True) -> Iterator[str]:
+    """`render_timeline` in pieces to write as they come: JSON an event at a time (a 12,000-article
+    timeline is 280 MB of it), the other formats whole."""
+    from storyline.timeline.output import render
+
+    if fmt == "json":
+        return render.json_pieces(analysis, analysis.timeline.events, compress)
+    return iter([_rendered(analysis, fmt, dates, per_date, compress)])
+
+
+def _rendered(analysis: Analysis, fmt: str, dates: int | None, per_date: int | None, compress: bool) -> str:
     from storyline.timeline.events.build import select
     from storyline.timeline.output import render
 
     events = analysis.timeline.events
-    if fmt == "json":
-        return render.dumps(render.json_document(analysis, events, compress), end="\n")
     if fmt == "timelinejs":
         from storyline.timeline.output import timelinejs
 

@@ -5,6 +5,7 @@ library encodes indented output in Python, a generator a level: 11 s of a 3,000-
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring  # in C: the string escaping json.dumps itself uses
 
 _CONSTANTS = {True: "true", False: "false"}
@@ -18,6 +19,26 @@ def indented(data: object, end: str = "") -> str:
     _write(data, "\n", out)
     out.append(end)
     return "".join(out)
+
+
+def streamed(fields: dict[str, Iterable[object]], end: str = "") -> Iterator[str]:
+    """An object of lists as `indented` writes it, then `end`, in pieces of one list item each: a
+    whole document's text (280 MB for a 12,000-article timeline) and its records are never held."""
+    if not fields:
+        yield "{}" + end
+        return
+    separator = "{\n  "
+    for key, items in fields.items():
+        yield separator + encode_basestring(key) + ": "
+        opening = "[\n    "
+        for item in items:
+            piece = [opening]
+            _write(item, "\n    ", piece)
+            yield "".join(piece)
+            opening = ",\n    "
+        yield "[]" if opening == "[\n    " else "\n  ]"
+        separator = ",\n  "
+    yield "\n}" + end
 
 
 def _key(key: object) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import replace
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from storyline.timeline.output.cite import also_reported, listed, marks, noted, source_line, source_record, variants_json
-from storyline.timeline.output.jsontext import indented
+from storyline.timeline.output.jsontext import indented, streamed
 from storyline.timeline.output.sparkline import dated_note, sparkline
 from storyline.summarize.untrusted import markdown_literal
 
@@ -130,18 +130,26 @@ def compressed(events: Sequence[Event]) -> list[Event]:
 def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> dict[str, object]:
     """`{"sources": [...], "events": [{"date", "end", "granularity", "text", "sources", "certain", …}]}`;
     with `compress`, a compressed event's `text` has its whole `sentence` beside it."""
+    return {"sources": [source_record(a) for a in analysis.sources],
+            "events": list(_event_records(analysis, events, compress))}
+
+
+def json_pieces(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> Iterator[str]:
+    """`dumps(json_document(…), end="\n")` in pieces, an event's record made as it is written."""
+    return streamed({"sources": [source_record(a) for a in analysis.sources],
+                     "events": _event_records(analysis, events, compress)}, end="\n")
+
+
+def _event_records(analysis: Analysis, events: Sequence[Event], compress: bool) -> Iterator[dict[str, object]]:
     shown = compressed(events) if compress else events
-    return {
-        "sources": [source_record(a) for a in analysis.sources],
-        "events": [{"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
-                    "value": e.span.value, "text": e.text} | sentence_json(e.text, whole.text)
-                   | {"sources": list(e.sources), "certain": e.certain,
-                      "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
-                      "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
-                      "also_reported_by": list(e.also_sources),
-                      "also_members": members_json(analysis, e, e.also_sources)} | variants_json(analysis.claim(e.claim))
-                   for e, whole in zip(shown, events)],
-    }
+    for e, whole in zip(shown, events):
+        yield ({"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
+                "value": e.span.value, "text": e.text} | sentence_json(e.text, whole.text)
+               | {"sources": list(e.sources), "certain": e.certain,
+                  "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
+                  "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
+                  "also_reported_by": list(e.also_sources),
+                  "also_members": members_json(analysis, e, e.also_sources)} | variants_json(analysis.claim(e.claim)))
 
 
 def sentence_json(text: str, whole: str) -> dict[str, object]:

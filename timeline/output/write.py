@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.untrusted import no_surrogates, shown_path
@@ -39,22 +41,23 @@ def destination(path: Path) -> tuple[Path, bool]:
     raise StorylineError(f"cannot write {shown}: it is {kind}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`'s real file, then rename it over that file:
-    a reader never sees half a file, and a full disk or a crash leaves the old file as it was.
-    Characters UTF-8 cannot carry (a lone surrogate from JSON "\\ud800") become U+FFFD."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (or its pieces, as they come) to a temporary file beside `path`'s real file,
+    then rename it over that file: a reader never sees half a file, and a full disk, a crash or a
+    failure while the pieces are made leaves the old file as it was. Characters UTF-8 cannot
+    carry (a lone surrogate from JSON "\\ud800") become U+FFFD."""
     target, stream = destination(path)
-    data = no_surrogates(text).encode("utf-8")
+    pieces = [text] if isinstance(text, str) else text
     try:
         if stream:
             with os.fdopen(os.open(target, os.O_WRONLY), "wb") as out:  # no O_CREAT, no rename
-                out.write(data)
+                _write_pieces(out, pieces)
             return
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                _write_pieces(out, pieces)
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(temporary, mode)
@@ -64,6 +67,11 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as err:
         raise StorylineError(f"cannot write {shown_path(str(path))}: {err.strerror or err}") from None
+
+
+def _write_pieces(out: BinaryIO, pieces: Iterable[str]) -> None:
+    for piece in pieces:
+        out.write(no_surrogates(piece).encode("utf-8"))
 
 
 def _umask() -> int:
