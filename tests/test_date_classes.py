@@ -133,3 +133,11 @@ def test_a_day_beside_a_name_is_still_a_day() -> None:
         ("Monday", "2024-03-11")]
     assert _values("Good Friday fell early this year.", date(2024, 4, 2)) == [
         ("Good Friday", "2024-03-29"), ("early this year", "2024")]
+
+
+def test_a_century_before_christ_is_no_century_of_ours() -> None:
+    """"2nd-century BC" is not the 100s AD: the tagger has no year before 1 to give it."""
+    published = date(2012, 5, 1)
+    assert _values("A film about a 2nd-century BC Jewish revolt was dropped.", published) == []
+    assert _values("Temples of the first century B.C. were looted.", published) == []
+    assert _values("Temples of the first century were looted.", published) == [("the first century", "00")]

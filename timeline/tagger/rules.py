@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", r"(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
                     r"nineteenth|twentieth|twenty-first)|(?P<rel>this|current|last|previous|past|next))"
-                    r"[\s-]+century\b",
+                    r"[\s-]+century\b(?![\s-]+(?i:bce?\b|b\.c\.))",  # "the 2nd-century BC revolt": no year of ours
          left=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?", required=False, lower=True,
          starts=[DIGITS, "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
