@@ -32,3 +32,22 @@ def firsts(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any], NDArray[An
     opens[1:] = ordered[1:] != ordered[:-1]
     starts = np.flatnonzero(opens)
     return ordered[starts], order[starts], np.diff(np.append(starts, len(values)))
+
+
+def lexorder(keys: list[NDArray[Any]]) -> NDArray[Any]:
+    """np.lexsort(keys[::-1]) for keys of non-negative integers, the first key the most
+    significant: one stable argsort of one combined key when it fits in 63 bits (4M entries of
+    three keys: 0.16 s against lexsort's 2.2 s), lexsort itself when it does not."""
+    import numpy as np
+
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.intp)
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    span = 1
+    for key in keys:
+        size = int(key.max()) + 1
+        span *= size
+        if span >= 1 << 63:
+            return np.lexsort(keys[::-1])
+        combined = combined * size + key
+    return np.argsort(combined, kind="stable")

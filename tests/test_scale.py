@@ -198,3 +198,14 @@ def test_a_failure_while_the_pieces_are_made_leaves_the_old_file(tmp_path) -> No
         write_atomic(target, pieces())
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 3).flatmap(lambda k: st.lists(st.tuples(*[st.integers(0, 2**40)] * k), max_size=30)))
+def test_lexorder_is_lexsort(rows: list[tuple[int, ...]]) -> None:
+    from storyline.summarize.arrays import lexorder
+
+    if not rows:
+        return
+    keys = [np.array(column, dtype=np.int64) for column in zip(*rows)]
+    assert lexorder(keys).tolist() == np.lexsort(keys[::-1]).tolist()

@@ -334,6 +334,8 @@ def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pair
     import numpy as np
     from scipy import sparse
 
+    from storyline.summarize.arrays import lexorder
+
     n = len(norms)
     vocab: dict[str, int] = {}
     # words numbered in a fixed order (a set's order changes with the hash seed): among words as
@@ -351,7 +353,7 @@ def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pair
     cols = np.array(numbered, dtype=np.int64)
     del numbered
     df = np.bincount(cols, minlength=len(vocab))
-    order = np.lexsort((cols, df[cols], rows))  # by row, rarest word first
+    order = lexorder([rows, df[cols], cols])  # by row, rarest word first
     rows, cols = rows[order], cols[order]
     position = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     in_prefix = position < sizes[rows] - np.ceil(BLOCK_OVERLAP * sizes[rows]) + 1
@@ -402,7 +404,7 @@ def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any],
     at most TINY words; within a key, each sentence with the WINDOW next by text."""
     import numpy as np
 
-    from storyline.summarize.arrays import distinct
+    from storyline.summarize.arrays import distinct, lexorder
 
     keys, members = [], []
     tiny = sizes[rows] <= TINY
@@ -419,9 +421,9 @@ def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any],
     key, member = np.concatenate(keys), np.concatenate(members)
     rank = np.empty(len(norms), dtype=np.int64)
     rank[np.argsort(np.array(norms, dtype=object), kind="stable")] = np.arange(len(norms))
-    order = np.lexsort((rank[member], key))
-    key, member = key[order], member[order]
     n = len(norms)
+    order = lexorder([key, rank[member]])
+    key, member = key[order], member[order]
     found = []
     for step in range(1, WINDOW + 1):
         same = key[step:] == key[:-step]
@@ -442,7 +444,7 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     for number, family in enumerate(_families(sentences, match([s.text for s in sentences], threshold)), 1):
         if len(family) == 1 and len(family[0]) == 1:  # most claims of real news: one sentence
             one = sentences[family[0][0]]
-            claims.append(Claim(id=number, text=one.text, members=(one,)))
+            claims.append(Claim(id=number, text=one.text, members=(one,), sources=(one.article,)))
             continue
         parts = [tuple(sentences[i] for i in group) for group in family]
         members = tuple(sorted((m for part in parts for m in part), key=lambda s: (s.article, s.index)))
@@ -479,16 +481,27 @@ def _families(sentences: Sequence[Sentence], matches: Matches) -> list[list[list
             merged = articles_of(x) | articles_of(y)
             families.join(x, y)
             articles[families.find(x)] = merged
-    by_family: dict[int, list[list[int]]] = {}
+    # in the groups' order (by first member), each family where its first group is
+    joined = set(group_of.values())  # only these can be in a family of several
+    out: list[list[list[int]]] = []
+    family_of: dict[int, list[list[int]]] = {}
     for g, group in enumerate(groups):
-        by_family.setdefault(families.find(g), []).append(group)
-    return sorted(by_family.values(), key=lambda f: f[0][0])
+        if g not in joined:
+            out.append([group])
+            continue
+        root = families.find(g)
+        if root in family_of:
+            family_of[root].append(group)
+        else:
+            family_of[root] = [group]
+            out.append(family_of[root])
+    return out
 
 
 def _best(members: Sequence[Sentence]) -> Sentence:
     if len(members) == 1:  # most claims of real news: no need to prepare the sentence again
         return members[0]
-    return max(members, key=lambda s: (len(prepare(s.text).words), -s.article, -s.index))
+    return max(members, key=lambda s: (len(_content_words(_lower_tokens(_clean(s.text)))), -s.article, -s.index))
 
 
 def differing_figures(variants: Sequence[Variant]) -> list[list[str]]:
