@@ -80,6 +80,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     """
     import numpy as np
 
+    from storyline.summarize.arrays import lexorder
     from storyline.summarize.claims.terms import terms_of
 
     terms = terms_of(tuple(c.text for c in claims))
@@ -87,7 +88,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     leads = np.array([_lead_prior(c, source_of) for c in claims], dtype=np.float64)
     concept, claim = _tellings(terms)
     # one run per concept, its claims in story order; a claim telling a concept twice counts once
-    order = np.lexsort((claim, concept))
+    order = lexorder([concept, claim])
     concept, claim = concept[order], claim[order]
     fresh = np.ones(len(concept), dtype=bool)
     fresh[1:] = (concept[1:] != concept[:-1]) | (claim[1:] != claim[:-1])
