@@ -179,3 +179,19 @@ def test_a_noun_of_the_asked_verb_is_dated_only_by_a_date_beside_it() -> None:
                    "of fraud.", published="2009-05-02")))
     answer = ask(analysis, "When was Ian Hale convicted of fraud?")
     assert answer.found and answer.lines[0].date == "2009-04"
+
+
+def test_with_a_scaffolding_verb_the_dates_own_clause_must_tell_the_asked_words() -> None:
+    """"make Rivera its captain" has no verb to look for: the date whose own clause tells the captaincy
+    ("Rivera's appointment as the club's captain was confirmed on Monday") dates it, not "quit … last
+    March", whose sentence names the captain only in the clause after it."""
+    quit = "Rivera quit the board of the club last March after months of quarrels with {} directors, among them " \
+           "the club's captain."
+    analysis = analyse(story(
+        article(1, quit.format("other"), published="2019-05-20"),
+        article(2, quit.format("the other"), published="2019-05-21"),
+        article(3, quit.format("fellow"), published="2019-05-21"),
+        article(4, "News of Rivera's appointment as the club's captain was confirmed on Monday.",
+                published="2019-05-22")))
+    answer = ask(analysis, "When did the club make Rivera its captain?")
+    assert answer.found and answer.lines[0].date == "2019-05-20"

@@ -664,7 +664,8 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                 kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
                 if not reporting_asked and _report_dated(e):
                     kept *= REPORT_DATED
-                holds = _verb_in_clause(e.text, e.expression, verb) if tells and verb else 0.0
+                holds = (_verb_in_clause(e.text, e.expression, verb) if verb else _words_in_clause(e, happened)
+                         ) if tells else 0.0
                 level = int(tells) + (holds > 0)
                 vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
                 if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
@@ -717,6 +718,14 @@ def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
         if holds and (not noun or _dates_noun(tokens, where, i)):
             best = max(best, holds)
     return best
+
+
+def _words_in_clause(event: Event, happened: set[str]) -> float:
+    """For a question whose verb is scaffolding ("make X chief of staff"): 1 if the date's own clause
+    tells the asked words ("X's appointment as chief of staff was confirmed on Wednesday"), not
+    only another clause of its sentence ("Silva resigned last May after rows with Lula's chief of staff")."""
+    clause = _own_clause(event.text, event.expression)
+    return float(clause is not None and not _MAY_BE.search(clause) and tells_event(terms_of(clause), happened))
 
 
 def _dates_noun(tokens: list[str], where: list[int], noun: int) -> bool:
