@@ -195,3 +195,15 @@ def test_with_a_scaffolding_verb_the_dates_own_clause_must_tell_the_asked_words(
                 published="2019-05-22")))
     answer = ask(analysis, "When did the club make Rivera its captain?")
     assert answer.found and answer.lines[0].date == "2019-05-20"
+
+
+def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verb() -> None:
+    """The sentences that tell the opening best say only "in April"; a shorter one names the day in a
+    clause that says "opened": the answer is that day, not the month."""
+    month = "The Haldane bridge opened to traffic in April after {} years of work on the river crossing."
+    analysis = analyse(story(
+        article(1, month.format("three"), published="2017-06-10"),
+        article(2, month.format("four"), published="2017-06-12"),
+        article(3, "Haldane's new crossing, which opened on Tuesday 11 April, cost £40m.", published="2017-06-14")))
+    answer = ask(analysis, "When did the Haldane bridge open to traffic?")
+    assert answer.found and answer.lines[0].date == "2017-04-11"

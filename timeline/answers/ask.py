@@ -46,6 +46,7 @@ REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes l
 FAMILY_VOTE = 0.5  # a date's clause that holds only the asked verb's family votes less than one holding the verb
 PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
 FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
+FINER_REACH = 100  # best-scored matches among which a finer date inside a coarse answer is sought
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
@@ -492,6 +493,12 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     less = [(e, w) for e, w, level in told if 0 < level < best_told]
     top = _finest(_finest(_agreed_date(dated), voters + best), voters + best + refining + less)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
+    if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
+        # nothing among them names a finer date: a looser match may, with the asked verb in the finer date's own
+        # clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in December")
+        finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
+        top = _finest(top, dated + finer)
+        dated = list({id(e): (e, w) for e, w in dated + finer}.values())
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
@@ -687,6 +694,20 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
             reported += [(e, score) for e in events if e.fallback]
     dated = [(e, vote) for e, vote, _ in found.values()]
     return dated, [level for _, _, level in found.values()], reported
+
+
+def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]], span: TimeSpan,
+                   verb: str) -> list[tuple[Event, float]]:
+    """Events of the FINER_REACH best-scored matches dated inside `span`, more finely, by a date whose own
+    clause holds the asked verb itself; each with its claim's score."""
+    out = []
+    for claim, score, _ in sorted(ranked, key=lambda r: -r[1])[:FINER_REACH]:
+        for e in analysis.events_of(claim.id):
+            if (not e.fallback and e.role != "planned" and span.start <= e.span.start and e.span.end <= span.end
+                    and e.span.end - e.span.start < span.end - span.start
+                    and _verb_in_clause(e.text, e.expression, verb) == 1.0):
+                out.append((e, score))
+    return out
 
 
 def _todays_plan(report: Event) -> Event | None:
