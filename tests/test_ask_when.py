@@ -207,3 +207,15 @@ def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verb() -> 
         article(3, "Haldane's new crossing, which opened on Tuesday 11 April, cost £40m.", published="2017-06-14")))
     answer = ask(analysis, "When did the Haldane bridge open to traffic?")
     assert answer.found and answer.lines[0].date == "2017-04-11"
+
+
+def test_a_main_clause_tells_the_event_through_its_means() -> None:
+    """"ended a long wait this afternoon by winning her first world title": the means says what the
+    afternoon's event was, so that sentence dates the win, not a later report that she has won it."""
+    analysis = analyse(story(
+        article(1, "Nadia Petrova ended a long wait this afternoon by winning her first world title in the sprint.",
+                published="2018-09-09"),
+        article(2, "Nadia Petrova has won her first world title, and the sprint's crowd loved it.",
+                published="2018-09-12")))
+    answer = ask(analysis, "When did Nadia Petrova win her first world title?")
+    assert answer.found and answer.lines[0].date == "2018-09-09"

@@ -666,7 +666,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
         for e in events:
             if not e.fallback:
-                own = (terms_of(INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
+                own = (terms_of(_main_clause(e.text)) - clauses) if e.role == "main" else terms_of(e.text)
                 tells = tells_event(own, happened)
                 kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
                 if not reporting_asked and _report_dated(e):
@@ -708,6 +708,15 @@ def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]],
                     and _verb_in_clause(e.text, e.expression, verb) == 1.0):
                 out.append((e, score))
     return out
+
+
+_MEANS = re.compile(r"[,\s]*by\s+\w+ing\b", re.I)
+
+
+def _main_clause(text: str) -> str:
+    """The text without its relative and subordinate clauses, but with its means ("won by beating",
+    "ended his career on Sunday by securing a seventh title"): how the main verb was done is what it tells."""
+    return INNER_CLAUSE.sub(lambda m: m.group(0) if _MEANS.match(m.group(0)) else " ", text)
 
 
 def _todays_plan(report: Event) -> Event | None:
