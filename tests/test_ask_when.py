@@ -219,3 +219,16 @@ def test_a_main_clause_tells_the_event_through_its_means() -> None:
                 published="2018-09-12")))
     answer = ask(analysis, "When did Nadia Petrova win her first world title?")
     assert answer.found and answer.lines[0].date == "2018-09-09"
+
+
+def test_an_undated_win_is_bounded_by_the_first_report_that_tells_it_not_the_best_match() -> None:
+    """The best match says only that the school appealed; a longer, weaker match says it "has won its
+    appeal": the win is bounded by that report's day, not by the day of the one that does not tell it."""
+    analysis = analyse(story(
+        article(1, "Millbrook Academy appealed the refusal of its new sports hall and took the case to the Northern "
+                   "Planning Tribunal, which sided with Millbrook Academy.", published="2016-02-10"),
+        article(2, "Millbrook Academy has won its appeal at the Northern tribunal, governors told parents and staff "
+                   "at a long meeting in the old hall on a wet evening, and the head thanked the many families who "
+                   "wrote letters.", published="2015-06-03")))
+    answer = ask(analysis, "When did Millbrook Academy win its appeal at the Northern Planning Tribunal?")
+    assert answer.found and answer.lines[0].date == "2015-06-03"

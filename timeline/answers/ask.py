@@ -459,7 +459,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     happened = _asked(question)
     # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
     verb = None if _AHEAD.match(question) else _asked_verb(question)
-    dated, telling, reported = _candidates(analysis, question, ranked, index, happened, verb)
+    dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
     # whose date's own clause holds the asked verb ("sentenced", not "found guilty") before the rest
@@ -476,7 +476,10 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
-        event = _first_report(reported, happened, verb)
+        # (by the first report that tells it, near the best of those that do: the best match may tell only
+        # part of it, "appealed the ban", where a report of less weight says "won his appeal")
+        event = _first_report(reported + weaker if any(_report_tells(e, happened, verb) for e, _ in weaker)
+                              else reported, happened, verb)
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
@@ -584,7 +587,8 @@ def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb:
     the asked verb if any does), the earliest (a later report of "having been refused bail" repeats
     what the first one told on its day), a plan's report ("is to go on trial") aside; if none tells
     it, the best match."""
-    best = max(score for _, score in reported)
+    best = max((score for e, score in reported if _report_tells(e, happened, verb)),  # near the best telling it
+               default=max(score for _, score in reported))
     telling = [(e, score, _report_tells(e, happened, verb)) for e, score in reported if score >= NEAR_BEST * best
                and not _PLAN.search(e.text)]
     level = max((told for _, _, told in telling), default=0)
@@ -637,7 +641,7 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
                 index: ClaimIndex | None, happened: set[str], verb: str | None = None
-                ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]]]:
+                ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]], list[tuple[Event, float]]]:
     """The events that may date the answer: (event, weight) of the dated ones with, for each, how
     well its own clause tells what happened (2: with the asked verb in the date's own clause, 1:
     most of the asked words, 0: not); and (event, score) of those only their report dates, of the
@@ -645,6 +649,10 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     once, with its best weight (its outlets are counted by its corroboration)."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
+    # the best score of a match that tells the event, when the best match does not
+    best_telling = next((score for claim, score, coverage in ranked if coverage >= best_coverage - WHEN_SLACK
+                         and index.tells(claim, happened)), best_score) if index and happened else best_score
+    weaker: list[tuple[Event, float]] = []  # reports near that one only
     ahead = bool(_AHEAD.match(question))
     now = analysis.now
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
@@ -692,8 +700,10 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         # a report of the best matches, or of a looser one that tells the event (it passed `tells` above)
         if score >= NEAR_BEST * best_score and (best or (index is not None and bool(happened))):
             reported += [(e, score) for e in events if e.fallback]
+        elif score >= NEAR_BEST * best_telling and index is not None and bool(happened):
+            weaker += [(e, score) for e in events if e.fallback]
     dated = [(e, vote) for e, vote, _ in found.values()]
-    return dated, [level for _, _, level in found.values()], reported
+    return dated, [level for _, _, level in found.values()], reported, weaker
 
 
 def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]], span: TimeSpan,
