@@ -232,3 +232,14 @@ def test_an_undated_win_is_bounded_by_the_first_report_that_tells_it_not_the_bes
                    "wrote letters.", published="2015-06-03")))
     answer = ask(analysis, "When did Millbrook Academy win its appeal at the Northern Planning Tribunal?")
     assert answer.found and answer.lines[0].date == "2015-06-03"
+
+
+def test_a_fronted_clause_ends_at_its_comma_so_a_later_modal_does_not_make_it_a_plan() -> None:
+    """"Although X was sacked on Monday, the party will have to wait …": the date's clause ends at
+    the comma; the "will" after it does not make the sacking a may-be, so Monday dates it, not a report."""
+    analysis = analyse(story(
+        article(1, "Alan Price has been sacked as transport minister.", published="2019-06-11"),
+        article(2, "Although Alan Price was sacked as transport minister on Monday, the party will have to wait "
+                   "weeks to learn who replaces him.", published="2019-06-12")))
+    answer = ask(analysis, "When was Alan Price sacked as transport minister?")
+    assert answer.found and answer.lines[0].date == "2019-06-10"

@@ -82,6 +82,8 @@ _NOT_VERB = frozenset("first last finally again almost nearly just still also ev
 # ("and" only after a comma: "filed for bankruptcy and Chapter 11 protection … on Monday" is one clause)
 _CLAUSE_BREAK = re.compile(r"\s*(?:;(?=\s|$)|•|:\s)\s*|,\s+(?=(?:and|but)\s)|,?\s+(?=(?:while|whereas|who|which|whose|"
                            r"that|when|after|before|since|because)\s)", re.I)  # not "&amp;"
+# a subordinate clause the sentence opens with ends at its first comma
+_FRONTED = re.compile(r"(?:Although|Though|While|Whereas|Because|Since|After|Before|Once|Until|If|Unless)\s[^,;]*,")
 CLAUSE_WORDS = 2  # a date's clause with fewer other words runs on into the next ("until 2028, when he will …")
 # a clause telling what may be, was to be or was tried does not tell that it happened ("was due to be moved last
 # Friday", "attempting to win a seventh Tour this July")
@@ -554,11 +556,15 @@ def _own_clause(text: str, expression: str | None) -> str | None:
     if at < 0:
         return None
     left, rights = 0, []
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= at:
-            left = m.end()
-        elif m.start() >= at + len(expression or ""):
-            rights.append(m.start())
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    fronted = _FRONTED.match(text)
+    if fronted:  # "Although he was stripped of his titles on Monday, the sport will have to wait …"
+        breaks = sorted(breaks + [(fronted.end() - 1, fronted.end())])
+    for start, end in breaks:
+        if end <= at:
+            left = end
+        elif start >= at + len(expression or ""):
+            rights.append(start)
     rights.append(len(text))
     clause = text[left:rights[0]]
     if len(clause.split()) - len((expression or "").split()) < CLAUSE_WORDS:
