@@ -243,3 +243,15 @@ def test_a_fronted_clause_ends_at_its_comma_so_a_later_modal_does_not_make_it_a_
                    "weeks to learn who replaces him.", published="2019-06-12")))
     answer = ask(analysis, "When was Alan Price sacked as transport minister?")
     assert answer.found and answer.lines[0].date == "2019-06-10"
+
+
+def test_a_looser_match_naming_the_day_with_the_verb_outranks_a_report_that_tells_less() -> None:
+    """"voted … in March" is the best telling; the only day inside it is a report's that tells the
+    vote only as what will follow ("will shut after the vote"); a looser match names the day with
+    "voted" beside it: that day, not the report's."""
+    analysis = analyse(story(
+        article(1, "The town council voted to close Hartley library in March.", published="2018-04-20"),
+        article(2, "Hartley library will shut after the town council's vote, campaigners said.", published="2018-03-14"),
+        article(3, "Councillors voted on Monday 12 March to close the branch.", published="2018-03-15")))
+    answer = ask(analysis, "When did the town council vote to close Hartley library?")
+    assert answer.found and answer.lines[0].date == "2018-03-12"

@@ -496,14 +496,16 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # 2012 report from Usada"; a report that "a judge dropped charges" before the arrest's "today")
     best = [(e, w) for e, w, level in told if level == best_told > 0]
     less = [(e, w) for e, w, level in told if 0 < level < best_told]
-    top = _finest(_finest(_agreed_date(dated), voters + best), voters + best + refining + less)
+    top = _finest(_agreed_date(dated), voters + best)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
-        # nothing among them names a finer date: a looser match may, with the asked verb in the finer date's own
-        # clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in December")
+        # nothing that tells it best names a finer date: a looser match may, with the asked verb in the finer
+        # date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
+        # December"), before those that tell it less well ("despite a devastating impeachment vote", a report)
         finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
-        top = _finest(top, dated + finer)
+        top = _finest(top, voters + best + finer)
         dated = list({id(e): (e, w) for e, w in dated + finer}.values())
+    top = _finest(top, dated)
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
