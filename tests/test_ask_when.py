@@ -179,3 +179,79 @@ def test_a_noun_of_the_asked_verb_is_dated_only_by_a_date_beside_it() -> None:
                    "of fraud.", published="2009-05-02")))
     answer = ask(analysis, "When was Ian Hale convicted of fraud?")
     assert answer.found and answer.lines[0].date == "2009-04"
+
+
+def test_with_a_scaffolding_verb_the_dates_own_clause_must_tell_the_asked_words() -> None:
+    """"make Rivera its captain" has no verb to look for: the date whose own clause tells the captaincy
+    ("Rivera's appointment as the club's captain was confirmed on Monday") dates it, not "quit … last
+    March", whose sentence names the captain only in the clause after it."""
+    quit = "Rivera quit the board of the club last March after months of quarrels with {} directors, among them " \
+           "the club's captain."
+    analysis = analyse(story(
+        article(1, quit.format("other"), published="2019-05-20"),
+        article(2, quit.format("the other"), published="2019-05-21"),
+        article(3, quit.format("fellow"), published="2019-05-21"),
+        article(4, "News of Rivera's appointment as the club's captain was confirmed on Monday.",
+                published="2019-05-22")))
+    answer = ask(analysis, "When did the club make Rivera its captain?")
+    assert answer.found and answer.lines[0].date == "2019-05-20"
+
+
+def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verb() -> None:
+    """The sentences that tell the opening best say only "in April"; a shorter one names the day in a
+    clause that says "opened": the answer is that day, not the month."""
+    month = "The Haldane bridge opened to traffic in April after {} years of work on the river crossing."
+    analysis = analyse(story(
+        article(1, month.format("three"), published="2017-06-10"),
+        article(2, month.format("four"), published="2017-06-12"),
+        article(3, "Haldane's new crossing, which opened on Tuesday 11 April, cost £40m.", published="2017-06-14")))
+    answer = ask(analysis, "When did the Haldane bridge open to traffic?")
+    assert answer.found and answer.lines[0].date == "2017-04-11"
+
+
+def test_a_main_clause_tells_the_event_through_its_means() -> None:
+    """"ended a long wait this afternoon by winning her first world title": the means says what the
+    afternoon's event was, so that sentence dates the win, not a later report that she has won it."""
+    analysis = analyse(story(
+        article(1, "Nadia Petrova ended a long wait this afternoon by winning her first world title in the sprint.",
+                published="2018-09-09"),
+        article(2, "Nadia Petrova has won her first world title, and the sprint's crowd loved it.",
+                published="2018-09-12")))
+    answer = ask(analysis, "When did Nadia Petrova win her first world title?")
+    assert answer.found and answer.lines[0].date == "2018-09-09"
+
+
+def test_an_undated_win_is_bounded_by_the_first_report_that_tells_it_not_the_best_match() -> None:
+    """The best match says only that the school appealed; a longer, weaker match says it "has won its
+    appeal": the win is bounded by that report's day, not by the day of the one that does not tell it."""
+    analysis = analyse(story(
+        article(1, "Millbrook Academy appealed the refusal of its new sports hall and took the case to the Northern "
+                   "Planning Tribunal, which sided with Millbrook Academy.", published="2016-02-10"),
+        article(2, "Millbrook Academy has won its appeal at the Northern tribunal, governors told parents and staff "
+                   "at a long meeting in the old hall on a wet evening, and the head thanked the many families who "
+                   "wrote letters.", published="2015-06-03")))
+    answer = ask(analysis, "When did Millbrook Academy win its appeal at the Northern Planning Tribunal?")
+    assert answer.found and answer.lines[0].date == "2015-06-03"
+
+
+def test_a_fronted_clause_ends_at_its_comma_so_a_later_modal_does_not_make_it_a_plan() -> None:
+    """"Although X was sacked on Monday, the party will have to wait …": the date's clause ends at
+    the comma; the "will" after it does not make the sacking a may-be, so Monday dates it, not a report."""
+    analysis = analyse(story(
+        article(1, "Alan Price has been sacked as transport minister.", published="2019-06-11"),
+        article(2, "Although Alan Price was sacked as transport minister on Monday, the party will have to wait "
+                   "weeks to learn who replaces him.", published="2019-06-12")))
+    answer = ask(analysis, "When was Alan Price sacked as transport minister?")
+    assert answer.found and answer.lines[0].date == "2019-06-10"
+
+
+def test_a_looser_match_naming_the_day_with_the_verb_outranks_a_report_that_tells_less() -> None:
+    """"voted … in March" is the best telling; the only day inside it is a report's that tells the
+    vote only as what will follow ("will shut after the vote"); a looser match names the day with
+    "voted" beside it: that day, not the report's."""
+    analysis = analyse(story(
+        article(1, "The town council voted to close Hartley library in March.", published="2018-04-20"),
+        article(2, "Hartley library will shut after the town council's vote, campaigners said.", published="2018-03-14"),
+        article(3, "Councillors voted on Monday 12 March to close the branch.", published="2018-03-15")))
+    answer = ask(analysis, "When did the town council vote to close Hartley library?")
+    assert answer.found and answer.lines[0].date == "2018-03-12"

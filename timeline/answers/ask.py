@@ -46,6 +46,7 @@ REPORT_DATED = 0.25  # a date that is the report's ("he said yesterday") votes l
 FAMILY_VOTE = 0.5  # a date's clause that holds only the asked verb's family votes less than one holding the verb
 PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past question, as one that may have slipped
 FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
+FINER_REACH = 100  # best-scored matches among which a finer date inside a coarse answer is sought
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
@@ -81,6 +82,8 @@ _NOT_VERB = frozenset("first last finally again almost nearly just still also ev
 # ("and" only after a comma: "filed for bankruptcy and Chapter 11 protection … on Monday" is one clause)
 _CLAUSE_BREAK = re.compile(r"\s*(?:;(?=\s|$)|•|:\s)\s*|,\s+(?=(?:and|but)\s)|,?\s+(?=(?:while|whereas|who|which|whose|"
                            r"that|when|after|before|since|because)\s)", re.I)  # not "&amp;"
+# a subordinate clause the sentence opens with ends at its first comma
+_FRONTED = re.compile(r"(?:Although|Though|While|Whereas|Because|Since|After|Before|Once|Until|If|Unless)\s[^,;]*,")
 CLAUSE_WORDS = 2  # a date's clause with fewer other words runs on into the next ("until 2028, when he will …")
 # a clause telling what may be, was to be or was tried does not tell that it happened ("was due to be moved last
 # Friday", "attempting to win a seventh Tour this July")
@@ -458,7 +461,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     happened = _asked(question)
     # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
     verb = None if _AHEAD.match(question) else _asked_verb(question)
-    dated, telling, reported = _candidates(analysis, question, ranked, index, happened, verb)
+    dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
     # whose date's own clause holds the asked verb ("sentenced", not "found guilty") before the rest
@@ -475,7 +478,10 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
     if not dated and reported:  # no date in the sentence: it happened by the day it was reported
-        event = _first_report(reported, happened, verb)
+        # (by the first report that tells it, near the best of those that do: the best match may tell only
+        # part of it, "appealed the ban", where a report of less weight says "won his appeal")
+        event = _first_report(reported + weaker if any(_report_tells(e, happened, verb) for e, _ in weaker)
+                              else reported, happened, verb)
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
@@ -490,8 +496,16 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # 2012 report from Usada"; a report that "a judge dropped charges" before the arrest's "today")
     best = [(e, w) for e, w, level in told if level == best_told > 0]
     less = [(e, w) for e, w, level in told if 0 < level < best_told]
-    top = _finest(_finest(_agreed_date(dated), voters + best), voters + best + refining + less)
+    top = _finest(_agreed_date(dated), voters + best)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
+    if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
+        # nothing that tells it best names a finer date: a looser match may, with the asked verb in the finer
+        # date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
+        # December"), before those that tell it less well ("despite a devastating impeachment vote", a report)
+        finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
+        top = _finest(top, voters + best + finer)
+        dated = list({id(e): (e, w) for e, w in dated + finer}.values())
+    top = _finest(top, dated)
     agreeing = sorted((e for e, _ in dated if e.span.value == top), key=lambda e: not e.certain)
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
@@ -544,11 +558,15 @@ def _own_clause(text: str, expression: str | None) -> str | None:
     if at < 0:
         return None
     left, rights = 0, []
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= at:
-            left = m.end()
-        elif m.start() >= at + len(expression or ""):
-            rights.append(m.start())
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    fronted = _FRONTED.match(text)
+    if fronted:  # "Although he was stripped of his titles on Monday, the sport will have to wait …"
+        breaks = sorted(breaks + [(fronted.end() - 1, fronted.end())])
+    for start, end in breaks:
+        if end <= at:
+            left = end
+        elif start >= at + len(expression or ""):
+            rights.append(start)
     rights.append(len(text))
     clause = text[left:rights[0]]
     if len(clause.split()) - len((expression or "").split()) < CLAUSE_WORDS:
@@ -577,7 +595,8 @@ def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb:
     the asked verb if any does), the earliest (a later report of "having been refused bail" repeats
     what the first one told on its day), a plan's report ("is to go on trial") aside; if none tells
     it, the best match."""
-    best = max(score for _, score in reported)
+    best = max((score for e, score in reported if _report_tells(e, happened, verb)),  # near the best telling it
+               default=max(score for _, score in reported))
     telling = [(e, score, _report_tells(e, happened, verb)) for e, score in reported if score >= NEAR_BEST * best
                and not _PLAN.search(e.text)]
     level = max((told for _, _, told in telling), default=0)
@@ -630,7 +649,7 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
                 index: ClaimIndex | None, happened: set[str], verb: str | None = None
-                ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]]]:
+                ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]], list[tuple[Event, float]]]:
     """The events that may date the answer: (event, weight) of the dated ones with, for each, how
     well its own clause tells what happened (2: with the asked verb in the date's own clause, 1:
     most of the asked words, 0: not); and (event, score) of those only their report dates, of the
@@ -638,6 +657,10 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     once, with its best weight (its outlets are counted by its corroboration)."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
+    # the best score of a match that tells the event, when the best match does not
+    best_telling = next((score for claim, score, coverage in ranked if coverage >= best_coverage - WHEN_SLACK
+                         and index.tells(claim, happened)), best_score) if index and happened else best_score
+    weaker: list[tuple[Event, float]] = []  # reports near that one only
     ahead = bool(_AHEAD.match(question))
     now = analysis.now
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
@@ -659,12 +682,13 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
         for e in events:
             if not e.fallback:
-                own = (terms_of(INNER_CLAUSE.sub(" ", e.text)) - clauses) if e.role == "main" else terms_of(e.text)
+                own = (terms_of(_main_clause(e.text)) - clauses) if e.role == "main" else terms_of(e.text)
                 tells = tells_event(own, happened)
                 kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
                 if not reporting_asked and _report_dated(e):
                     kept *= REPORT_DATED
-                holds = _verb_in_clause(e.text, e.expression, verb) if tells and verb else 0.0
+                holds = (_verb_in_clause(e.text, e.expression, verb) if verb else _words_in_clause(e, happened)
+                         ) if tells else 0.0
                 level = int(tells) + (holds > 0)
                 vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
                 if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
@@ -684,8 +708,33 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         # a report of the best matches, or of a looser one that tells the event (it passed `tells` above)
         if score >= NEAR_BEST * best_score and (best or (index is not None and bool(happened))):
             reported += [(e, score) for e in events if e.fallback]
+        elif score >= NEAR_BEST * best_telling and index is not None and bool(happened):
+            weaker += [(e, score) for e in events if e.fallback]
     dated = [(e, vote) for e, vote, _ in found.values()]
-    return dated, [level for _, _, level in found.values()], reported
+    return dated, [level for _, _, level in found.values()], reported, weaker
+
+
+def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]], span: TimeSpan,
+                   verb: str) -> list[tuple[Event, float]]:
+    """Events of the FINER_REACH best-scored matches dated inside `span`, more finely, by a date whose own
+    clause holds the asked verb itself; each with its claim's score."""
+    out = []
+    for claim, score, _ in sorted(ranked, key=lambda r: -r[1])[:FINER_REACH]:
+        for e in analysis.events_of(claim.id):
+            if (not e.fallback and e.role != "planned" and span.start <= e.span.start and e.span.end <= span.end
+                    and e.span.end - e.span.start < span.end - span.start
+                    and _verb_in_clause(e.text, e.expression, verb) == 1.0):
+                out.append((e, score))
+    return out
+
+
+_MEANS = re.compile(r"[,\s]*by\s+\w+ing\b", re.I)
+
+
+def _main_clause(text: str) -> str:
+    """The text without its relative and subordinate clauses, but with its means ("won by beating",
+    "ended his career on Sunday by securing a seventh title"): how the main verb was done is what it tells."""
+    return INNER_CLAUSE.sub(lambda m: m.group(0) if _MEANS.match(m.group(0)) else " ", text)
 
 
 def _todays_plan(report: Event) -> Event | None:
@@ -717,6 +766,14 @@ def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
         if holds and (not noun or _dates_noun(tokens, where, i)):
             best = max(best, holds)
     return best
+
+
+def _words_in_clause(event: Event, happened: set[str]) -> float:
+    """For a question whose verb is scaffolding ("make X chief of staff"): 1 if the date's own clause
+    tells the asked words ("X's appointment as chief of staff was confirmed on Wednesday"), not
+    only another clause of its sentence ("Silva resigned last May after rows with Lula's chief of staff")."""
+    clause = _own_clause(event.text, event.expression)
+    return float(clause is not None and not _MAY_BE.search(clause) and tells_event(terms_of(clause), happened))
 
 
 def _dates_noun(tokens: list[str], where: list[int], noun: int) -> bool:
