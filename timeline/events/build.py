@@ -223,11 +223,16 @@ def _main_clause_keys(text: str, tokens: list[str]) -> tuple[frozenset[str], fro
     names = {t.lower() for t in tokens[1:] if t[:1].isupper() and t.lower() not in STOP_WORDS
              and t.lower() not in CALENDAR_WORDS}
     names &= {t.lower() for t in main_clause}  # "hailed the recapture by Syrian forces of Palmyra": France's
-    families_at = [(i, FAMILY[s]) for i, s in enumerate(stem_each(main_clause))
-                   if s in FAMILY and FAMILY[s] not in GENERIC_FAMILIES]
+    families_at = [(i, f) for i, s in enumerate(stem_each(main_clause)) if (f := event_family(s)) is not None]
     cores = {(family, t.lower()) for i, family in families_at
              for t in main_clause[max(0, i - BESIDE):i + BESIDE + 1] if t.lower() in names}
     return frozenset(names), frozenset(f for _, f in families_at), frozenset(cores)
+
+
+def event_family(stemmed: str) -> int | None:
+    """The event verb family of a stemmed word, unless a generic one (what names no particular event)."""
+    family = FAMILY.get(stemmed)
+    return None if family in GENERIC_FAMILIES else family
 
 
 def _content(token: str) -> bool:

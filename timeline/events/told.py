@@ -13,8 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from storyline.summarize.text.sentences import stem
-from storyline.timeline.answers.verbs import FAMILY
-from storyline.timeline.events.build import GENERIC_FAMILIES, event_cores
+from storyline.timeline.events.build import event_cores, event_family
 from storyline.timeline.tagger.scan import tag
 from storyline.timeline.tagger.tense import tense
 
@@ -39,8 +38,7 @@ def tells_an_event(words: list[str], families: Container[int] | None = None) -> 
 
 @lru_cache(maxsize=1 << 16)
 def _family(word: str) -> int | None:
-    family = FAMILY.get(stem(word))
-    return None if family in GENERIC_FAMILIES else family
+    return event_family(stem(word))
 
 
 def pending_cores(text: str) -> frozenset[Core]:
