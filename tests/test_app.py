@@ -195,6 +195,16 @@ async def test_a_bad_file_among_good_ones_is_a_warning(tmp_path) -> None:
         assert any("broken.txt" in str(n.message) for n in app._notifications)
 
 
+async def test_pasted_articles_on_stdin_are_a_warning_in_the_app_too() -> None:
+    """`cat seeds/*.txt | storyline tui -` reads one article, as the commands do, and says so."""
+    pasted = b"".join(path.read_bytes() for path in sorted(SEEDS.glob("*.txt")))
+    app = StorylineApp(["-"], stdin=pasted)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        assert len(app.analysis.sources) == 1
+        assert any("pasted together (at least 4)" in str(n.message) for n in app._notifications)
+
+
 async def test_copy_an_answer_line_and_a_source_sentence() -> None:
     app = StorylineApp([str(SEEDS)])
     async with app.run_test(size=(160, 50)) as pilot:

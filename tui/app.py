@@ -30,6 +30,7 @@ from storyline.tui.screens.help import HelpScreen
 from storyline.tui.screens.source import SourceScreen
 from storyline.tui.screens.stories import StoryListScreen
 from storyline.tui.timeline_pane import TimelinePane
+from storyline.tui.pasted import pasted_note
 from storyline.tui.widgets.chat import ChatLog
 from storyline.tui.words import count
 
@@ -130,7 +131,9 @@ class StorylineApp(SteadyApp):
             if isinstance(ready.result, Mixed):
                 self.post_message(self.Grouped(ready.result))
             else:
-                self.post_message(self.Loaded(ready, [p.warning() for p in ready.result.story.problems], rerank))
+                pasted = pasted_note(self.stdin if "-" in self.paths else None)
+                problems = [*ready.result.story.problems, *([pasted] if pasted else [])]
+                self.post_message(self.Loaded(ready, [p.warning() for p in problems], rerank))
         except StorylineError as err:
             self.post_message(self.Failed(str(err)))
         except Exception as err:  # a bug of ours or a dead child process: say so, do not crash

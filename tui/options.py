@@ -103,18 +103,10 @@ def _pasted_warning(story: Story, stdin: bytes | None) -> Story:
     (kept in the story, so a cached analysis repeats it)."""
     from dataclasses import replace
 
-    from storyline.summarize.errors import InputError
-    from storyline.tui.pasted import article_starts, is_plain_text
+    from storyline.tui.pasted import pasted_note
 
-    if not stdin or not is_plain_text(stdin):
-        return story
-    starts = article_starts(stdin.decode("utf-8", "replace"))
-    if starts < 2:
-        return story
-    note = InputError("<stdin>", f"read as one article, but it looks like several pasted together (at least {starts}); "
-                      "pass the files themselves (storyline summarize a.txt b.txt) or one JSON Lines record each",
-                      skipped=False)
-    return replace(story, problems=(*story.problems, note))
+    note = pasted_note(stdin)
+    return story if note is None else replace(story, problems=(*story.problems, note))
 
 
 def _warn(story: Story) -> None:

@@ -8,6 +8,7 @@ an article's text has once: a headline with a dateline just under it, or a form 
 from __future__ import annotations
 
 from storyline.summarize.clean.furniture import WORD, is_date_line, join_wrapped_lines, normalise
+from storyline.summarize.errors import InputError
 
 HEADLINE_REACH = 3  # a dateline sits within this many lines under its headline (an outlet line between)
 BODY_LINE_WORDS = 12  # a line this long is body text, not page furniture
@@ -33,6 +34,19 @@ def article_starts(text: str) -> int:
             body += 1
         recent += 1
     return max(pages, starts, 1)
+
+
+def pasted_note(stdin: bytes | None) -> InputError | None:
+    """The warning for plain text on stdin that looks like several articles (None if it does not):
+    the command line prints it, the app shows it as it shows the other warnings."""
+    if not stdin or not is_plain_text(stdin):
+        return None
+    starts = article_starts(stdin.decode("utf-8", "replace"))
+    if starts < 2:
+        return None
+    return InputError("<stdin>", f"read as one article, but it looks like several pasted together (at least {starts}); "
+                      "pass the files themselves (storyline summarize a.txt b.txt) or one JSON Lines record each",
+                      skipped=False)
 
 
 def is_plain_text(data: bytes) -> bool:
