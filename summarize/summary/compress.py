@@ -68,8 +68,10 @@ def compress(text: str) -> str:
         short = _DATELINE.sub("", short, count=1)
         short = _OPENER.sub("", short, count=1)
         short = _drop_tail(short)
-        short = _PARENTHESIS.sub("", short)
-        short = _ASIDE.sub(" ", short)
+        if "(" in short:  # each pattern tried only where it can match: most sentences have neither
+            short = _PARENTHESIS.sub("", short)
+        if "—" in short or "–" in short:
+            short = _ASIDE.sub(" ", short)
         short = _APPOSITIVE.sub(r"\g<name>", short)
         if short == before:
             break
