@@ -72,7 +72,8 @@ def compress(text: str) -> str:
             short = _PARENTHESIS.sub("", short)
         if "—" in short or "–" in short:
             short = _ASIDE.sub(" ", short)
-        short = _APPOSITIVE.sub(r"\g<name>", short)
+        if short.count(",") >= 2:  # an appositive is set off by two commas
+            short = _APPOSITIVE.sub(r"\g<name>", short)
         if short == before:
             break
     if short == text:
@@ -87,7 +88,7 @@ def _drop_tail(text: str) -> str:
     """The sentence without its attribution tail, unless what is left quotes someone (whom the tail
     names: '"We are here to help," she said.' and 'the victory "should not exonerate the regime", the
     minister said' stay whole: without the speaker, an opinion would read as a fact)."""
-    found = _TAIL.search(text)
+    found = _TAIL.search(text) if "," in text else None
     if not found or any(q in text[:found.start()] for q in '"“”') or text[:found.start()].rstrip().endswith(("'", "’")):
         return text
     return text[:found.start()] + (found.group("end") or "")
