@@ -155,3 +155,11 @@ def test_headlines_lose_media_tags_only(title: str) -> None:
     cleaned = headline(title)
     assert (cleaned or not title.strip()) and (cleaned == title or len(cleaned) < len(title))
     assert headline(cleaned) == cleaned
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_word_pattern_finds_what_the_word_pattern_does(text: str) -> None:
+    from storyline.summarize.clean.furniture import _ASCII_WORD, WORD
+
+    assert _ASCII_WORD.findall(text) == WORD.findall(text)
