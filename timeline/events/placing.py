@@ -59,8 +59,8 @@ def place(sentence: Sentence, article: Article, found: Sequence[Timex]) -> Place
     day" can refer to a date an earlier sentence named.
     """
     published = article.published_date
-    eligible = [] if _caption(sentence) else [t for t in expressions_in(sentence, found) if _dates_it(t, article)]
-    if eligible:
+    eligible = [t for t in expressions_in(sentence, found) if _dates_it(t, article)]
+    if eligible and not _caption(sentence):  # a caption's date is the picture's (asked only of a dated line)
         t = _finest(eligible)
         assert t.span is not None
         span = t.span
@@ -113,8 +113,6 @@ def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> l
     """(expression, role, clause text) for each date of a subordinate or future clause of the sentence."""
     published = article.published_date
     out: list[tuple[Timex, str, str]] = []
-    if _caption(sentence):
-        return out
     for t in expressions_in(sentence, found):
         if t.type not in ("DATE", "TIME") or not t.span:
             continue
@@ -124,7 +122,7 @@ def secondary(sentence: Sentence, article: Article, found: Sequence[Timex]) -> l
         clause = clause_around(article.text, t.start, t.end, (sentence.start, sentence.end))
         if clause is not None:
             out.append((t, "planned" if ahead else "background", clause))
-    return out
+    return [] if out and _caption(sentence) else out  # a caption is asked about only once it dates something
 
 
 def settle_stamps(dated: dict[str, list[tuple[Sentence, Placement]]]) -> dict[str, list[tuple[Sentence, Placement]]]:
