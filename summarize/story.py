@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from storyline.summarize.clean.furniture import (WORD, Reasons, body_paragraphs, furniture_keys, furniture_of,
-                                                 join_wrapped_lines, line_reasons, normalise)
+from storyline.summarize.clean.furniture import (Reasons, body_paragraphs, furniture_keys, furniture_of,
+                                                 join_wrapped_lines, line_reasons, lower_words, normalise)
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs
@@ -142,7 +142,7 @@ def _pages(documents: Sequence[RawDocument], reason_of: Reasons) -> tuple[list[P
     keys: list[set[str]] = []
     for doc in documents:
         text = normalise(doc.text)
-        words.update(map(str.lower, WORD.findall(text)))
+        words.update(lower_words(text))
         lines = join_wrapped_lines(text)
         published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
         outlet = doc.outlet or find_outlet(lines, reason_of) or _domain(doc.url)

@@ -163,3 +163,11 @@ def test_the_ascii_word_pattern_finds_what_the_word_pattern_does(text: str) -> N
     from storyline.summarize.clean.furniture import _ASCII_WORD, WORD
 
     assert _ASCII_WORD.findall(text) == WORD.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_a_texts_lower_cased_words_are_its_words_lower_cased(text: str) -> None:
+    from storyline.summarize.clean.furniture import WORD, lower_words
+
+    assert lower_words(text) == [w.lower() for w in WORD.findall(text)]

@@ -150,7 +150,7 @@ class LineReasons:
 
 def _reason(line: str) -> str | None:
     bare = strip_markers(line)
-    words = _ASCII_WORD.findall(bare) if bare.isascii() else WORD.findall(bare)  # the same words, twice as fast
+    words = _ASCII_WORD.findall(bare) if bare.isascii() else WORD.findall(bare)  # the same words, faster
     letters = sum(map(str.isalpha, bare))
     if _DUMP.search(bare) or len(_DUMP_FIELD.findall(bare)) >= 4:
         return "data dump"
@@ -218,8 +218,16 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words written unhyphenated anywhere in the story: evidence for hyphen repair."""
     words: set[str] = set()
     for text in texts:
-        words.update(map(str.lower, WORD.findall(text)))
+        words.update(lower_words(text))
     return frozenset(words)
+
+
+def lower_words(text: str) -> list[str]:
+    """WORD's words of `text`, lower-cased: an ASCII text is lowered whole and read by the plain
+    pattern (the same words: lowering changes no ASCII length), one call instead of one a word."""
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return [w.lower() for w in WORD.findall(text)]
 
 
 def repair_hyphenation(text: str, known: frozenset[str] = frozenset()) -> str:
