@@ -88,7 +88,8 @@ def normalise(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Agency tags and digit grouping removed; each tried only where it can be (a third as long)."""
+    """Agency tags and digit grouping removed, each pattern tried only where its words or digits are
+    (a third of the time; an agency tag in odd case, "AP rePorted", is left, as matching cares little)."""
     if "(" in text or "eported" in text or "EPORTED" in text:
         text = _AGENCY.sub("", text)
     return _DIGIT_GROUP.sub("", text) if _GROUPED.search(text) else text
@@ -185,10 +186,10 @@ class Matches:
 
 def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> Matches:
     """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants)."""
-    norms, originals, form_of = _distinct_forms(texts)
+    norms, form_texts, form_of = _distinct_forms(texts)
     if exhaustive is None:  # few sentences: every pair is quick and exact, and spares importing scipy
         exhaustive = len(norms) <= ALL_PAIRS_UP_TO
-    claims, figure_pairs = _join_alike(norms, originals, threshold, _all_pairs if exhaustive else _blocked_pairs)
+    claims, figure_pairs = _join_alike(norms, form_texts, threshold, _all_pairs if exhaustive else _blocked_pairs)
     first_text: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
@@ -205,7 +206,7 @@ def _distinct_forms(texts: Sequence[str]) -> tuple[list[str], list[str], list[in
     were the largest thing in memory)."""
     first_of: dict[str, int] = {}  # normalised form -> its index among the distinct forms
     norms: list[str] = []
-    originals: list[str] = []
+    form_texts: list[str] = []
     form_of: list[int] = []
     norm_of: dict[str, str] = {}
     for text in texts:
@@ -218,9 +219,9 @@ def _distinct_forms(texts: Sequence[str]) -> tuple[list[str], list[str], list[in
         form = first_of.setdefault(norm, len(norms))
         if form == len(norms):
             norms.append(norm)
-            originals.append(cleaned)
+            form_texts.append(cleaned)
         form_of.append(form)
-    return norms, originals, form_of
+    return norms, form_texts, form_of
 
 
 def _join_alike(norms: list[str], texts: list[str], threshold: float,
