@@ -129,3 +129,16 @@ def test_how_many_with_the_figure_told_of_the_names_is_answered(tmp_path) -> Non
                                                 "Dara Quinn paid Velo back $2m after being dropped.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "How much did Quinn pay Velo?")
     assert data["answered"] and "$2m" in data["answer"][0]["text"]
+
+
+def test_what_kind_of_n_leads_with_a_line_naming_the_kind(tmp_path) -> None:
+    """"What kind of injury did Vane suffer?" is answered by "a hamstring injury", not by the
+    shorter lines that say only "an injury" or "his injury"."""
+    rows = [{"published": "2018-04-02", "text": "Tomas Vane suffered an injury in the semi-final.\n" + FILLER},
+            {"published": "2018-04-03", "text": "Vane, who suffered his injury on Saturday, will miss the final.\n"
+                                                + FILLER},
+            {"published": "2018-04-04", "text": "The club's doctors said on Monday that Vane, their captain since "
+                                                "2015, had suffered a hamstring injury that would keep him out for "
+                                                "the rest of the season.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What kind of injury did Vane suffer?")
+    assert data["answered"] and "hamstring injury" in data["answer"][0]["text"]

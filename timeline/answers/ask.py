@@ -152,6 +152,8 @@ def ask(analysis: Analysis, question: str) -> Answer:
         ranked = _placed_first(question, ranked)
     elif HOW_MANY.match(question):
         ranked = _figures_first(question, ranked)
+    elif kind_of := _KIND_OF.match(question):
+        ranked = _kinds_first(question, kind_of.group(1), ranked)
     speaker = _SAYS.match(question)
     if speaker:
         ranked = _speaker_first(speaker.group(1), ranked)
@@ -282,6 +284,27 @@ def _figures_first(question: str, ranked: list[tuple[Claim, float, float]]) -> l
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     figured = [r for r in head if figure_near(r[0].text, wanted, before=before)]
     return figured + [r for r in ranked if r not in figured]
+
+
+_KIND_OF = re.compile(r"(?i)(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+([\w-]+)")
+
+
+def _kinds_first(question: str, noun: str, ranked: list[tuple[Claim, float, float]]
+                 ) -> list[tuple[Claim, float, float]]:
+    """For "what kind of N": of the best WHO_CANDIDATES answering claims, those that name a kind of N
+    (a word the question does not hold right before N: "a hamstring injury", not "his injury"), first."""
+    known = {term_of(w) for w in words(question)}
+    target = term_of(noun)
+
+    def kinded(text: str) -> bool:
+        tokens = words(text)
+        return any(term_of(t) == target and k > 0 and tokens[k - 1].lower() not in STOP_WORDS
+                   and term_of(tokens[k - 1]) not in known and not tokens[k - 1][:1].isdigit()
+                   for k, t in enumerate(tokens))
+
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    kinds = [r for r in head if kinded(r[0].text)]
+    return kinds + [r for r in ranked if r not in kinds]
 
 
 _AT = frozenset("at in near outside inside".split())  # what puts an event in a place
