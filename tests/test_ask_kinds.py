@@ -142,3 +142,15 @@ def test_what_kind_of_n_leads_with_a_line_naming_the_kind(tmp_path) -> None:
                                                 "the rest of the season.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "What kind of injury did Vane suffer?")
     assert data["answered"] and "hamstring injury" in data["answer"][0]["text"]
+
+
+def test_who_did_it_leads_with_the_agent_of_the_passive(tmp_path) -> None:
+    """"Who confirmed the closure?" is answered by "was confirmed by the mayor, Ines Dorr", not by
+    a line that names someone else beside the asked words."""
+    rows = [{"published": "2022-06-01", "text": "The closure of the Bram plant was confirmed, Radio Kessel said, "
+                                                "and Lars Odum called the closure a disgrace.\n" + FILLER},
+            {"published": "2022-06-02", "text": "The closure of the Bram plant, which employs 900 people, was "
+                                                "confirmed by the mayor, Ines Dorr, after a meeting with the owners "
+                                                "that lasted most of the night.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who confirmed the closure of the Bram plant?")
+    assert data["answered"] and "Ines Dorr" in data["answer"][0]["text"]

@@ -233,7 +233,22 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
     known = {term_of(w) for w in words(question)}
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     named = [r for r in head if _name_beside(r[0].text, asked, known)]
+    tokens = words(question)
+    if len(tokens) > 2 and tokens[1].islower() and tokens[1] not in _AUXILIARY:
+        # "Who confirmed X?": "X was confirmed by his son, Duncan Jones" names the doer
+        agents = [r for r in head if _agent(r[0].text, term_of(tokens[1]), known)]
+        named = agents + [r for r in named if r not in agents]
     return named + [r for r in ranked if r not in named]
+
+
+def _agent(text: str, verb: str, known: set[str]) -> bool:
+    """Whether a name the question does not give follows "VERB by" within four words."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    return any(term_of(token) == verb and i + 1 < len(tokens) and tokens[i + 1].lower() == "by"
+               and any(capital[k] and not known & _run(tokens, capital, k)
+                       for k in range(i + 2, min(len(tokens), i + 6)))
+               for i, token in enumerate(tokens))
 
 
 # the words that end "who was the ROLE …" or "which ROLE …": a clause, a preposition, a verb
