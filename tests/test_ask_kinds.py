@@ -154,3 +154,14 @@ def test_who_did_it_leads_with_the_agent_of_the_passive(tmp_path) -> None:
                                                 "that lasted most of the night.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "Who confirmed the closure of the Bram plant?")
     assert data["answered"] and "Ines Dorr" in data["answer"][0]["text"]
+
+
+def test_who_did_x_beat_leads_with_the_one_the_win_was_over(tmp_path) -> None:
+    """"Who did Kerr beat in the final?" is answered by "victory over the world number one Lea
+    Park", a word of the verb's family followed by a name the question lacks, not by a line that
+    names the coach beside the final."""
+    rows = [{"published": "2019-09-09", "text": "Kerr won the final in Leeds, coach Tim Lamb said.\n" + FILLER},
+            {"published": "2019-09-10", "text": "Kerr's victory in the final, over the world number one Lea Park, "
+                                                "was the first of her career.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who did Kerr beat in the final?")
+    assert data["answered"] and "Lea Park" in data["answer"][0]["text"]

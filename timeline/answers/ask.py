@@ -238,7 +238,43 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
         # "Who confirmed X?": "X was confirmed by his son, Duncan Jones" names the doer
         agents = [r for r in head if _agent(r[0].text, term_of(tokens[1]), known)]
         named = agents + [r for r in named if r not in agents]
+    elif len(tokens) > 3 and tokens[1].lower() in ("did", "does", "do"):
+        # "Who did Rousseff beat?": "her victory against the opposition candidate, José Serra"
+        verb = next((w for w in tokens[3:] if w.islower() and w not in STOP_WORDS), None)
+        if verb:
+            family = {term_of(verb)} | {t for t, f in FAMILY.items() if f == FAMILY.get(term_of(verb))}
+            objects = [r for r in head if _object(r[0].text, family, known)]
+            named = objects + [r for r in named if r not in objects]
     return named + [r for r in ranked if r not in named]
+
+
+_OVER = frozenset("over against".split())
+
+
+def _object(text: str, family: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give is what the asked verb acts on: right after the
+    verb or a word of its family ("beat Serra"), or after "over"/"against" within six words of it
+    ("victory in the final over Lea Park"), with no other name between."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+
+    def fresh_after(start: int) -> bool:  # the first name within six words is not the question's
+        k = next((k for k in range(start, min(len(tokens), start + 6)) if capital[k]), None)
+        return k is not None and not known & _run(tokens, capital, k)
+
+    for i, token in enumerate(tokens):
+        if term_of(token) not in family:
+            continue
+        if i + 1 < len(tokens) and capital[i + 1]:
+            if fresh_after(i + 1):
+                return True
+            continue
+        for j in range(i + 1, min(len(tokens), i + 7)):
+            if capital[j]:
+                break
+            if tokens[j].lower() in _OVER and fresh_after(j + 1):
+                return True
+    return False
 
 
 def _agent(text: str, verb: str, known: set[str]) -> bool:
