@@ -165,3 +165,17 @@ def test_who_did_x_beat_leads_with_the_one_the_win_was_over(tmp_path) -> None:
                                                 "was the first of her career.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "Who did Kerr beat in the final?")
     assert data["answered"] and "Lea Park" in data["answer"][0]["text"]
+
+
+
+def test_a_name_that_modifies_a_person_role_is_not_its_holder(tmp_path) -> None:
+    """In "seeing off the NSW challenger", NSW says which challenger, it does not name her: "rival
+    Ada Brun", in a line matching less of the question, names Hale's opponent, and comes before the
+    lines that only tell the final."""
+    rows = [{"published": "2021-07-12", "text": "Mira Hale won the Ostend final on Sunday, seeing off the NSW "
+                                                "challenger in two sets.\n" + FILLER},
+            {"published": "2021-07-12", "text": "Hale, 24, won the Ostend final for the first time.\n" + FILLER},
+            {"published": "2021-07-12", "text": "The Ostend final drew a record crowd to watch Hale.\n" + FILLER},
+            {"published": "2021-07-13", "text": "Hale's rival Ada Brun had beaten her in Ostend twice.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who was Hale's opponent in the Ostend final?")
+    assert data["answered"] and any("Ada Brun" in line["text"] for line in data["answer"][:2])

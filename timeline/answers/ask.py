@@ -447,13 +447,26 @@ def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
 _DETERMINERS = frozenset("the a an his her its their".split())
 
 
+_DEFINITE = frozenset("the his her its their".split())
+
+
+def _modifies(tokens: list[str], capital: list[bool], k: int) -> bool:
+    """Whether the run of capitals ending at k follows a definite determiner: "the PSDB challenger"
+    says which challenger, it does not name one."""
+    while k > 0 and capital[k - 1]:
+        k -= 1
+    return k > 0 and tokens[k - 1].lower() in _DEFINITE
+
+
 def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
     """Whether a name the question does not give stands in apposition to a role: after it, with at
     most two determiners or lower-case words between ("the maid, Nafissatou Diallo", "chief executive
     Travis Tygart"), or right before it ("Graça Foster, head of", "Diallo, the maid"); not across a
-    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid")."""
+    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid"), nor, for a
+    person's role, a name that modifies it ("the PSDB challenger")."""
     tokens = words(text)
     capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    people = bool(roles & ROLE_FAMILY.keys())  # "the Sofitel hotel" names the hotel; "the PSDB challenger" no one
 
     def fresh(k: int) -> bool:
         return k > 0 and capital[k] and not known & _run(tokens, capital, k)
@@ -467,7 +480,7 @@ def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
             if capital[k] or (tokens[k].lower() in STOP_WORDS and tokens[k].lower() not in _DETERMINERS):
                 break
         before = i - 2 if i > 1 and tokens[i - 1].lower() in _DETERMINERS else i - 1
-        if before >= 0 and fresh(before):
+        if before >= 0 and fresh(before) and not (people and before == i - 1 and _modifies(tokens, capital, before)):
             return True
     return False
 
