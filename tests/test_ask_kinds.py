@@ -129,3 +129,53 @@ def test_how_many_with_the_figure_told_of_the_names_is_answered(tmp_path) -> Non
                                                 "Dara Quinn paid Velo back $2m after being dropped.\n" + FILLER}]
     data = asked(_story(tmp_path, rows), "How much did Quinn pay Velo?")
     assert data["answered"] and "$2m" in data["answer"][0]["text"]
+
+
+def test_what_kind_of_n_leads_with_a_line_naming_the_kind(tmp_path) -> None:
+    """"What kind of injury did Vane suffer?" is answered by "a hamstring injury", not by the
+    shorter lines that say only "an injury" or "his injury"."""
+    rows = [{"published": "2018-04-02", "text": "Tomas Vane suffered an injury in the semi-final.\n" + FILLER},
+            {"published": "2018-04-03", "text": "Vane, who suffered his injury on Saturday, will miss the final.\n"
+                                                + FILLER},
+            {"published": "2018-04-04", "text": "The club's doctors said on Monday that Vane, their captain since "
+                                                "2015, had suffered a hamstring injury that would keep him out for "
+                                                "the rest of the season.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "What kind of injury did Vane suffer?")
+    assert data["answered"] and "hamstring injury" in data["answer"][0]["text"]
+
+
+def test_who_did_it_leads_with_the_agent_of_the_passive(tmp_path) -> None:
+    """"Who confirmed the closure?" is answered by "was confirmed by the mayor, Ines Dorr", not by
+    a line that names someone else beside the asked words."""
+    rows = [{"published": "2022-06-01", "text": "The closure of the Bram plant was confirmed, Radio Kessel said, "
+                                                "and Lars Odum called the closure a disgrace.\n" + FILLER},
+            {"published": "2022-06-02", "text": "The closure of the Bram plant, which employs 900 people, was "
+                                                "confirmed by the mayor, Ines Dorr, after a meeting with the owners "
+                                                "that lasted most of the night.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who confirmed the closure of the Bram plant?")
+    assert data["answered"] and "Ines Dorr" in data["answer"][0]["text"]
+
+
+def test_who_did_x_beat_leads_with_the_one_the_win_was_over(tmp_path) -> None:
+    """"Who did Kerr beat in the final?" is answered by "victory over the world number one Lea
+    Park", a word of the verb's family followed by a name the question lacks, not by a line that
+    names the coach beside the final."""
+    rows = [{"published": "2019-09-09", "text": "Kerr won the final in Leeds, coach Tim Lamb said.\n" + FILLER},
+            {"published": "2019-09-10", "text": "Kerr's victory in the final, over the world number one Lea Park, "
+                                                "was the first of her career.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who did Kerr beat in the final?")
+    assert data["answered"] and "Lea Park" in data["answer"][0]["text"]
+
+
+
+def test_a_name_that_modifies_a_person_role_is_not_its_holder(tmp_path) -> None:
+    """In "seeing off the NSW challenger", NSW says which challenger, it does not name her: "rival
+    Ada Brun", in a line matching less of the question, names Hale's opponent, and comes before the
+    lines that only tell the final."""
+    rows = [{"published": "2021-07-12", "text": "Mira Hale won the Ostend final on Sunday, seeing off the NSW "
+                                                "challenger in two sets.\n" + FILLER},
+            {"published": "2021-07-12", "text": "Hale, 24, won the Ostend final for the first time.\n" + FILLER},
+            {"published": "2021-07-12", "text": "The Ostend final drew a record crowd to watch Hale.\n" + FILLER},
+            {"published": "2021-07-13", "text": "Hale's rival Ada Brun had beaten her in Ostend twice.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who was Hale's opponent in the Ostend final?")
+    assert data["answered"] and any("Ada Brun" in line["text"] for line in data["answer"][:2])

@@ -152,6 +152,8 @@ def ask(analysis: Analysis, question: str) -> Answer:
         ranked = _placed_first(question, ranked)
     elif HOW_MANY.match(question):
         ranked = _figures_first(question, ranked)
+    elif kind_of := _KIND_OF.match(question):
+        ranked = _kinds_first(question, kind_of.group(1), ranked)
     speaker = _SAYS.match(question)
     if speaker:
         ranked = _speaker_first(speaker.group(1), ranked)
@@ -231,7 +233,58 @@ def _named_first(question: str, ranked: list[tuple[Claim, float, float]]) -> lis
     known = {term_of(w) for w in words(question)}
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     named = [r for r in head if _name_beside(r[0].text, asked, known)]
+    tokens = words(question)
+    if len(tokens) > 2 and tokens[1].islower() and tokens[1] not in _AUXILIARY:
+        # "Who confirmed X?": "X was confirmed by his son, Duncan Jones" names the doer
+        agents = [r for r in head if _agent(r[0].text, term_of(tokens[1]), known)]
+        named = agents + [r for r in named if r not in agents]
+    elif len(tokens) > 3 and tokens[1].lower() in ("did", "does", "do"):
+        # "Who did Rousseff beat?": "her victory against the opposition candidate, José Serra"
+        verb = next((w for w in tokens[3:] if w.islower() and w not in STOP_WORDS), None)
+        if verb:
+            family = {term_of(verb)} | {t for t, f in FAMILY.items() if f == FAMILY.get(term_of(verb))}
+            objects = [r for r in head if _object(r[0].text, family, known)]
+            named = objects + [r for r in named if r not in objects]
     return named + [r for r in ranked if r not in named]
+
+
+_OVER = frozenset("over against".split())
+
+
+def _object(text: str, family: set[str], known: set[str]) -> bool:
+    """Whether a name the question does not give is what the asked verb acts on: right after the
+    verb or a word of its family ("beat Serra"), or after "over"/"against" within six words of it
+    ("victory in the final over Lea Park"), with no other name between."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+
+    def fresh_after(start: int) -> bool:  # the first name within six words is not the question's
+        k = next((k for k in range(start, min(len(tokens), start + 6)) if capital[k]), None)
+        return k is not None and not known & _run(tokens, capital, k)
+
+    for i, token in enumerate(tokens):
+        if term_of(token) not in family:
+            continue
+        if i + 1 < len(tokens) and capital[i + 1]:
+            if fresh_after(i + 1):
+                return True
+            continue
+        for j in range(i + 1, min(len(tokens), i + 7)):
+            if capital[j]:
+                break
+            if tokens[j].lower() in _OVER and fresh_after(j + 1):
+                return True
+    return False
+
+
+def _agent(text: str, verb: str, known: set[str]) -> bool:
+    """Whether a name the question does not give follows "VERB by" within four words."""
+    tokens = words(text)
+    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    return any(term_of(token) == verb and i + 1 < len(tokens) and tokens[i + 1].lower() == "by"
+               and any(capital[k] and not known & _run(tokens, capital, k)
+                       for k in range(i + 2, min(len(tokens), i + 6)))
+               for i, token in enumerate(tokens))
 
 
 # the words that end "who was the ROLE …" or "which ROLE …": a clause, a preposition, a verb
@@ -282,6 +335,27 @@ def _figures_first(question: str, ranked: list[tuple[Claim, float, float]]) -> l
     head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
     figured = [r for r in head if figure_near(r[0].text, wanted, before=before)]
     return figured + [r for r in ranked if r not in figured]
+
+
+_KIND_OF = re.compile(r"(?i)(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+([\w-]+)")
+
+
+def _kinds_first(question: str, noun: str, ranked: list[tuple[Claim, float, float]]
+                 ) -> list[tuple[Claim, float, float]]:
+    """For "what kind of N": of the best WHO_CANDIDATES answering claims, those that name a kind of N
+    (a word the question does not hold right before N: "a hamstring injury", not "his injury"), first."""
+    known = {term_of(w) for w in words(question)}
+    target = term_of(noun)
+
+    def kinded(text: str) -> bool:
+        tokens = words(text)
+        return any(term_of(t) == target and k > 0 and tokens[k - 1].lower() not in STOP_WORDS
+                   and term_of(tokens[k - 1]) not in known and not tokens[k - 1][:1].isdigit()
+                   for k, t in enumerate(tokens))
+
+    head = [r for r in ranked[:WHO_CANDIDATES] if r[2] >= ANSWERED]
+    kinds = [r for r in head if kinded(r[0].text)]
+    return kinds + [r for r in ranked if r not in kinds]
 
 
 _AT = frozenset("at in near outside inside".split())  # what puts an event in a place
@@ -373,13 +447,26 @@ def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
 _DETERMINERS = frozenset("the a an his her its their".split())
 
 
+_DEFINITE = frozenset("the his her its their".split())
+
+
+def _modifies(tokens: list[str], capital: list[bool], k: int) -> bool:
+    """Whether the run of capitals ending at k follows a definite determiner: "the PSDB challenger"
+    says which challenger, it does not name one."""
+    while k > 0 and capital[k - 1]:
+        k -= 1
+    return k > 0 and tokens[k - 1].lower() in _DEFINITE
+
+
 def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
     """Whether a name the question does not give stands in apposition to a role: after it, with at
     most two determiners or lower-case words between ("the maid, Nafissatou Diallo", "chief executive
     Travis Tygart"), or right before it ("Graça Foster, head of", "Diallo, the maid"); not across a
-    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid")."""
+    preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid"), nor, for a
+    person's role, a name that modifies it ("the PSDB challenger")."""
     tokens = words(text)
     capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    people = bool(roles & ROLE_FAMILY.keys())  # "the Sofitel hotel" names the hotel; "the PSDB challenger" no one
 
     def fresh(k: int) -> bool:
         return k > 0 and capital[k] and not known & _run(tokens, capital, k)
@@ -393,7 +480,7 @@ def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
             if capital[k] or (tokens[k].lower() in STOP_WORDS and tokens[k].lower() not in _DETERMINERS):
                 break
         before = i - 2 if i > 1 and tokens[i - 1].lower() in _DETERMINERS else i - 1
-        if before >= 0 and fresh(before):
+        if before >= 0 and fresh(before) and not (people and before == i - 1 and _modifies(tokens, capital, before)):
             return True
     return False
 
