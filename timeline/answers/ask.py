@@ -73,7 +73,7 @@ _PARTICIPLES = IRREGULAR_PAST_SET | frozenset("born hurt let put set cut hit shu
 # what ends a subject in lower case ("the appeal court convict Pistorius of …"): the object's article, a preposition
 _SUBJECT_END = frozenset("the a an his her its their our to of in on at for from with by over into after before during "
                          "about against as".split())
-_DETERMINERS = frozenset("the a an his her its their our this that".split())
+_DETERMINERS = frozenset("the a an his her its their".split())  # before a noun or a role
 NOUN_REACH = 3  # words between a noun of the asked verb and the date that dates it
 _PREPOSITIONS = frozenset("in of on at for from with by over into during".split())
 _NOT_VERB = frozenset("first last finally again almost nearly just still also even ever never".split())
@@ -442,9 +442,6 @@ def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
             if any(capital[k] and not known & _run(tokens, capital, k) for k in near):
                 return True
     return False
-
-
-_DETERMINERS = frozenset("the a an his her its their".split())
 
 
 _DEFINITE = frozenset("the his her its their".split())
