@@ -18,6 +18,8 @@ from storyline.timeline.events.build import Event, Timeline, build_timeline, sto
 from storyline.timeline.events.pubdates import with_estimates
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from storyline.timeline.answers.index import ClaimIndex
 
 # What `progress(stage, done, total)` is told, in this order; `done` and `total` count the inputs
@@ -43,6 +45,12 @@ class Analysis:
     def timeline(self) -> Timeline:
         """The claims placed in time: built on first use (a text summary never needs it)."""
         return build_timeline(self.story, self.claims)
+
+    @cached_property
+    def shortened(self) -> dict[str, str]:
+        """Lines as compressed for showing, by their whole sentence: filled as `render.compressed`
+        meets them, or all at once by a large story's helper while the claims were ranked."""
+        return {}
 
     @property
     def sources(self) -> tuple[Article, ...]:
@@ -157,6 +165,7 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     sources = Later(helper, independent_sources, story.articles)
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
+    shorter = _compressing(story, helper) if timeline and helper else None
     claims = ranked_claims(story, algorithm, sources.result)
     source_of = sources.result()
     if large:
@@ -168,9 +177,22 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)
         vars(analysis)["timeline"] = build_timeline(story, claims, found)  # what the cached property would build
+        if shorter:
+            texts, found_lines = shorter
+            vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, found_lines.result())}
         if large:
             release_memory()
     return analysis
+
+
+def _compressing(story: Story, helper: ProcessPoolExecutor) -> tuple[list[str], Later[list[str | None]]]:
+    """Every sentence compressed in the helper, after its other tasks: a timeline's lines are
+    claims' texts, and writing a large one compressed them one by one at the end (7 s of 12,000
+    articles' JSON, on one core, while the helper waited)."""
+    from storyline.summarize.summary.compress import compress_each
+
+    texts = [s.text for s in story.sentences]
+    return texts, Later(helper, compress_each, texts)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,16 @@ def compress(text: str) -> str:
     return short
 
 
+def compress_each(texts: list[str]) -> list[str | None]:
+    """`compress` of each text, None where it stays whole (most do): a helper's task, whose answer
+    is small to send back."""
+    shorter: list[str | None] = []
+    for text in texts:
+        short = compress(text)
+        shorter.append(None if short == text else short)
+    return shorter
+
+
 def _drop_tail(text: str) -> str:
     """The sentence without its attribution tail, unless what is left quotes someone (whom the tail
     names: '"We are here to help," she said.' and 'the victory "should not exonerate the regime", the

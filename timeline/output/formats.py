@@ -65,9 +65,9 @@ def _rendered(analysis: Analysis, fmt: str, dates: int | None, per_date: int | N
     if fmt == "timelinejs":
         from storyline.timeline.output import timelinejs
 
-        return timelinejs.dumps(timelinejs.document(analysis, render.compressed(events) if compress else events))
+        return timelinejs.dumps(timelinejs.document(analysis, render.compressed(events, analysis.shortened) if compress else events))
     shown = select(analysis.timeline, dates, per_date)
-    shown = render.compressed(shown) if compress else shown
+    shown = render.compressed(shown, analysis.shortened) if compress else shown
     if fmt == "html":
         from storyline.timeline.output import html
 

@@ -120,11 +120,20 @@ def markdown(analysis: Analysis, events: Sequence[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compressed(events: Sequence[Event]) -> list[Event]:
-    """Each event whose line is a whole sentence (role main) with that sentence compressed."""
-    shorter: dict[str, str] = {}  # a claim dated several times is one text: compressed once
-    return [replace(e, text=shorter.get(e.text) or shorter.setdefault(e.text, compress(e.text)))
-            if e.role == "main" else e for e in events]
+def compressed(events: Sequence[Event], shorter: dict[str, str] | None = None) -> list[Event]:
+    """Each event whose line is a whole sentence (role main) with that sentence compressed
+    (`shown_line`)."""
+    shorter = {} if shorter is None else shorter
+    return [replace(e, text=line) if (line := shown_line(e, shorter)) is not e.text else e for e in events]
+
+
+def shown_line(event: Event, shorter: dict[str, str]) -> str:
+    """The event's line compressed if it is a whole sentence (role main); `shorter` holds the lines
+    compressed before (`Analysis.shortened`) and is given the new ones (a claim dated several times
+    is one text: compressed once)."""
+    if event.role != "main":
+        return event.text
+    return shorter.get(event.text) or shorter.setdefault(event.text, compress(event.text))
 
 
 def json_document(analysis: Analysis, events: Sequence[Event], compress: bool = False) -> dict[str, object]:
@@ -141,10 +150,11 @@ def json_pieces(analysis: Analysis, events: Sequence[Event], compress: bool = Fa
 
 
 def _event_records(analysis: Analysis, events: Sequence[Event], compress: bool) -> Iterator[dict[str, object]]:
-    shown = compressed(events) if compress else events
-    for e, whole in zip(shown, events):
+    shorter = analysis.shortened
+    for e in events:
+        line = shown_line(e, shorter) if compress else e.text  # the event itself is not copied to show it
         yield ({"date": e.span.iso(), "end": e.span.iso_end(), "granularity": e.span.granularity,
-                "value": e.span.value, "text": e.text} | sentence_json(e.text, whole.text)
+                "value": e.span.value, "text": line} | sentence_json(line, e.text)
                | {"sources": list(e.sources), "certain": e.certain,
                   "dated_by": "publication" if e.fallback else e.expression, "role": e.role,
                   "score": round(e.score, 4), "members": members_json(analysis, e, e.sources),
