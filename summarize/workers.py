@@ -125,17 +125,3 @@ class Later(Generic[R]):
             self.args, self.future = (), None  # its inputs are the caller's to free
         return self.done[0]
 
-
-def release_memory() -> None:
-    """Give the heap's free memory back to the system: glibc keeps what a stage freed (after finding
-    a 12,000-article story's claims the process held 1.7 GB, most of it free), and the next stages'
-    peaks stack on it. A no-op where the C library is not glibc."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):  # musl, macOS, Windows
-        return
-    trim(0)

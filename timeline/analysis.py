@@ -13,7 +13,8 @@ from storyline.summarize.stories import StoryGroup, group_stories, one_story, se
 from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
 
-from storyline.summarize.workers import LARGE, Later, Workers, release_memory
+from storyline.summarize.heap import release_memory
+from storyline.summarize.workers import LARGE, Later, Workers
 from storyline.timeline.events.build import Event, Timeline, build_timeline, story_tags, tag_each, to_tag
 from storyline.timeline.events.pubdates import with_estimates
 

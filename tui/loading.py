@@ -16,6 +16,7 @@ from multiprocessing.queues import Queue
 from queue import Empty
 from typing import Any
 
+from storyline.summarize.heap import one_batch
 from storyline.summarize.story import Story
 from storyline.timeline.analysis import STAGES, Analysis, Mixed, load_and_analyse
 from storyline.timeline.answers.ask import Answer, summary_answer
@@ -62,7 +63,8 @@ def load(paths: Sequence[str], stdin: bytes | None, algorithm: str, story: Story
     """What the loading process runs: `load_and_analyse`, telling `listen`'s queue each stage,
     then what the app shows first (`Loaded`), `key_dates` being (dates, events per date, the
     number of events past which the app opens on them); `packed`."""
-    result = load_and_analyse(paths, stdin, algorithm, story, story_id, choose, progress=_tell)
+    with one_batch():  # the loading process ends once the app has what it sends
+        result = load_and_analyse(paths, stdin, algorithm, story, story_id, choose, progress=_tell)
     if isinstance(result, Mixed):
         return packed(Loaded(result))
     _tell("summary", 0, 0)

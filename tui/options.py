@@ -15,6 +15,7 @@ import click
 from storyline.summarize.errors import StorylineError
 from storyline.summarize.rank.rankers import RANKERS
 from storyline.summarize.story import Story, load_story
+from storyline.summarize.heap import one_batch
 from storyline.summarize.workers import Workers
 from storyline.tui.progress import counting, staged, working
 
@@ -58,7 +59,8 @@ def read_story(paths: Sequence[str], stdin: bytes | None = None, workers: Worker
     input is cleaned by helper processes too (`workers`, else ones of its own)."""
     if stdin is None and "-" in paths:
         stdin = read_stdin()
-    with counting("reading and cleaning articles") as progress, nullcontext(workers) if workers else Workers() as helping:
+    with one_batch(), counting("reading and cleaning articles") as progress, \
+            nullcontext(workers) if workers else Workers() as helping:
         story = load_story(paths, stdin=stdin, progress=progress, workers=helping)
     story = _pasted_warning(story, stdin if "-" in paths else None)
     _warn(story)
@@ -92,7 +94,8 @@ def read_analysis(paths: Sequence[str], algorithm: str, answers: bool = False, t
             with staged(algorithm) as progress:
                 return analyse(story, algorithm, progress, timeline, workers)
 
-    analysis = cached(key, build, with_answer_index if answers else with_timeline if timeline else None)
+    with one_batch():  # built or read from the cache alike: millions of objects that live to the end
+        analysis = cached(key, build, with_answer_index if answers else with_timeline if timeline else None)
     if not built:  # the same warnings as the first run gave
         _warn(analysis.story)
     return analysis
