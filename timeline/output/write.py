@@ -71,7 +71,11 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
 
 def _write_pieces(out: BinaryIO, pieces: Iterable[str]) -> None:
     for piece in pieces:
-        out.write(no_surrogates(piece).encode("utf-8"))
+        try:
+            data = piece.encode("utf-8")  # in C; a lone surrogate (rare) fails it
+        except UnicodeEncodeError:
+            data = no_surrogates(piece).encode("utf-8")
+        out.write(data)
 
 
 def _umask() -> int:
