@@ -22,6 +22,8 @@ from storyline.summarize.workers import Workers, in_shares, split
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from storyline.summarize.claims.dedup import Far
+
 TITLE_WORDS = 12
 
 
@@ -189,15 +191,17 @@ def _domain(url: str | None) -> str | None:
 
 
 def ranked_claims(story: Story, algorithm: str = "lexrank",
-                  source_of: dict[int, int] | Callable[[], dict[int, int]] | None = None) -> tuple[Claim, ...]:
+                  source_of: dict[int, int] | Callable[[], dict[int, int]] | None = None,
+                  far: Far | None = None) -> tuple[Claim, ...]:
     """The story's claims (deduplicated sentences), scored by `algorithm`, in story order;
     corroboration counts the independent sources of `source_of` (by default, found here; a
-    function is asked once the claims are found: a helper may be finding them meanwhile)."""
+    function is asked once the claims are found: a helper may be finding them meanwhile); `far`:
+    a helper's share of the look-alike search (`dedup.far_pairs` of the story's sentences)."""
     from storyline.summarize.claims.dedup import build_claims
     from storyline.summarize.claims.independent import independent_sources
     from storyline.summarize.rank.rankers import rank_claims
 
-    claims = build_claims(story.sentences)
+    claims = build_claims(story.sentences, far=far)
     if source_of is None:
         source_of = independent_sources(story.articles)
     elif callable(source_of):

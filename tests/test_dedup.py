@@ -110,3 +110,24 @@ def test_blocking_past_the_product_size_finds_the_reworded_copies(wikinews_rows,
     assert found >= 0.95 * len(merged)
     assert all(any(i in g for g in exhaustive if len(g) > 1) for g in cluster(texts, exhaustive=False)
                if len(g) > 1 for i in g)  # and nothing the exhaustive matching does not merge
+
+
+@pytest.mark.parametrize("common", [None, 3])  # the product alone; and with common words in keys after it
+def test_a_helpers_half_of_the_search_gives_the_same_groups(wikinews_rows, monkeypatch, common) -> None:
+    # A large story's helper finds the second half of the product's chunks (`far_pairs`) while
+    # `match` does the first: small chunks here, so that both halves hold several.
+    from storyline.summarize.claims import dedup
+
+    articles, _ = build_articles([RawDocument(r["id"], r["text"]) for r in wikinews_rows])
+    texts = [s.text for a in articles for s in split_text(a.id, a.text)]
+    texts += [" ".join(t.split()[1:]) for t in texts[::7]] + [t.replace(",", "") for t in texts[::11]]
+    monkeypatch.setattr(dedup, "CHUNK", 256)
+    if common:
+        monkeypatch.setattr(dedup, "PRODUCT_UP_TO", 0)
+        monkeypatch.setattr(dedup, "COMMON", common)
+    alone = dedup.match(texts, exhaustive=False)
+    far = dedup.far_pairs(texts)
+    assert far and sum(len(i) for i, _ in far) > 100, "the helper's half found pairs"
+    helped = dedup.match(texts, exhaustive=False, far=lambda: far)
+    assert helped == alone
+    assert sum(len(g) > 1 for g in alone.groups) > 100

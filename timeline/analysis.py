@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories, story_name
+from storyline.summarize.claims.dedup import far_pairs
 from storyline.summarize.claims.independent import independent_sources
 from storyline.summarize.story import Story, load_story, ranked_claims
+from storyline.summarize.summary.compress import compress_each
 
 from storyline.summarize.heap import release_memory
 from storyline.summarize.workers import LARGE, Later, Workers
@@ -155,19 +157,23 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time
     (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES).
 
-    With `workers`, a large story's independent sources and its dated articles' expressions are
-    found in a helper while this process finds and ranks the claims (the same results)."""
+    With `workers`, a large story's helper finds half of the look-alike sentence pairs, the
+    independent sources, the dated articles' expressions and every sentence's compressed line
+    while this process finds and ranks the claims (the same results: the helper runs ahead, a
+    line compressed there stands for the one a timeline would compress as it is written)."""
     helpers = workers.helpers(len(story.articles)) if workers else []
     helper = helpers[0] if helpers else None
     large = len(story.articles) >= LARGE
     if large:
         release_memory()  # what reading and cleaning freed
     progress("claims", 0, 0)
+    texts = [s.text for s in story.sentences] if helper else []
+    far = Later(helper, far_pairs, texts) if helper else None  # first: the claims need it soonest
     sources = Later(helper, independent_sources, story.articles)
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
-    shorter = _compressing(story, helper) if timeline and helper else None
-    claims = ranked_claims(story, algorithm, sources.result)
+    shorter = Later(helper, compress_each, texts) if timeline and helper else None
+    claims = ranked_claims(story, algorithm, sources.result, far.result if far else None)
     source_of = sources.result()
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
@@ -179,21 +185,10 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
         found = story_tags(story, early.result() if early else (), helpers)
         vars(analysis)["timeline"] = build_timeline(story, claims, found)  # what the cached property would build
         if shorter:
-            texts, found_lines = shorter
-            vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, found_lines.result())}
+            vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, shorter.result())}
         if large:
             release_memory()
     return analysis
-
-
-def _compressing(story: Story, helper: ProcessPoolExecutor) -> tuple[list[str], Later[list[str | None]]]:
-    """Every sentence compressed in the helper, after its other tasks: a timeline's lines are
-    claims' texts, and writing a large one compressed them one by one at the end (7 s of 12,000
-    articles' JSON, on one core, while the helper waited)."""
-    from storyline.summarize.summary.compress import compress_each
-
-    texts = [s.text for s in story.sentences]
-    return texts, Later(helper, compress_each, texts)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from typing import TYPE_CHECKING, Any
 
@@ -184,12 +185,15 @@ class Matches:
     figure_pairs: list[tuple[int, int]]  # (text index, text index)
 
 
-def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None) -> Matches:
-    """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants)."""
+def match(texts: Sequence[str], threshold: float = THRESHOLD, exhaustive: bool | None = None,
+          far: Far | None = None) -> Matches:
+    """`cluster`, plus the pairs that differ only in their figures (what becomes a claim's variants);
+    `far`: a helper's `far_pairs` of the same texts (see `_blocked_pairs`)."""
     norms, form_texts, form_of = _distinct_forms(texts)
     if exhaustive is None:  # few sentences: every pair is quick and exact, and spares importing scipy
         exhaustive = len(norms) <= ALL_PAIRS_UP_TO
-    claims, figure_pairs = _join_alike(norms, form_texts, threshold, _all_pairs if exhaustive else _blocked_pairs)
+    blocked = partial(_blocked_pairs, far=far)
+    claims, figure_pairs = _join_alike(norms, form_texts, threshold, _all_pairs if exhaustive else blocked)
     first_text: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for index, form in enumerate(form_of):
@@ -268,6 +272,7 @@ def _join_alike(norms: list[str], texts: list[str], threshold: float,
 
 
 Pairs = Iterable[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]  # blocks of (i, j) index arrays
+Far = Callable[[], "list[tuple[NDArray[np.intp], NDArray[np.intp]]]"]  # a helper's far_pairs, when done
 
 
 def _at_most(i: NDArray[Any], j: NDArray[Any], tried: NDArray[Any],
@@ -314,7 +319,8 @@ def _all_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
     yield rows[keep], cols[keep]
 
 
-def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pairs:
+def _blocked_pairs(norms: list[str], texts: list[str], threshold: float,
+                   far: Far | None = None) -> Pairs:
     """Pairs that share enough content words and are of compatible length.
 
     Both filters are necessary conditions of a match. Sharing BLOCK_OVERLAP of the smaller
@@ -331,71 +337,131 @@ def _blocked_pairs(norms: list[str], texts: list[str], threshold: float) -> Pair
     in a sentence of at most TINY words ("Cruz said", "Cruz says"); a key's sentences, sorted by
     their text, are paired with their WINDOW next (sorted-neighbourhood blocking), so a key costs
     its size, not its square.
+
+    With `far` (a helper's `far_pairs` of the same story), the second half of the product's
+    chunks comes from it: the same pairs in the same order, found on the other core meanwhile.
     """
     import numpy as np
-    from scipy import sparse
 
-    from storyline.summarize.arrays import lexorder
-
-    n = len(norms)
-    vocab: dict[str, int] = {}
-    # words numbered in a fixed order (a set's order changes with the hash seed): among words as
-    # rare, the number decides which enter a prefix, and the same input must give the same claims
-    sizes = np.zeros(n, dtype=np.int64)
-    numbered: list[int] = []
-    for k, text in enumerate(texts):
-        lower = _lower_tokens(text)
-        features = sorted(_features(_content_words(lower), lower))
-        sizes[k] = len(features)
-        numbered.extend(vocab.setdefault(w, len(vocab)) for w in features)
-    if not vocab:
+    blocking = _Blocking.of(norms, texts)
+    if blocking is None:
         return
-    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    cols = np.array(numbered, dtype=np.int64)
-    del numbered
-    df = np.bincount(cols, minlength=len(vocab))
-    order = lexorder([rows, df[cols], cols])  # by row, rarest word first
-    rows, cols = rows[order], cols[order]
-    position = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    in_prefix = position < sizes[rows] - np.ceil(BLOCK_OVERLAP * sizes[rows]) + 1
-    capped = n > PRODUCT_UP_TO
-    common = in_prefix & (df[cols] > COMMON) if capped else np.zeros(len(rows), dtype=bool)
-    in_prefix &= ~common
-    ones = np.ones(len(rows), dtype=np.float32)
-    full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
-    prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
-    full_t = full.T.tocsr()
-    common_rows, common_cols = rows[common], cols[common]
-    del rows, cols, order, position, in_prefix, common, ones  # the generator's frame outlives them
-    lengths = np.array([len(norm) for norm in norms], dtype=np.float64)
-    def checked(i: NDArray[Any], j: NDArray[Any], best_first: NDArray[Any] | None, tried: NDArray[Any]) -> Pairs:
-        length_i, length_j = lengths[i], lengths[j]
+    n = len(norms)
+    mid = _far_start(n) if far is not None else n
+    yield from blocking.chunk_pairs(range(0, mid, CHUNK), threshold)
+    if far is not None:
+        yield from far()
+    if len(blocking.common_rows):
+        i, j = _common_word_pairs(norms, blocking.common_rows, blocking.common_cols, blocking.sizes, blocking.words)
+        tried = np.zeros(n, dtype=np.int64)  # their own MAX_CANDIDATES: the product's may be spent
+        for start in range(0, len(i), CHUNK * 64):
+            yield from blocking.checked(i[start:start + CHUNK * 64], j[start:start + CHUNK * 64], None, tried,
+                                        threshold)
+
+
+def far_pairs(texts: list[str], threshold: float = THRESHOLD) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+    """The candidate pairs of the second half of `_blocked_pairs`' product chunks for these sentence
+    texts (a helper's task, while `build_claims` of the same texts does the first half)."""
+    norms, form_texts, _ = _distinct_forms(texts)
+    if len(norms) <= ALL_PAIRS_UP_TO:  # `match` scores all pairs: no blocking
+        return []
+    blocking = _Blocking.of(norms, form_texts)
+    if blocking is None:
+        return []
+    return list(blocking.chunk_pairs(range(_far_start(len(norms)), len(norms), CHUNK), threshold))
+
+
+def _far_start(n: int) -> int:
+    """Where a helper's share of the product's chunks starts: at the middle chunk."""
+    chunks = -(-n // CHUNK)
+    return (chunks // 2) * CHUNK
+
+
+@dataclass(frozen=True)
+class _Blocking:
+    """What `_blocked_pairs` multiplies: each form's blocking words (`full`), the rarest of them
+    (`prefix`), their counts (`sizes`), the forms' lengths, and the entries of common words that
+    block in keys instead (`common_rows`, `common_cols`)."""
+
+    full: Any  # scipy csr_matrix, forms × words
+    full_t: Any
+    prefix: Any
+    sizes: NDArray[Any]
+    lengths: NDArray[Any]
+    common_rows: NDArray[Any]
+    common_cols: NDArray[Any]
+    words: int
+    capped: bool
+
+    @staticmethod
+    def of(norms: list[str], texts: list[str]) -> _Blocking | None:
+        import numpy as np
+        from scipy import sparse
+
+        from storyline.summarize.arrays import lexorder
+
+        n = len(norms)
+        vocab: dict[str, int] = {}
+        # words numbered in a fixed order (a set's order changes with the hash seed): among words as
+        # rare, the number decides which enter a prefix, and the same input must give the same claims
+        sizes = np.zeros(n, dtype=np.int64)
+        numbered: list[int] = []
+        for k, text in enumerate(texts):
+            lower = _lower_tokens(text)
+            features = sorted(_features(_content_words(lower), lower))
+            sizes[k] = len(features)
+            numbered.extend(vocab.setdefault(w, len(vocab)) for w in features)
+        if not vocab:
+            return None
+        rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        cols = np.array(numbered, dtype=np.int64)
+        del numbered
+        df = np.bincount(cols, minlength=len(vocab))
+        order = lexorder([rows, df[cols], cols])  # by row, rarest word first
+        rows, cols = rows[order], cols[order]
+        position = np.arange(len(rows)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        in_prefix = position < sizes[rows] - np.ceil(BLOCK_OVERLAP * sizes[rows]) + 1
+        capped = n > PRODUCT_UP_TO
+        common = in_prefix & (df[cols] > COMMON) if capped else np.zeros(len(rows), dtype=bool)
+        in_prefix &= ~common
+        ones = np.ones(len(rows), dtype=np.float32)
+        full = sparse.csr_matrix((ones, (rows, cols)), shape=(n, len(vocab)))
+        prefix = sparse.csr_matrix((ones[in_prefix], (rows[in_prefix], cols[in_prefix])), shape=(n, len(vocab)))
+        lengths = np.array([len(norm) for norm in norms], dtype=np.float64)
+        return _Blocking(full, full.T.tocsr(), prefix, sizes, lengths, rows[common], cols[common], len(vocab), capped)
+
+    def chunk_pairs(self, starts: range, threshold: float) -> Pairs:
+        """The product's checked pairs, a chunk of CHUNK prefixes at each of `starts` (each chunk
+        counts its own forms' candidates: chunks are independent)."""
+        import numpy as np
+
+        tried = np.zeros(len(self.sizes), dtype=np.int64)
+        for start in starts:
+            block = (self.prefix[start:start + CHUNK] @ self.full_t).tocoo()
+            i, j = block.row + start, block.col
+            # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
+            size_i, size_j = self.sizes[i], self.sizes[j]  # each gathered once: the block is the pairs' raw product
+            keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
+            yield from self.checked(i[keep], j[keep], block.data[keep], tried, threshold)
+
+    def checked(self, i: NDArray[Any], j: NDArray[Any], best_first: NDArray[Any] | None, tried: NDArray[Any],
+                threshold: float) -> Pairs:
+        """The pairs of compatible length that share BLOCK_OVERLAP of the smaller set's words."""
+        import numpy as np
+
+        length_i, length_j = self.lengths[i], self.lengths[j]
         short, long_ = np.minimum(length_i, length_j), np.maximum(length_i, length_j)
         keep = 200 * short >= (threshold - 1) * (short + long_)
         # the most shared words of the product first; capped, among as many the nearest in length (a
         # tie-break under 1: the common words no longer count, and look-alikes have near lengths)
         best = None if best_first is None else best_first[keep]
-        if best is not None and capped:
+        if best is not None and self.capped:
             best = best - (long_ - short)[keep] / (long_ + short + 1)[keep]
         i, j = _at_most(i[keep], j[keep], tried, best)
         if len(i):
-            shared = np.asarray(full[i].multiply(full[j]).sum(axis=1)).ravel()
-            ok = shared >= BLOCK_OVERLAP * np.minimum(sizes[i], sizes[j])
+            shared = np.asarray(self.full[i].multiply(self.full[j]).sum(axis=1)).ravel()
+            ok = shared >= BLOCK_OVERLAP * np.minimum(self.sizes[i], self.sizes[j])
             yield np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok])
-
-    tried = np.zeros(n, dtype=np.int64)
-    for start in range(0, n, CHUNK):
-        block = (prefix[start:start + CHUNK] @ full_t).tocoo()
-        i, j = block.row + start, block.col
-        # Each pair once: from its smaller side (the side whose prefix is guaranteed to hit).
-        size_i, size_j = sizes[i], sizes[j]  # each gathered once: the block is the pairs' raw product
-        keep = (size_i < size_j) | ((size_i == size_j) & (i < j))
-        yield from checked(i[keep], j[keep], block.data[keep], tried)
-    if len(common_rows):
-        i, j = _common_word_pairs(norms, common_rows, common_cols, sizes, len(vocab))
-        tried = np.zeros(n, dtype=np.int64)  # their own MAX_CANDIDATES: the product's may be spent
-        for start in range(0, len(i), CHUNK * 64):
-            yield from checked(i[start:start + CHUNK * 64], j[start:start + CHUNK * 64], None, tried)
 
 
 def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any], sizes: NDArray[Any],
@@ -434,7 +500,7 @@ def _common_word_pairs(norms: list[str], rows: NDArray[Any], cols: NDArray[Any],
     return pairs // n, pairs % n
 
 
-def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) -> tuple[Claim, ...]:
+def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD, far: Far | None = None) -> tuple[Claim, ...]:
     """Claims in story order; each claim's text is its most complete member.
 
     Groups that agree but for a number ("killing 60" in two reports, "killing 65" in three)
@@ -442,7 +508,7 @@ def build_claims(sentences: Sequence[Sentence], threshold: float = THRESHOLD) ->
     alone gathers the corroboration the fact has.
     """
     claims = []
-    for number, family in enumerate(_families(sentences, match([s.text for s in sentences], threshold)), 1):
+    for number, family in enumerate(_families(sentences, match([s.text for s in sentences], threshold, far=far)), 1):
         if len(family) == 1 and len(family[0]) == 1:  # most claims of real news: one sentence
             one = sentences[family[0][0]]
             claims.append(Claim(id=number, text=one.text, members=(one,), sources=(one.article,)))
