@@ -49,9 +49,10 @@ def _follows(claim: Claim, after: dict[int, int]) -> bool:
 def predecessors(claims: Sequence[Claim]) -> dict[int, int]:
     """Claim id -> the id of the claim whose first member is the sentence just before the claim's
     first member in its article: in story order, that claim's line is shown right before it."""
-    at = {(c.first.article, c.first.index): c.id for c in claims}
-    return {c.id: at[(c.first.article, c.first.index - 1)] for c in claims
-            if (c.first.article, c.first.index - 1) in at}
+    place = {c.id: (first.article, first.index) for c in claims for first in (c.first,)}  # each found once
+    at = {spot: claim_id for claim_id, spot in place.items()}
+    return {claim_id: at[(article, index - 1)] for claim_id, (article, index) in place.items()
+            if (article, index - 1) in at}
 
 
 def _candidates(claims: Sequence[Claim], compress: bool, whole: bool, after: dict[int, int]) -> list[Claim]:
