@@ -17,7 +17,8 @@ from storyline.summarize.summary.compress import compress_each
 
 from storyline.summarize.heap import release_memory
 from storyline.summarize.workers import LARGE, Later, Workers
-from storyline.timeline.events.build import Event, Timeline, build_timeline, story_tags, tag_each, to_tag
+from storyline.timeline.events.build import (Event, Timeline, build_timeline, story_names, story_tags, tag_each,
+                                             to_tag)
 from storyline.timeline.events.pubdates import with_estimates
 
 if TYPE_CHECKING:
@@ -169,12 +170,12 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     progress("claims", 0, 0)
     texts = [s.text for s in story.sentences] if helper else []
     far = Later(helper, far_pairs, texts) if helper else None  # first: the claims need it soonest
-    sources = Later(helper, independent_sources, story.articles)
+    about = Later(helper, _about, story.articles, bool(timeline and helper))
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
     shorter = Later(helper, compress_each, texts) if timeline and helper else None
-    claims = ranked_claims(story, algorithm, sources.result, far.result if far else None)
-    source_of = sources.result()
+    claims = ranked_claims(story, algorithm, lambda: about.result()[0], far.result if far else None)
+    source_of, names = about.result()
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
@@ -183,12 +184,18 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     if timeline:
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)
-        vars(analysis)["timeline"] = build_timeline(story, claims, found)  # what the cached property would build
+        vars(analysis)["timeline"] = build_timeline(story, claims, found, names)  # what the cached property would build
         if shorter:
             vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, shorter.result())}
         if large:
             release_memory()
     return analysis
+
+
+def _about(articles: tuple[Article, ...], names: bool) -> tuple[dict[int, int], frozenset[str] | None]:
+    """What is found of the articles alone: their independent sources and (with `names`) the names
+    the story is about (`build.story_names`): one task, so that a helper is sent the articles once."""
+    return independent_sources(articles), story_names(articles) if names else None
 
 
 @dataclass(frozen=True)

@@ -108,10 +108,12 @@ class Timeline:
         return list(dict.fromkeys(e.span.value for e in self.events))
 
 
-def build_timeline(story: Story, claims: Sequence[Claim], found: dict[int, list[Timex]] | None = None) -> Timeline:
+def build_timeline(story: Story, claims: Sequence[Claim], found: dict[int, list[Timex]] | None = None,
+                   names: frozenset[str] | None = None) -> Timeline:
     """Every claim placed in time, against its articles' publication dates (estimated ones
     included: analysis.analyse fills them in before, once, for every output); `found` holds each
-    article's expressions when they are tagged already (`story_tags`)."""
+    article's expressions when they are tagged already (`story_tags`), `names` the story's names
+    when they are found already (`story_names`)."""
     articles = story.articles
     found = found if found is not None else story_tags(story)
     events: list[Event] = []
@@ -119,7 +121,7 @@ def build_timeline(story: Story, claims: Sequence[Claim], found: dict[int, list[
         events.extend(_claim_events(claim, articles, found))
     events = merge_events(events)
     events.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start).days, -e.score, e.claim))
-    return Timeline(tuple(events), _mentions(story, found))
+    return Timeline(tuple(events), _mentions(story, found, names))
 
 
 # What tagging one article needs and gives: (id, text, publication day, sentence spans) -> (id, that day, its expressions)
@@ -255,7 +257,7 @@ def _names_in(tokens: Sequence[str]) -> set[str]:
             and t.lower() not in STOP_WORDS}
 
 
-def _mentions(story: Story, found: dict[int, list[Timex]]) -> dict[str, float]:
+def _mentions(story: Story, found: dict[int, list[Timex]], names: frozenset[str] | None = None) -> dict[str, float]:
     """Each date's mentions, as datewise timeline summarisation counts them (news-tls's mention
     count): the articles that refer to it by an expression, explicit or resolved ("last Sunday"),
     plans included ("will be sentenced on June 5": the story turns on such dates), each article
@@ -269,7 +271,7 @@ def _mentions(story: Story, found: dict[int, list[Timex]]) -> dict[str, float]:
     story's names (`story_names`: "schools shut on March 9" in a piece about something else) half.
     """
     large = len(story.articles) > SMALL_STORY
-    names = story_names(story.articles) if large else frozenset()
+    names = (story_names(story.articles) if names is None else names) if large else frozenset()
     articles: dict[str, dict[int, float]] = {}
     for article in story.articles:
         published, sentences = article.published_date, story.sentences_of(article.id)
