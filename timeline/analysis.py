@@ -22,8 +22,6 @@ from storyline.timeline.events.build import (Event, Timeline, build_timeline, st
 from storyline.timeline.events.pubdates import with_estimates
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from storyline.timeline.answers.index import ClaimIndex
 
 # What `progress(stage, done, total)` is told, in this order; `done` and `total` count the inputs
@@ -159,9 +157,9 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES).
 
     With `workers`, a large story's helper finds half of the look-alike sentence pairs, the
-    independent sources, the dated articles' expressions and every sentence's compressed line
-    while this process finds and ranks the claims (the same results: the helper runs ahead, a
-    line compressed there stands for the one a timeline would compress as it is written)."""
+    independent sources, the story's names, the dated articles' expressions and every sentence's
+    compressed line while this process finds and ranks the claims (the same results: the helper
+    only runs ahead of what this process would find when asked)."""
     helpers = workers.helpers(len(story.articles)) if workers else []
     helper = helpers[0] if helpers else None
     large = len(story.articles) >= LARGE
