@@ -168,7 +168,7 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     progress("claims", 0, 0)
     texts = [s.text for s in story.sentences] if helper else []
     far = Later(helper, far_pairs, texts) if helper else None  # first: the claims need it soonest
-    about = Later(helper, _about, story.articles, helper is not None)
+    about = Later(helper, _about, story.articles, bool(timeline and helper))
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
     shorter = Later(helper, compress_each, texts) if timeline and helper else None
@@ -193,9 +193,10 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
 
 
 def _about(articles: tuple[Article, ...], helped: bool) -> tuple[dict[int, int], frozenset[str] | None, str | None]:
-    """What is found of the articles alone: their independent sources and, in a helper (`helped`),
-    the names the story is about (`build.story_names`) and its name (`Analysis.title`): one task,
-    so that the helper is sent the articles once. Neither name depends on estimated dates."""
+    """What is found of the articles alone: their independent sources and, in a helper building a
+    timeline (`helped`), the names the story is about (`build.story_names`, for its key dates) and its
+    name (`Analysis.title`, for its headings): one task, so that the helper is sent the articles once.
+    Neither name depends on estimated dates."""
     if not helped:
         return independent_sources(articles), None, None
     return independent_sources(articles), story_names(articles), story_name(articles)
