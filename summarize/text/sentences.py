@@ -37,6 +37,10 @@ _FRAGMENT_WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\W\\d_]+")
 # hyphens and dots; a run of Han or kana is one token (a name rule must see a whole name, so no
 # letter may split one).
 _ALNUM = f"[^\\W_{IDEOGRAPHS}]"
+# The capital and small letters of the Latin, Greek and Cyrillic alphabets (A-Z, É, Ł, Ж …), for the
+# patterns that read a capitalised name ("Aécio Neves", "Élysée"): inside [] only.
+CAPITALS = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+SMALLS = "".join(c for c in map(chr, range(0x530)) if c.islower())
 _TOKEN = re.compile(f"{_ALNUM}+(?:(?:['’]|[.-]+){_ALNUM}+)*|[{IDEOGRAPHS}]+")
 
 
