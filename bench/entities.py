@@ -40,6 +40,24 @@ _DASH_OPENERS = {"a", "an", "the", "and", "or", "but", "nor", "not", "even", "al
                  "before", "until", "despite", "like", "unlike", "especially", "mostly", "usually", "almost",
                  "about", "how", "why", "whether", "possibly", "probably", "or", "nearly", "also", "let", "be"}
 _WORD = re.compile(r"\w")
+# About 30% of the articles hold UTF-8 that was read as Windows-1252 before tokenising ("Brazilâ€™s",
+# "BeyoncÃ©"), and the tokeniser split the mojibake ("Brazilâ€ ™ s", "BeyoncÃ ©", "â€\n™ t"): the
+# pieces are rejoined (across lines too), so the text holds the mojibake a scraped page would
+# ("Brazilâ€™s"), which Storyline's cleaning repairs. A continuation byte read as cp1252 (€ ™ “ © …):
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+# ... after a lead byte and its first continuation (â€, â‚: three-byte UTF-8) or a two-byte lead
+# (Â Ã Ä Å: Latin-1 and Latin Extended-A letters); U+FFFD after "â€" is the byte cp1252 cannot
+# show, in news text the closing quote's (” is E2 80 9D).
+_SPLIT_MOJIBAKE = re.compile(f"(â[{_CONTINUATION}]|[ÂÃÄÅ])\\s*([{_CONTINUATION}\ufffd])")
+_SPLIT_CLITIC = re.compile(r"(â€™)\s+(s|t|m|d|re|ve|ll)\b", re.I)  # "Bowieâ€™ s": the tokeniser's "Bowie 's"
+# A lone "Ã" or "Â" is the lead of à or of a no-break space whose A0 byte the tokeniser took for a space.
+_LOST_A0 = re.compile(f"([ÂÃ])(?![{_CONTINUATION}\ufffd])")
+_CLOSING_MOJIBAKE = {"â€\x9d", "â€™"}  # ” and ’ rejoined: they attach to the word before, as '"' and "'" do
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    lead, tail = match.groups()
+    return lead + ("\x9d" if tail == "\ufffd" and lead == "â€" else tail)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9])")
 
 
@@ -59,7 +77,7 @@ def detokenise(line: str) -> str:
                 glue = True
             else:
                 joined = True
-        elif token in _ATTACH_LEFT or token.lower() in _ATTACH_LEFT:
+        elif token in _ATTACH_LEFT or token.lower() in _ATTACH_LEFT or token in _CLOSING_MOJIBAKE:
             joined = True
         elif token in _ATTACH_RIGHT:
             glue = True
@@ -74,7 +92,10 @@ def detokenise(line: str) -> str:
 
 
 def article_text(raw: str) -> str:
-    return "\n".join(d for d in (detokenise(line) for line in raw.splitlines()) if d)
+    """The written text of one article's tokenised lines, its split mojibake rejoined (not repaired)."""
+    raw = _SPLIT_CLITIC.sub(r"\1\2", _SPLIT_MOJIBAKE.sub(_rejoined, raw))
+    text = "\n".join(d for d in (detokenise(line) for line in raw.splitlines()) if d)
+    return _LOST_A0.sub("\\1\xa0", text)
 
 
 def first_sentence(text: str) -> str:

@@ -42,6 +42,15 @@ def test_an_acronym_finds_the_full_name(tmp_path) -> None:
     assert data["answered"] and "Sara Lindqvist" in data["answer"][0]["text"]
 
 
+def test_an_acronym_finds_a_full_name_with_accents(tmp_path) -> None:
+    """A name read whole: "Comissão Óleo Nacional" gives "CON" (its capitals were ASCII-only)."""
+    rows = [{"published": "2018-07-01", "text": "Sara Lindqvist was chosen to chair the Comissão Óleo "
+                                                "Nacional.\n" + FILLER},
+            {"published": "2018-07-02", "text": "Whalers in Tromso chose a new chair for their guild.\n" + FILLER}]
+    data = asked(_story(tmp_path, rows), "Who was chosen to chair the CON?")
+    assert data["answered"] and "Sara Lindqvist" in data["answer"][0]["text"]
+
+
 def test_what_kind_of_asks_for_the_noun_after_it(tmp_path) -> None:
     """"kind" is how the question is built: the engine sentence answers, not one saying "kind"."""
     rows = [{"published": "2017-01-01", "text": "The Orla prototype ran on a hydrogen engine.\n"

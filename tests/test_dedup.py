@@ -47,6 +47,11 @@ LOOK_ALIKES = [
      "Airbus delivered 510 aircraft in 2010, the company said on Thursday."),
     ("Russian aircraft carried out 146 strikes in the Palmyra area between Wednesday and Sunday.",
      "Russian aircraft carried out 146 strikes in the Palmyra area between Monday and Sunday."),
+    # Names and words with letters beyond ASCII are read whole ("Aécio" was "a cio", Russian nothing).
+    ("Aécio Neves conceded defeat on Sunday night in São Paulo.",
+     "José Serra conceded defeat on Sunday night in São Paulo."),
+    ("Путин встретился с Медведевым в Москве 3 марта.",
+     "Лавров прилетел в Берлин 3 марта."),
 ]
 
 

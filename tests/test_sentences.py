@@ -46,5 +46,14 @@ def test_tokenizer_contract_for_sumy() -> None:
     assert tok.to_words("The U.S.-backed forces' advance") == ("The", "U.S.-backed", "forces", "advance")
 
 
+def test_words_of_any_alphabet_are_whole() -> None:
+    """A letter beyond ASCII is part of its word: a rule that reads a name must see the whole name."""
+    tok = Tokenizer()
+    assert tok.to_words("Aécio Neves met Graça Foster and Beyoncé") == ("Aécio", "Neves", "met", "Graça", "Foster", "and",
+                                                                        "Beyoncé")
+    assert tok.to_words("Brazil’s São Paulo, Санкт-Петербург, 2016年3月") == (
+        "Brazil’s", "São", "Paulo", "Санкт-Петербург", "2016", "年", "3", "月")
+
+
 def test_stems_drop_stop_words() -> None:
     assert stems("The troops were advancing on the towns") == ["troop", "advanc", "town"]

@@ -51,8 +51,10 @@ MAX_CANDIDATES = 32
 _AGENCY = re.compile(r"\((?:AFP|AP|Reuters|Xinhua|dpa|ANI|IANS|PTI|UPI|Bloomberg)\)|,? (?:AFP|AP) reported", re.I)
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ ,.](?=\d{3}\b)")
 _GROUPED = re.compile(r"\d[ ,.]\d{3}\b")  # found faster than _DIGIT_GROUP's look-behind can replace
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+# Letters and digits of any alphabet: folding "Aécio" to "a cio", or a Russian sentence to its
+# digits, would make sentences about different people (or any two Russian ones) look alike.
+_NON_WORD = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|['-])*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | frozenset(DAY_WORDS)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
+from storyline.summarize.clean.mojibake import repair
 from storyline.summarize.clean.shapes import CONTACT_WORDS, Gated, cut_embed_links, folded, shape_reason, unfuse_link_box
 from storyline.summarize.model import day_of
 from storyline.summarize.untrusted import clean_text
@@ -84,8 +85,8 @@ _LINE_END_HYPHEN = re.compile(r"([a-z])-\n([a-z])")
 
 
 def normalise(text: str) -> str:
-    """Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Mojibake repaired; Unicode, spacing and quotes made uniform; terminal escapes removed; newlines kept."""
+    text = unicodedata.normalize("NFC", repair(text.replace("\r\n", "\n").replace("\r", "\n")))
     text = clean_text(text)
     for quote, plain in _QUOTES.items():  # replace() runs in C; translate() looks up every character
         text = text.replace(quote, plain)

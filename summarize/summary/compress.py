@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.summarize.text.sentences import words
+from storyline.summarize.text.sentences import CAPITALS, words
 
 MIN_WORDS = 6  # a compressed line shorter than this says too little: the sentence is kept whole
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -54,7 +54,7 @@ _ASIDE = re.compile(r"\s{1,3}[—–]\s{1,3}(?P<inside>[^—–.;:]{1,80}?)\s{1,
 # "Catherine Ashton, the EU's foreign policy chief, met …" / "John Smith, 45, was …": an
 # appositive after a capitalised name, before a lower-case word that is not a list's "and"
 _APPOSITIVE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’.-]*),\s+(?:(?:the|a|an|who|which|whose|his|her|its|their)\s[^,;:\"“”()—–]{2,90}?|\d{1,3})"
+    rf"(?P<name>\b[{CAPITALS}][\w'’.-]*),\s+(?:(?:the|a|an|who|which|whose|his|her|its|their)\s[^,;:\"“”()—–]{{2,90}}?|\d{{1,3}})"
     r",(?=\s+(?!(?:and|or|nor|but|as well)\b)[a-z])")
 MAX_ROUNDS = 4  # an opener can hide a dateline and the like: a few rounds, each linear in the sentence
 

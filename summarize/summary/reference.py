@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|de|al|the|and)?\s*[A-Z][\w'’&.-]*){0,4}"
+from storyline.summarize.text.sentences import CAPITALS
+
+_NAME = rf"[{CAPITALS}][\w'’&.-]*(?:\s+(?:of|for|de|al|the|and)?\s*[{CAPITALS}][\w'’&.-]*){{0,4}}"
 _HEADS = (r"town|city|village|company|firm|group|country|carrier|airline|automaker|carmaker|bank|plane|"
           r"aircraft|jet|airliner|militants|jihadists|monitor|ministry|agency|index|exchange|court")
 # "The town lies…": an opening description that needs its antecedent.
@@ -28,7 +30,7 @@ _LEANING = re.compile(r"^(?:[”'’]|(?:It|He|She|They|This|That|These|Those|Si
 # A quotation that opens a line stands alone when it closes in the line and its speaker is named
 # ('"We are here to help," said Ashton.', '"…," a prosecutor said'); '"…," he said' leans.
 _NAMED_QUOTE = re.compile(r'^["“][^"“”]{1,1000}["”],?\s+(?:(?:said|says|added|told|wrote|tweeted|insisted)\s+)?'
-                          r"(?!(?:he|she|it|they|we|i|you|this|that)\b)[A-Za-z][\w'’.-]*", re.IGNORECASE)
+                          r"(?!(?:he|she|it|they|we|i|you|this|that)\b)[^\W\d_][\w'’.-]*", re.IGNORECASE)
 _UNNAMED_WHICH = re.compile(rf"^The\s+(?:\w+\s+)?(?:{_HEADS})\s*,\s*(?:which|who)\b")
 
 

@@ -30,12 +30,18 @@ DATELINE_CHARS = 120  # a dateline opens a paragraph: only its head is matched
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 ABBREVIATION_CHARS = 30
 _AGENCY_LEAD = re.compile(r"^\((?:[A-Z]{2,8}|Reuters|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?(?=[A-Z\"'])")
-# A word when telling a fragment ("Meth.") from a sentence: each Han or kana character counts as one,
-# since Chinese and Japanese put no spaces between words.
-_FRAGMENT_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\d_]+")
-# Words: ASCII letters and digits as ever (an accented Latin letter still splits a word, so that
-# rankings stay as they were), and runs of letters of other scripts (Cyrillic, Greek, Arabic, Han).
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:['’]|[.-]+)[A-Za-z0-9]+)*|[^\W\d_\u0000-\u024f]+")
+IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han and kana: no spaces between words
+# A word when telling a fragment ("Meth.") from a sentence: each Han or kana character counts as one.
+_FRAGMENT_WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\W\\d_]+")
+# Words: letters and digits of any alphabet ("Aécio", "Graça", "Путин"), keeping inner apostrophes,
+# hyphens and dots; a run of Han or kana is one token (a name rule must see a whole name, so no
+# letter may split one).
+_ALNUM = f"[^\\W_{IDEOGRAPHS}]"
+# The capital and small letters of the Latin, Greek and Cyrillic alphabets (A-Z, É, Ł, Ж …), for the
+# patterns that read a capitalised name ("Aécio Neves", "Élysée"): inside [] only.
+CAPITALS = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+SMALLS = "".join(c for c in map(chr, range(0x530)) if c.islower())
+_TOKEN = re.compile(f"{_ALNUM}+(?:(?:['’]|[.-]+){_ALNUM}+)*|[{IDEOGRAPHS}]+")
 
 
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:

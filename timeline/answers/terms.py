@@ -4,9 +4,10 @@ places under all their names and years, and the question's own scaffolding."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 
-from storyline.summarize.text.sentences import STOP_WORDS, stem, words
+from storyline.summarize.text.sentences import CAPITALS, SMALLS, STOP_WORDS, stem, words
 from storyline.timeline.answers.places import place_of
 from storyline.timeline.answers.verbs import FAMILY
 
@@ -63,20 +64,21 @@ def places(terms: list[str]) -> list[str]:
 
 
 # a run of capitalised words, small linking words inside it giving no letter
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][a-z]+)+")
+_NAME_RUN = re.compile(rf"\b[{CAPITALS}][{SMALLS}]+(?:\s+(?:(?:of|for|and|the|de)\s+)*[{CAPITALS}][{SMALLS}]+)+")
 
 
 def acronyms(text: str) -> list[str]:
     """The initials of each run of two or more capitalised words ("International Monetary Fund":
     "imf", "Food and Drug Administration": "fda"), so that a question's "IMF" finds the full name.
-    A sentence's first word, when a stop word ("In New York"), gives no letter."""
+    A sentence's first word, when a stop word ("In New York"), gives no letter; an initial's accent
+    none ("Óleo": "o"), as acronyms are written ("BNDES", of "Banco Nacional de Desenvolvimento Econômico")."""
     out = []
     for run in _NAME_RUN.findall(text):
         capitals = [w for w in run.split() if w[:1].isupper()]
         if capitals[0].lower() in STOP_WORDS:
             capitals = capitals[1:]
         if len(capitals) >= 2:
-            out.append("".join(w[0] for w in capitals).lower())
+            out.append("".join(unicodedata.normalize("NFD", w[0])[0] for w in capitals).lower())
     return out
 
 
@@ -103,7 +105,7 @@ def counted_noun(question: str) -> str | None:
 
 def question_subject(question: str) -> list[str]:
     """Stems of the subject in "when/how did X verb …" (its capitalised words)."""
-    match = re.search(r"\b(?:did|does|do|was|were|has|had|will)\s+((?:the\s+)?(?:[A-Z][\w'-]*\s*)+)", question)
+    match = re.search(rf"\b(?:did|does|do|was|were|has|had|will)\s+((?:the\s+)?(?:[{CAPITALS}][\w'-]*\s*)+)", question)
     return [stem(w) for w in words(match.group(1))] if match else []
 
 

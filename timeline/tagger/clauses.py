@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.summarize.text.sentences import CAPITALS
+
 # Where a subordinate clause or participle phrase may begin, nearest the date wins.
 _OPENER = re.compile(
     r"(?:^|(?<=[\s,;(—–]))(?:since|after|before|until|following|once|when|while|which|who|whom|whose|that|where|"
@@ -30,7 +32,7 @@ _CONJUNCTION = re.compile(r"^(?:and|but|or|then|so)\s+", re.I)
 _STANDS_ALONE = re.compile(r"[A-Z0-9]|(?:a|an|the|its|his|her|their|our|this|these|those|he|she|it|they|we|"
                            r"[a-z]+ing|[a-z]+ed|set up|built)\b")
 _PRONOUN = re.compile(r"(?:he|she|they|it)\b", re.I)
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|al|van|von|bin)?\s*[A-Z][\w'’.-]*){1,3}"
+_NAME = rf"[{CAPITALS}][\w'’.-]*(?:\s+(?:de|al|van|von|bin)?\s*[{CAPITALS}][\w'’.-]*){{1,3}}"
 _SPEAKER = re.compile(rf"({_NAME})\s+(?:\w+\s+){{0,3}}?(?:said|says|told|announced|added|stated)\b")
 _RELATIVE = re.compile(r"which|who|whom|whose|that", re.I)
 
