@@ -31,6 +31,8 @@ def mojibake(text: str) -> str:
     ("BeyoncÃ© sang", "Beyoncé sang"),
     ("â€œWe won,â€\x9d Aécio said â€“ and left", "“We won,” Aécio said – and left"),
     ("SÃ£o Paulo paid Â£12m", "São Paulo paid £12m"),
+    ("Recep Tayyip ErdoÄŸan and Niclas WÃ¥gnert", "Recep Tayyip Erdoğan and Niclas Wågnert"),  # ftfy alone keeps these
+    ("\x95 Italian police said", "• Italian police said"),  # a C1 bullet: not all of it was UTF-8, ftfy decides
 ])
 def test_mojibake_is_repaired(broken: str, repaired: str) -> None:
     assert repair(broken) == repaired
