@@ -156,10 +156,11 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     """Claims ranked by `algorithm`, undated articles given estimated dates, claims placed in time
     (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES).
 
-    With `workers`, a large story's helper finds half of the look-alike sentence pairs, the
-    independent sources, the story's names, the dated articles' expressions and every sentence's
-    compressed line while this process finds and ranks the claims (the same results: the helper
-    only runs ahead of what this process would find when asked)."""
+    With `workers`, a large story's helper finds, in this order, half of the look-alike sentence
+    pairs and the independent sources (which the claims need), the dated articles' expressions, the
+    story's names and every sentence's compressed line (which the timeline needs), while this
+    process finds and ranks the claims (the same results: the helper only runs ahead of what this
+    process would find when asked)."""
     helpers = workers.helpers(len(story.articles)) if workers else []
     helper = helpers[0] if helpers else None
     large = len(story.articles) >= LARGE
@@ -168,38 +169,27 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     progress("claims", 0, 0)
     texts = [s.text for s in story.sentences] if helper else []
     far = Later(helper, far_pairs, texts) if helper else None  # first: the claims need it soonest
-    about = Later(helper, _about, story.articles, bool(timeline and helper))
+    sources = Later(helper, independent_sources, story.articles)  # wanted as the claims are ranked
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
+    named = Later(helper, story_names, story.articles) if timeline and helper else None  # wanted at the end
     shorter = Later(helper, compress_each, texts) if timeline and helper else None
-    claims = ranked_claims(story, algorithm, lambda: about.result()[0], far.result if far else None)
-    source_of, names, title = about.result()
+    claims = ranked_claims(story, algorithm, sources.result, far.result if far else None)
+    source_of = sources.result()
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
     story = replace(story, articles=with_estimates(story.articles, claims))
     analysis = Analysis(story, claims, algorithm, source_of)
-    if title is not None:
-        vars(analysis)["title"] = title  # what the cached property would find: profiling 12,000 articles takes 5 s
     if timeline:
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)
-        vars(analysis)["timeline"] = build_timeline(story, claims, found, names)  # what the cached property would build
+        vars(analysis)["timeline"] = build_timeline(story, claims, found, named.result() if named else None)  # what the cached property would build
         if shorter:
             vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, shorter.result())}
         if large:
             release_memory()
     return analysis
-
-
-def _about(articles: tuple[Article, ...], helped: bool) -> tuple[dict[int, int], frozenset[str] | None, str | None]:
-    """What is found of the articles alone: their independent sources and, in a helper building a
-    timeline (`helped`), the names the story is about (`build.story_names`, for its key dates) and its
-    name (`Analysis.title`, for its headings): one task, so that the helper is sent the articles once.
-    Neither name depends on estimated dates."""
-    if not helped:
-        return independent_sources(articles), None, None
-    return independent_sources(articles), story_names(articles), story_name(articles)
 
 
 @dataclass(frozen=True)
