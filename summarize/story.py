@@ -17,7 +17,7 @@ from storyline.summarize.read.ingest import read_inputs
 from storyline.summarize.clean.metadata import find_outlet, find_published, find_title
 from storyline.summarize.model import Article, Claim, RawDocument, Sentence
 from storyline.summarize.text.sentences import sentence_spans
-from storyline.summarize.workers import OWN_SHARE, Workers, in_shares, split
+from storyline.summarize.workers import Workers, in_shares, split
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -101,7 +101,7 @@ def _built(documents: list[RawDocument], helpers: Sequence[ProcessPoolExecutor],
         furniture = furniture_of([(k, outlet, published) for k, (_, published, outlet) in zip(keys, pages)])
         bodies = _bodies([(doc.title, page) for doc, page in zip(documents, pages)], known, furniture, reasons)
     else:
-        shares = split(documents, len(helpers) + 1, OWN_SHARE)
+        shares = split(documents, len(helpers) + 1)
         firsts = in_shares(_first_pass, shares, helpers)
         pages = [page for first in firsts for page in first[0]]
         known = frozenset().union(*(first[1] for first in firsts))

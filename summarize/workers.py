@@ -20,10 +20,6 @@ if TYPE_CHECKING:  # concurrent.futures is imported only where a helper starts: 
 LARGE = 300  # articles from which helpers start
 WORKERS_ENV = "STORYLINE_WORKERS"  # helper processes: "0" none; unset, one per core besides this one
 MAX_HELPERS = 3  # each holds its share's text and its imports (~60 MB)
-# This process's share of the cleaning against a helper's (40% with one helper): it also reads the
-# inputs, unpacks what the helpers send back and builds the story's objects, which took it 23 s of a
-# 12,000-article story's reading while its helper, on an even share, was done far sooner.
-OWN_SHARE = 2 / 3
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -86,12 +82,8 @@ def in_shares(work: Callable[[T], R], shares: Sequence[T], helpers: Sequence[Pro
     return [work(shares[0]), *(job.result() for job in jobs), *(work(share) for share in shares[len(helpers) + 1:])]
 
 
-def split(items: Sequence[T], parts: int, own: float = 1.0) -> list[list[T]]:
-    """`items` cut into `parts` contiguous shares, as even as can be (the first ones one longer);
-    with `own`, the first share (this process's) `own` times as long as each other one."""
-    if own != 1.0 and parts > 1:
-        first = round(len(items) * own / (own + parts - 1))
-        return [list(items[:first]), *split(items[first:], parts - 1)]
+def split(items: Sequence[T], parts: int) -> list[list[T]]:
+    """`items` cut into `parts` contiguous shares, as even as can be (the first ones one longer)."""
     size, extra = divmod(len(items), parts)
     bounds = [k * size + min(k, extra) for k in range(parts + 1)]
     return [list(items[a:b]) for a, b in zip(bounds, bounds[1:])]
