@@ -255,3 +255,26 @@ def test_a_looser_match_naming_the_day_with_the_verb_outranks_a_report_that_tell
         article(3, "Councillors voted on Monday 12 March to close the branch.", published="2018-03-15")))
     answer = ask(analysis, "When did the town council vote to close Hartley library?")
     assert answer.found and answer.lines[0].date == "2018-03-12"
+
+
+def test_a_plan_that_no_sentence_dates_is_not_bounded_by_its_report() -> None:
+    """"will retire", in a report that names no day: the report's day bounds what has happened, not
+    what is still to come, so "when will …" has no date in the sources."""
+    analysis = analyse(story(
+        article(1, "The striker Tomas Vale will retire from international football, his agent told the Ledbury "
+                   "Gazette.", published="2019-05-05"),
+        article(2, "Tomas Vale scored twice as Ledbury beat Harton in the cup.", published="2019-05-12")))
+    answer = ask(analysis, "When will Tomas Vale retire from international football?")
+    assert not answer.found
+
+
+def test_a_light_verb_is_scaffolding_so_the_event_is_told_by_its_other_words() -> None:
+    """"let out of prison": "let" is a light verb, as "make" and "take" are; the event is the prison
+    words, so "was freed from prison on 3 June" dates it, not a later report where someone "let out a cry"."""
+    analysis = analyse(story(
+        article(1, "Sami Kerr was freed from prison on 3 June after the appeal court quashed his conviction.",
+                published="2017-06-05"),
+        article(2, "Sami Kerr let out a cry of relief in the prison yard, his lawyer wrote in a memoir.",
+                published="2019-02-01")))
+    answer = ask(analysis, "When was Sami Kerr let out of prison?")
+    assert answer.found and answer.lines[0].date == "2017-06-03"

@@ -561,7 +561,9 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
     voters, dated = dated, [(e, score) for e, score in dated if score >= NEAR_BEST * best_dated]
-    if not dated and reported:  # no date in the sentence: it happened by the day it was reported
+    # no date in the sentence: it happened by the day it was reported (a plan's day is not bounded so:
+    # "makes a last stand this week" in a Sunday paper says nothing of when she "will stand for" office)
+    if not dated and reported and not _AHEAD.match(question):
         # (by the first report that tells it, near the best of those that do: the best match may tell only
         # part of it, "appealed the ban", where a report of less weight says "won his appeal")
         event = _first_report(reported + weaker if any(_report_tells(e, happened, verb) for e, _ in weaker)

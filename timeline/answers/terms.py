@@ -15,8 +15,10 @@ QUESTION_WORDS = frozenset("what when who whom where which why how did does do w
                            "happened tell me about story much many".split())
 # Words a question is built with rather than about: they count little towards an answer.
 # "What kind of cancer", "the name of his daughter", "famous for": the asked thing is the noun after them.
+# The light verbs (make, take, get, give, let, put, set, keep, go, come) carry little of an event themselves:
+# "let out of prison" is told by "prison" ("was freed from prison"), not by "let out a cry".
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
-                     "one year time give worth kind type sort name famous".split())
+                     "one year time give worth kind type sort name famous let put set keep go come".split())
 YEAR = re.compile(r"(?:19|20)\d\d")
 # a question asking for a figure: a count, an amount or a measure ("how long", "how big")
 HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much|long|far|big|large)\b")
