@@ -255,3 +255,12 @@ def test_a_looser_match_naming_the_day_with_the_verb_outranks_a_report_that_tell
         article(3, "Councillors voted on Monday 12 March to close the branch.", published="2018-03-15")))
     answer = ask(analysis, "When did the town council vote to close Hartley library?")
     assert answer.found and answer.lines[0].date == "2018-03-12"
+
+
+def test_a_guessed_day_is_a_plan() -> None:
+    """"– most likely this weekend –" in a Tuesday paper guesses at the weekend ahead, not the one past."""
+    analysis = analyse(story(
+        article(1, "The committee backed the tram plan, which clears the way for a full council vote on it - most "
+                   "likely this weekend - on whether to build it.", published="2019-06-11")))
+    answer = ask(analysis, "When will the council vote on the tram plan?")
+    assert answer.found and answer.lines[0].date == "2019-W24-WE"
