@@ -264,3 +264,12 @@ def test_a_guessed_day_is_a_plan() -> None:
                    "likely this weekend - on whether to build it.", published="2019-06-11")))
     answer = ask(analysis, "When will the council vote on the tram plan?")
     assert answer.found and answer.lines[0].date == "2019-W24-WE"
+
+
+def test_a_date_in_a_dash_aside_dates_the_aside() -> None:
+    """"– he was dropped in 2009 after an arrest –" is an aside of its own: 2009 is not when he was invited back."""
+    analysis = analyse(story(
+        article(1, "The singer was invited back to the awards without a fuss – he was dropped in 2009 after a "
+                   "drink-driving arrest – and won best album.", published="2012-02-13")))
+    answer = ask(analysis, "When was the singer invited back to the awards?")
+    assert answer.found and answer.lines[0].date == "2012-02-13"

@@ -102,6 +102,11 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
     return None  # present, perfect ("has set Nov. 10 as the deadline") or no verb: nearness decides
 
 
+def has_verb(text: str) -> bool:
+    """Whether `text` holds a finite verb (future, present or past): it is a clause, not a phrase."""
+    return any(_kind(m, text) is not None for m in _VERB.finditer(text))
+
+
 def _kind(match: re.Match[str], text: str) -> str | None:
     if match.lastgroup == "future":
         return "future"
