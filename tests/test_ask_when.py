@@ -273,3 +273,14 @@ def test_a_date_in_a_dash_aside_dates_the_aside() -> None:
                    "drink-driving arrest – and won best album.", published="2012-02-13")))
     answer = ask(analysis, "When was the singer invited back to the awards?")
     assert answer.found and answer.lines[0].date == "2012-02-13"
+
+
+def test_the_date_of_a_setting_dates_what_happened_in_it() -> None:
+    """"In his interview with Radio Norte – which was recorded on Monday … – the striker has confessed":
+    the confession was recorded on the Monday."""
+    analysis = analyse(story(
+        article(1, "According to the Daily Post, in his interview with Radio Norte – which was recorded on Monday "
+                   "and will be aired on Friday – the striker has confessed that he took bribes.",
+                published="2019-03-12")))
+    answer = ask(analysis, "When did the striker record his confession to Radio Norte?")
+    assert answer.found and answer.lines[0].date == "2019-03-11"
