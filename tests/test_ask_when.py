@@ -284,3 +284,17 @@ def test_the_date_of_a_setting_dates_what_happened_in_it() -> None:
                 published="2019-03-12")))
     answer = ask(analysis, "When did the striker record his confession to Radio Norte?")
     assert answer.found and answer.lines[0].date == "2019-03-11"
+
+
+def test_a_day_named_in_the_week_before_a_report_dates_the_event() -> None:
+    """A report of 13 June that the authority "was publishing" its report bounds the day; a sentence
+    naming a 12 June report gives the day itself."""
+    analysis = analyse(story(
+        article(1, "The river authority said it was publishing its flood report regardless of the objections.",
+                published="2019-06-13"),
+        article(2, "A 12 June report from the river authority warned that the town's flood defences would fail.",
+                published="2019-06-14"),
+        article(3, "The river authority published its flood report last year, and the council ignored it.",
+                published="2020-03-02")))
+    answer = ask(analysis, "When did the river authority publish its flood report?")
+    assert answer.found and answer.lines[0].date == "2019-06-12"
