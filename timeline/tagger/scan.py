@@ -218,9 +218,9 @@ def _in_aside(text: str, start: int, end: int, sentence: tuple[int, int]) -> boo
     back – he missed his 2009 slot, having assaulted her – and won", where 2009 is the aside's, as a
     relative clause's date is. The sentence reads on without it. An aside of a date alone ("– most
     likely this weekend –") dates what it interrupts."""
-    first, last = sentence
-    opened = list(_DASH.finditer(text, first, start))
-    closed = _DASH.search(text, end, max(last, end))
+    first, last = sentence  # within CLAUSE_WINDOW either side: a sentence of many dates is read in linear time
+    opened = list(_DASH.finditer(text, max(first, start - CLAUSE_WINDOW), start))
+    closed = _DASH.search(text, end, min(max(last, end), end + CLAUSE_WINDOW))
     if len(opened) % 2 == 0 or closed is None:
         return False
     return has_verb(text[opened[-1].end():closed.start()])
