@@ -298,3 +298,14 @@ def test_a_day_named_in_the_week_before_a_report_dates_the_event() -> None:
                 published="2020-03-02")))
     answer = ask(analysis, "When did the river authority publish its flood report?")
     assert answer.found and answer.lines[0].date == "2019-06-12"
+
+
+def test_a_clause_of_another_event_does_not_date_what_nothing_tells() -> None:
+    """"… after she took office in 2015": 2015 dates her taking office, not what the question asks; when
+    nothing tells it and only such clauses are dated, the report's day bounds it."""
+    analysis = analyse(story(
+        article(1, "Ann Dale was seen on the Kelso bridge again after she took office in 2015 following a close race.",
+                published="2019-05-02")))
+    answer = ask(analysis, "When did Ann Dale briefly open the Kelso bridge?")
+    assert answer.found and answer.lines[0].date == "2019-05-02"
+

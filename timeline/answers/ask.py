@@ -545,7 +545,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = _asked(question)
     # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
-    verb = None if _AHEAD.match(question) else _asked_verb(question)
+    asked_verb = _asked_verb(question)  # a plan's verb too: "when will it arrive" ("when it arrives on …")
+    verb = None if _AHEAD.match(question) else asked_verb
     dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
@@ -558,6 +559,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         dated = [d for d, tells in zip(dated, telling) if tells == best_told]
     elif report_told:
         dated = []  # only a report tells it ("has made its maiden flight"): not "the first A380 was unveiled"
+    elif reported and not any(e.role == "main" or (asked_verb and asked_verb in terms_of(e.text)) for e, _ in dated):
+        dated = []  # nothing tells it, and only clauses of other events are dated (none with its verb): reports bound it
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
