@@ -278,3 +278,57 @@ def test_a_light_verb_is_scaffolding_so_the_event_is_told_by_its_other_words() -
                 published="2019-02-01")))
     answer = ask(analysis, "When was Sami Kerr let out of prison?")
     assert answer.found and answer.lines[0].date == "2017-06-03"
+
+
+def test_a_guessed_day_is_a_plan() -> None:
+    """"– most likely this weekend –" in a Tuesday paper guesses at the weekend ahead, not the one past."""
+    analysis = analyse(story(
+        article(1, "The committee backed the tram plan, which clears the way for a full council vote on it - most "
+                   "likely this weekend - on whether to build it.", published="2019-06-11")))
+    answer = ask(analysis, "When will the council vote on the tram plan?")
+    assert answer.found and answer.lines[0].date == "2019-W24-WE"
+
+
+def test_a_date_in_a_dash_aside_dates_the_aside() -> None:
+    """"– he was dropped in 2009 after an arrest –" is an aside of its own: 2009 is not when he was invited back."""
+    analysis = analyse(story(
+        article(1, "The singer was invited back to the awards without a fuss – he was dropped in 2009 after a "
+                   "drink-driving arrest – and won best album.", published="2012-02-13")))
+    answer = ask(analysis, "When was the singer invited back to the awards?")
+    assert answer.found and answer.lines[0].date == "2012-02-13"
+
+
+def test_the_date_of_a_setting_dates_what_happened_in_it() -> None:
+    """"In his interview with Radio Norte – which was recorded on Monday … – the striker has confessed":
+    the confession was recorded on the Monday."""
+    analysis = analyse(story(
+        article(1, "According to the Daily Post, in his interview with Radio Norte – which was recorded on Monday "
+                   "and will be aired on Friday – the striker has confessed that he took bribes.",
+                published="2019-03-12")))
+    answer = ask(analysis, "When did the striker record his confession to Radio Norte?")
+    assert answer.found and answer.lines[0].date == "2019-03-11"
+
+
+def test_a_day_named_in_the_week_before_a_report_dates_the_event() -> None:
+    """A report of 13 June that the authority "was publishing" its report bounds the day; a sentence
+    naming a 12 June report gives the day itself."""
+    analysis = analyse(story(
+        article(1, "The river authority said it was publishing its flood report regardless of the objections.",
+                published="2019-06-13"),
+        article(2, "A 12 June report from the river authority warned that the town's flood defences would fail.",
+                published="2019-06-14"),
+        article(3, "The river authority published its flood report last year, and the council ignored it.",
+                published="2020-03-02")))
+    answer = ask(analysis, "When did the river authority publish its flood report?")
+    assert answer.found and answer.lines[0].date == "2019-06-12"
+
+
+def test_a_clause_of_another_event_does_not_date_what_nothing_tells() -> None:
+    """"… after she took office in 2015": 2015 dates her taking office, not what the question asks; when
+    nothing tells it and only such clauses are dated, the report's day bounds it."""
+    analysis = analyse(story(
+        article(1, "Ann Dale was seen on the Kelso bridge again after she took office in 2015 following a close race.",
+                published="2019-05-02")))
+    answer = ask(analysis, "When did Ann Dale briefly open the Kelso bridge?")
+    assert answer.found and answer.lines[0].date == "2019-05-02"
+

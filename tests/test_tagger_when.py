@@ -31,6 +31,12 @@ def found(text: str, published: date) -> list[tuple[str, str, str, bool]]:
     # news's present of a schedule, with its place between the verb and the day
     ("The exhibition opens at the city museum in Leeds on Saturday.", WED, [("Saturday", "DATE", "2019-06-15", True)]),
     ("The exhibition opened at the city museum in Leeds on Saturday.", WED, [("Saturday", "DATE", "2019-06-08", False)]),
+    # a guess at the day is of what is to come, in a dash aside with no verb too; what was keeps its past verb
+    ("The ruling clears the way for a council vote - most likely this weekend - on the tram plan.", WED,
+     [("this weekend", "DATE", "2019-W24-WE", True)]),
+    ("A vote on the tram plan is likely on Friday.", WED, [("Friday", "DATE", "2019-06-14", True)]),
+    ("The fire at the depot was probably on Friday.", WED, [("Friday", "DATE", "2019-06-07", False)]),
+    ("The fire at the depot probably started on Friday.", WED, [("Friday", "DATE", "2019-06-07", False)]),
 ])
 def test_relative_dates_of_when_answers(text: str, published: date, expected: list) -> None:
     assert found(text, published) == expected

@@ -48,6 +48,7 @@ PASSED_PLAN = 0.5  # a plan whose day the coverage has passed votes for a past q
 FIT_SLACK = 0.1  # a claim giving the figure asked for may match a little less of the question than ANSWERED
 FINER_REACH = 100  # best-scored matches among which a finer date inside a coarse answer is sought
 FINER_SHARE = 0.25  # a date inside a coarser one takes its votes with at least this share of the best's own
+REPORT_LAG = timedelta(days=7)  # news reports an event within this long of it
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|The (?:\w+ ){0,2}(?:fact|rise|increase|fall|drop|"
                           r"decline|gain|loss|losses|cut|cuts|move|decision|growth|jump|slump|result|results))\b")
 # the reason someone gave: "saying he wanted to", "thinking there was", "mistaking her for"
@@ -544,7 +545,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # what happened: the question's own words that are neither names nor scaffolding ("resign")
     happened = _asked(question)
     # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
-    verb = None if _AHEAD.match(question) else _asked_verb(question)
+    asked_verb = _asked_verb(question)  # a plan's verb too: "when will it arrive" ("when it arrives on …")
+    verb = None if _AHEAD.match(question) else asked_verb
     dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
@@ -557,6 +559,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         dated = [d for d, tells in zip(dated, telling) if tells == best_told]
     elif report_told:
         dated = []  # only a report tells it ("has made its maiden flight"): not "the first A380 was unveiled"
+    elif reported and not any(e.role == "main" or (asked_verb and asked_verb in terms_of(e.text)) for e, _ in dated):
+        dated = []  # nothing tells it, and only clauses of other events are dated (none with its verb): reports bound it
     # among the claims that say a date, only those near the best of them vote (a sentence dated
     # only by its report does not silence the one that names the day)
     best_dated = max((score for _, score in dated), default=0.0)
@@ -583,6 +587,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     best = [(e, w) for e, w, level in told if level == best_told > 0]
     less = [(e, w) for e, w, level in told if 0 < level < best_told]
     top = _finest(_agreed_date(dated), voters + best)
+    top = _day_before_report(top, voters + best, refining)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
         # nothing that tells it best names a finer date: a looser match may, with the asked verb in the finer
@@ -596,6 +601,19 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     others = [e for e, _ in dated if e.span.value != top]
     lines = _event_lines(agreeing + others)
     return Answer(question, f"{label(agreeing[0].span)}, according to {_cite_count(agreeing)}:", lines)
+
+
+def _day_before_report(value: str, dated: list[tuple[Event, float]], telling: list[tuple[Event, float]]) -> str:
+    """A report's day (`value`, if only reports give it) bounds the event, as news tells it within days: a
+    sentence that tells it less well but names a day in the week up to that report gives the day itself
+    ("A 10 October report from Usada …" beside a report of 11 October that it "was publishing")."""
+    at = [e for e, _ in dated if e.span.value == value]
+    if not at or not all(e.fallback for e in at):
+        return value
+    day = at[0].span.start
+    exact = [(e, w) for e, w in telling if not e.fallback and e.span.granularity == "day"
+             and timedelta(0) <= day - e.span.start < REPORT_LAG]
+    return max(exact, key=lambda ew: ew[1])[0].span.value if exact else value
 
 
 def _asked_verb(question: str) -> str | None:

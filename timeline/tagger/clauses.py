@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.summarize.text.sentences import CAPITALS
+from storyline.timeline.tagger.tense import has_verb
 
 # Where a subordinate clause or participle phrase may begin, nearest the date wins.
 _OPENER = re.compile(
@@ -35,6 +36,9 @@ _PRONOUN = re.compile(r"(?:he|she|they|it)\b", re.I)
 _NAME = rf"[{CAPITALS}][\w'’.-]*(?:\s+(?:de|al|van|von|bin)?\s*[{CAPITALS}][\w'’.-]*){{1,3}}"
 _SPEAKER = re.compile(rf"({_NAME})\s+(?:\w+\s+){{0,3}}?(?:said|says|told|announced|added|stated)\b")
 _RELATIVE = re.compile(r"which|who|whom|whose|that", re.I)
+# a setting the main clause opens with ("In his interview with the paper, which was recorded on Monday, he
+# admitted …"; after an opener "According to X,"): what the main clause tells happened in it, at its date
+_SETTING = re.compile(r"^(?:[^,;]{1,60},\s+)?(?P<at>in|at|during)\s[^,;:]*$", re.I)
 
 
 def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> str | None:
@@ -56,16 +60,23 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
         determiners = list(_DETERMINER.finditer(before, floor, left))
         if determiners:
             left = determiners[-1].start()
+    setting = False
+    if opener and relative and left < opener.start() and (match := _SETTING.search(before[:left])) \
+            and not has_verb(match.group(0)):
+        left, setting = match.start("at"), True
     after = _BREAK.search(text, end, last)
     right = after.start() if after else last
-    if after and after.group(0).startswith(",") and len(text[first + left:right].split()) - len(
+    if setting and after:  # the relative clause closes, the main clause it is the setting of runs on
+        further = _BREAK.search(text, after.end(), last)
+        right = further.start() if further else last
+    elif after and after.group(0).startswith(",") and len(text[first + left:right].split()) - len(
             text[start:end].split()) < MIN_WORDS + 1:
         # "when 20 years ago, the Dow crashed": the date was fronted, the clause goes on past the comma
         further = _BREAK.search(text, after.end(), last)
         right = further.start() if further else last
     clause = _DROP_LEADING.sub("", text[first + left:right].strip(" ,;\"'“”‘’"))
     clause = _CONJUNCTION.sub("", clause)
-    if (len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not _STANDS_ALONE.match(clause)
+    if (len(clause.split()) - len(text[start:end].split()) < MIN_WORDS or not (setting or _STANDS_ALONE.match(clause))
             or _OPEN_END.search(clause)):
         return None  # too short, opens on a bare verb ("is scheduled for release") or stops mid-phrase
     pronoun = _PRONOUN.match(clause)

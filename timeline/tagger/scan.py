@@ -22,6 +22,7 @@ from storyline.timeline.tagger.patterns import (DIGIT_RUN, DIGITS, HOLIDAY_KIND,
                                                 NOUN_DATE_AFTER, NOUN_DATE_BEFORE, RANGE_JOIN, RANGE_LEAD, RELATIVE_START,
                                                 SUBORDINATORS, TOPIC_BEFORE, WORD, YEAR_DIGITS)
 from storyline.timeline.tagger.rules import COMPILED, LEFT, PRIORITY, RULES_STARTING, START_WORDS, Rule
+from storyline.timeline.tagger.tense import has_verb
 from storyline.timeline.timex import TimeSpan, Timex
 
 LEFT_REACH = 60  # characters before a core match searched for its left context ("for the past")
@@ -31,6 +32,7 @@ QUARTER_REACH = 1500  # characters after a quarter is named in which "a year ago
 # (rule, case-folded?, the text a left context is searched in) -> (its length, its groups), or None
 Lefts = dict[tuple[str, bool, str], tuple[int, dict[str, str | None]] | None]
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—]\s")
+_DASH = re.compile(r"\s[–—]\s")
 _DAY_NAMED = frozenset({"weekday", "holiday"})  # rules whose words are also part of names
 
 
@@ -205,9 +207,23 @@ def _mark_subordinate(t: Timex, context: Context) -> Timex:
     segment = _CLAUSE_BREAK.split(context.text[first:t.start])[-1]
     quote_start = max(sentence_start, t.start - QUOTE_WINDOW)
     clause, topic = _clause_marks(segment)
-    if clause or _quoted(context.text[quote_start:t.start]) or (topic and NOUN_DATE_AFTER.match(context.text, t.end)):
+    if clause or _quoted(context.text[quote_start:t.start]) or (topic and NOUN_DATE_AFTER.match(context.text, t.end)) \
+            or _in_aside(context.text, t.start, t.end, context.sentence(t.start)):
         return replace(t, subordinate=True)
     return t
+
+
+def _in_aside(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether text[start:end] stands in a dash aside that is a clause of its own: "Brown was invited
+    back – he missed his 2009 slot, having assaulted her – and won", where 2009 is the aside's, as a
+    relative clause's date is. The sentence reads on without it. An aside of a date alone ("– most
+    likely this weekend –") dates what it interrupts."""
+    first, last = sentence  # within CLAUSE_WINDOW either side: a sentence of many dates is read in linear time
+    opened = list(_DASH.finditer(text, max(first, start - CLAUSE_WINDOW), start))
+    closed = _DASH.search(text, end, min(max(last, end), end + CLAUSE_WINDOW))
+    if len(opened) % 2 == 0 or closed is None:
+        return False
+    return has_verb(text[opened[-1].end():closed.start()])
 
 
 @lru_cache(maxsize=4096)  # text that repeats a date phrase repeats its clauses: each is read once

@@ -40,6 +40,9 @@ _PARTICIPLE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|the|a|an|its|his|
 # "as early as Tuesday" is ahead; "by/until/through Tuesday" only rules out a participle's past.
 _AHEAD = re.compile(r"\b(?:as (?:soon|early) as|no later than|effective|payable|due|expires?|expiring|"
                     r"from now)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
+# a guess at when something will be ("a vote is likely on Friday", "– most likely this weekend –"): news
+# guesses at what is to come; what was is told ("the fire probably started on Friday" has its past verb)
+_HEDGED = re.compile(r"\b(?:likely|probably|possibly)\s+(?:on\s+|at\s+|in\s+|by\s+|the\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:until|till|by|through|starting|beginning)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
 _POSTPONED = re.compile(r"\b(?:extend|postpon|delay|mov|push|adjourn|defer|reschedul)(?:ed|e|es|s)\b"
                         r"(?:\s+[\w'’]+){0,4}?\s+(?:to|until|till)\s+(?:on\s+|at\s+|the\s+)?$", re.I)
@@ -73,6 +76,8 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
         return True
     if _AHEAD.search(left):
         return True
+    if _HEDGED.search(left) and verb != "simple past":
+        return True
     if _POSTPONED.search(left):  # "postponed until Tuesday": a date after the act
         return True
     if verb in (None, "present") and _SCHEDULED.search(left):  # "leaders meet Monday": news's present is a plan
@@ -95,6 +100,11 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | 
     if verb == "simple past":
         return False
     return None  # present, perfect ("has set Nov. 10 as the deadline") or no verb: nearness decides
+
+
+def has_verb(text: str) -> bool:
+    """Whether `text` holds a finite verb (future, present or past): it is a clause, not a phrase."""
+    return any(_kind(m, text) is not None for m in _VERB.finditer(text))
 
 
 def _kind(match: re.Match[str], text: str) -> str | None:
