@@ -257,11 +257,11 @@ def _object(text: str, family: set[str], known: set[str]) -> bool:
     verb or a word of its family ("beat Serra"), or after "over"/"against" within six words of it
     ("victory in the final over Lea Park"), with no other name between."""
     tokens = words(text)
-    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    capital = _capitals(tokens)
 
     def fresh_after(start: int) -> bool:  # the first name within six words is not the question's
         k = next((k for k in range(start, min(len(tokens), start + 6)) if capital[k]), None)
-        return k is not None and not known & _run(tokens, capital, k)
+        return k is not None and _new_name(tokens, capital, known, k)
 
     for i, token in enumerate(tokens):
         if term_of(token) not in family:
@@ -281,9 +281,9 @@ def _object(text: str, family: set[str], known: set[str]) -> bool:
 def _agent(text: str, verb: str, known: set[str]) -> bool:
     """Whether a name the question does not give follows "VERB by" within four words."""
     tokens = words(text)
-    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    capital = _capitals(tokens)
     return any(term_of(token) == verb and i + 1 < len(tokens) and tokens[i + 1].lower() == "by"
-               and any(capital[k] and not known & _run(tokens, capital, k)
+               and any(_new_name(tokens, capital, known, k)
                        for k in range(i + 2, min(len(tokens), i + 6)))
                for i, token in enumerate(tokens))
 
@@ -436,11 +436,11 @@ def _name_beside(text: str, asked: set[str], known: set[str]) -> bool:
     capitalised word not in the question, nor in a run of capitals holding one of its names
     ("Dominique" in "Dominique Strauss-Kahn" is the question's "Strauss-Kahn")."""
     tokens = words(text)
-    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    capital = _capitals(tokens)
     for i, token in enumerate(tokens):
         if term_of(token) in asked:
             near = range(max(1, i - 3), min(len(tokens), i + 4))  # the sentence's first word is capitalised anyway
-            if any(capital[k] and not known & _run(tokens, capital, k) for k in near):
+            if any(_new_name(tokens, capital, known, k) for k in near):
                 return True
     return False
 
@@ -463,11 +463,11 @@ def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
     preposition ("a maid at the Sofitel") nor a noun before it ("the New York hotel maid"), nor, for a
     person's role, a name that modifies it ("the PSDB challenger")."""
     tokens = words(text)
-    capital = [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+    capital = _capitals(tokens)
     people = bool(roles & ROLE_FAMILY.keys())  # "the Sofitel hotel" names the hotel; "the PSDB challenger" no one
 
     def fresh(k: int) -> bool:
-        return k > 0 and capital[k] and not known & _run(tokens, capital, k)
+        return k > 0 and _new_name(tokens, capital, known, k)
 
     for i, token in enumerate(tokens):
         if term_of(token) not in roles:
@@ -481,6 +481,16 @@ def _apposed(text: str, roles: set[str], known: set[str]) -> bool:
         if before >= 0 and fresh(before) and not (people and before == i - 1 and _modifies(tokens, capital, before)):
             return True
     return False
+
+
+def _capitals(tokens: list[str]) -> list[bool]:
+    """Per token, whether it may be part of a name: capitalised and not a stop word ("The", "He")."""
+    return [t[:1].isupper() and t.lower() not in STOP_WORDS for t in tokens]
+
+
+def _new_name(tokens: list[str], capital: list[bool], known: set[str], k: int) -> bool:
+    """Whether tokens[k] is part of a name the question does not give (no term of its run is `known`)."""
+    return capital[k] and not known & _run(tokens, capital, k)
 
 
 def _run(tokens: list[str], capital: list[bool], k: int) -> set[str]:
