@@ -129,10 +129,7 @@ class Later(Generic[R]):
 def _collector_off(function: Callable[..., R], *args: Any) -> R:
     """`function(*args)` in a helper with the cyclic collector off, as `heap.one_batch` has it in
     this process: a task's objects live until it returns and make no cycles to collect."""
-    import gc
+    from storyline.summarize.heap import one_batch
 
-    gc.disable()
-    try:
+    with one_batch(freeze=False):
         return function(*args)
-    finally:
-        gc.enable()
