@@ -76,7 +76,7 @@ def build_articles(documents: list[RawDocument], reason_of: Reasons | None = Non
     line: by default a `line_reasons` of these documents' own).
 
     Besides each page's own furniture, lines the collection itself shows to be boilerplate are
-    dropped (`repeated_furniture`): corroboration is for news, not for a site's footer.
+    dropped (`furniture_of`): corroboration is for news, not for a site's footer.
     """
     built, problems = _built(documents, [], reason_of)
     return [article for article, _ in built], problems

@@ -85,11 +85,6 @@ def _dates_in(lower: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def normalise(text: str) -> str:
-    """The form matching compares: agency tags, digit grouping, case and punctuation folded away."""
-    return _fold(_clean(text))
-
-
 def _clean(text: str) -> str:
     """Agency tags and digit grouping removed, each pattern tried only where its words or digits are
     (a third of the time; an agency tag in odd case, "AP rePorted", is left, as matching cares little)."""
@@ -99,6 +94,7 @@ def _clean(text: str) -> str:
 
 
 def _fold(cleaned: str) -> str:
+    """The form matching compares: case and punctuation folded away."""
     return _NON_WORD.sub(" ", cleaned.lower()).strip()
 
 

@@ -311,18 +311,14 @@ FURNITURE_WORDS = 5  # shorter lines are too generic to judge ("Read more", head
 COPY_SHARE = 0.5  # pages sharing more than this share of their lines are copies, whatever their dates
 
 
-def repeated_furniture(pages: list[tuple[list[str], str | None, str | None]]) -> frozenset[str]:
-    """Keys of lines that are boilerplate by their repetition across pages of (lines, outlet, published)."""
-    return furniture_of([(furniture_keys(lines), outlet, published) for lines, outlet, published in pages])
-
-
 def furniture_keys(lines: list[str]) -> set[str]:
     """A page's line keys long enough to be judged furniture by repetition (`furniture_of`)."""
     return {key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS}
 
 
 def furniture_of(pages: list[tuple[set[str], str | None, str | None]]) -> frozenset[str]:
-    """`repeated_furniture` of pages given as (`furniture_keys`, outlet, published)."""
+    """Keys of lines that are boilerplate by their repetition across pages, each given as
+    (`furniture_keys`, outlet, published)."""
     from datetime import date
 
     where_of: list[tuple[str | None, date | None]] = []  # each page's outlet and day
