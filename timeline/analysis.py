@@ -184,7 +184,7 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     if timeline:
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)
-        vars(analysis)["timeline"] = build_timeline(story, claims, found, named.result() if named else None)  # what the cached property would build
+        vars(analysis)["timeline"] = build_timeline(story, claims, found, named.result if named else None)  # what the cached property would build
         if shorter:
             vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, shorter.result())}
         if large:

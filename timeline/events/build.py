@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -109,11 +109,11 @@ class Timeline:
 
 
 def build_timeline(story: Story, claims: Sequence[Claim], found: dict[int, list[Timex]] | None = None,
-                   names: frozenset[str] | None = None) -> Timeline:
+                   names: Callable[[], frozenset[str]] | None = None) -> Timeline:
     """Every claim placed in time, against its articles' publication dates (estimated ones
     included: analysis.analyse fills them in before, once, for every output); `found` holds each
-    article's expressions when they are tagged already (`story_tags`), `names` the story's names
-    when they are found already (`story_names`)."""
+    article's expressions when they are tagged already (`story_tags`); `names` gives the story's
+    names (`story_names`) when a helper finds them: asked for only once the events are placed."""
     articles = story.articles
     found = found if found is not None else story_tags(story)
     events: list[Event] = []
@@ -257,7 +257,8 @@ def _names_in(tokens: Sequence[str]) -> set[str]:
             and t.lower() not in STOP_WORDS}
 
 
-def _mentions(story: Story, found: dict[int, list[Timex]], names: frozenset[str] | None = None) -> dict[str, float]:
+def _mentions(story: Story, found: dict[int, list[Timex]],
+              names: Callable[[], frozenset[str]] | None = None) -> dict[str, float]:
     """Each date's mentions, as datewise timeline summarisation counts them (news-tls's mention
     count): the articles that refer to it by an expression, explicit or resolved ("last Sunday"),
     plans included ("will be sentenced on June 5": the story turns on such dates), each article
@@ -271,7 +272,7 @@ def _mentions(story: Story, found: dict[int, list[Timex]], names: frozenset[str]
     story's names (`story_names`: "schools shut on March 9" in a piece about something else) half.
     """
     large = len(story.articles) > SMALL_STORY
-    names = (story_names(story.articles) if names is None else names) if large else frozenset()
+    topic = (names() if names else story_names(story.articles)) if large else frozenset()
     articles: dict[str, dict[int, float]] = {}
     for article in story.articles:
         published, sentences = article.published_date, story.sentences_of(article.id)
@@ -281,7 +282,7 @@ def _mentions(story: Story, found: dict[int, list[Timex]], names: frozenset[str]
             if t.type in ("DATE", "TIME") and t.span and t.span.granularity != "range":
                 i = bisect_right(starts, t.start) - 1
                 if i not in topical:
-                    topical[i] = not names or (i >= 0 and bool(names & _names_in(words(sentences[i].text))))
+                    topical[i] = not topic or (i >= 0 and bool(topic & _names_in(words(sentences[i].text))))
                 own_day = not large and published is not None and t.span.start == t.span.end == published
                 worth = FALLBACK_MENTION if own_day else 1.0 if topical[i] else OFF_TOPIC_MENTION
                 named = articles.setdefault(t.span.value, {})
