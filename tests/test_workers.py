@@ -47,6 +47,21 @@ def test_helpers_give_what_one_process_gives(which: str, part_undated: str) -> N
     assert alone[6].events and alone[7] != "Storyline" and (which == "dated" or any(a.published_estimated for a in alone[5]))
 
 
+def test_a_summary_weighs_its_concepts_in_the_helper_as_here() -> None:
+    from storyline.summarize.summary.choose import summarize
+    from storyline.summarize.summary.coverage import concept_weights
+
+    alone = analyse(load_story([str(WIKINEWS)]), timeline=False)
+    with Workers(1, large=0) as workers:
+        helped = analyse(load_story([str(WIKINEWS)], workers=workers), timeline=False, workers=workers)
+        assert "concept_weights" in vars(helped), "counted by the helper while the claims were ranked"
+    assert "concept_weights" not in vars(alone)
+    assert helped.concept_weights == concept_weights(alone.claims, alone.source_of) == alone.concept_weights
+    assert len(helped.concept_weights) > 1000
+    chosen = summarize(helped.claims, source_of=helped.source_of, weights=helped.concept_weights)
+    assert chosen and chosen == summarize(alone.claims, source_of=alone.source_of)
+
+
 def test_a_small_story_starts_no_helper() -> None:
     with Workers(1) as workers:
         load_story([str(WIKINEWS)], workers=workers)  # 120 articles

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Article, Claim, Sentence
 from storyline.summarize.stories import StoryGroup, group_stories, one_story, several_stories, story_name
-from storyline.summarize.claims.dedup import far_pairs
+from storyline.summarize.claims.dedup import build_claims, far_pairs
 from storyline.summarize.claims.independent import independent_sources
-from storyline.summarize.story import Story, load_story, ranked_claims
+from storyline.summarize.rank.rankers import rank_claims
+from storyline.summarize.story import Story, load_story
 from storyline.summarize.summary.compress import compress_each
+from storyline.summarize.summary.coverage import Weights, as_weights, concept_inputs, concept_weights, weighed
 
 from storyline.summarize.heap import release_memory
 from storyline.summarize.workers import LARGE, Later, Workers
@@ -47,6 +49,12 @@ class Analysis:
     def timeline(self) -> Timeline:
         """The claims placed in time: built on first use (a text summary never needs it)."""
         return build_timeline(self.story, self.claims)
+
+    @cached_property
+    def concept_weights(self) -> Weights:
+        """What a summary's concepts weigh (summary/coverage.py): counted on first use, or by a large
+        story's helper while the claims were ranked."""
+        return concept_weights(self.claims, self.source_of)
 
     @cached_property
     def shortened(self) -> dict[str, str]:
@@ -174,13 +182,18 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
         if timeline and helper else None
     named = Later(helper, story_names, story.articles) if timeline and helper else None  # wanted at the end
     shorter = Later(helper, compress_each, texts) if timeline and helper else None
-    claims = ranked_claims(story, algorithm, sources.result, far.result if far else None)
+    claims = build_claims(story.sentences, far=far.result if far else None)
     source_of = sources.result()
+    # a summary's concept weights need the claims, not their ranks: the idle helper counts them meanwhile
+    weighing = Later(helper, weighed, concept_inputs(claims, source_of)) if helper and not timeline else None
+    claims = rank_claims(claims, algorithm, source_of)
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
     story = replace(story, articles=with_estimates(story.articles, claims))
     analysis = Analysis(story, claims, algorithm, source_of)
+    if weighing:
+        vars(analysis)["concept_weights"] = as_weights(tuple(c.text for c in claims), weighing.result())
     if timeline:
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)

@@ -141,7 +141,7 @@ def summarize_command(paths: tuple[str, ...], count: int | None, words: int | No
         raise click.UsageError("give --sentences or --words, not both")
     analysis = read_analysis(paths, algorithm, timeline=fmt == "json")  # JSON gives each sentence's date
     chosen = summarize(analysis.claims, sentences=count or 5, words=words, order=order, source_of=analysis.source_of,
-                       compress=not no_compress)
+                       compress=not no_compress, weights=analysis.concept_weights)
     if not chosen:
         raise StorylineError(f"no sentence fits in {words} words" if words else "no sentence worth summarising")
     if fmt == "json":

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from storyline.summarize.model import Claim
 from storyline.summarize.summary.compress import compress as compress_text
-from storyline.summarize.summary.coverage import MAX_CANDIDATES, REPEAT
+from storyline.summarize.summary.coverage import MAX_CANDIDATES, REPEAT, Weights
 from storyline.summarize.summary.reference import leans_on_before
 
 MIN_WORDS = 6
@@ -71,7 +71,8 @@ def _candidates(claims: Sequence[Claim], compress: bool, whole: bool, after: dic
 
 
 def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | None = None,
-              order: str = "story", source_of: dict[int, int] | None = None, compress: bool = True) -> tuple[Claim, ...]:
+              order: str = "story", source_of: dict[int, int] | None = None, compress: bool = True,
+              weights: Weights | None = None) -> tuple[Claim, ...]:
     """Up to `sentences` claims, or as many as fit in `words`: those covering most of what the
     independent sources (`source_of`) stress (summarize/coverage.py); then in `order` ("story" or "score").
     With `compress`, a claim may be chosen compressed (summary/compress.py): its `text` is then a
@@ -79,14 +80,16 @@ def summarize(claims: Sequence[Claim], sentences: int | None = 5, words: int | N
     word budget the program weighs each claim whole against compressed; for a number of sentences,
     where words cost nothing, a claim is offered compressed only (the same fact in fewer words).
     In story order a line that leans on the sentence before it ("It also …", '"…," he said') is
-    chosen only with that sentence, so that it is shown right after it (reference.leans_on_before)."""
+    chosen only with that sentence, so that it is shown right after it (reference.leans_on_before).
+    `weights`: the claims' concept weights when counted already (`Analysis.concept_weights`)."""
     from storyline.summarize.summary.coverage import choose, concept_weights
 
     # in story order a line that leans on the sentence before it may be shown right after that sentence
     after = predecessors(claims) if order == "story" else {}
     candidates = _candidates(claims, compress, words is not None, after)
     needs = {(c.id, c.text): after[c.id] for c in candidates if leans_on_before(c.text)}
-    chosen = choose(candidates, concept_weights(claims, source_of), words, sentences if words is None else None,
+    weights = concept_weights(claims, source_of) if weights is None else weights
+    chosen = choose(candidates, weights, words, sentences if words is None else None,
                     repeat=REPEAT, needs=needs)
     chosen.sort(key=lambda c: (c.first.article, c.first.index) if order == "story" else (-c.score,))
     return tuple(chosen)

@@ -14,7 +14,7 @@ On Multi-News this chooses better than LexRank's top sentences (bench/rouge.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.summarize.model import Claim
@@ -68,8 +68,39 @@ def concepts(text: str) -> set[Concept]:
 Weights = dict[Concept, float]
 
 
+@dataclass(frozen=True)
+class ConceptInputs:
+    """What concept weights are counted from, as plain arrays (cheap to send to a helper): each
+    claim's text, its independent sources (claim k's are `sources[starts[k]:starts[k + 1]]`) and
+    its lead prior."""
+
+    texts: tuple[str, ...]
+    sources: NDArray[np.int64]
+    starts: NDArray[np.int64]
+    leads: NDArray[np.float64]
+
+
 def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> Weights:
-    """Each concept's weight: independent sources that mention it plus lead sentences that do.
+    """Each concept's weight: independent sources that mention it plus lead sentences that do
+    (`weighed` of the claims' `concept_inputs`)."""
+    inputs = concept_inputs(claims, source_of)
+    return as_weights(inputs.texts, weighed(inputs))
+
+
+def concept_inputs(claims: Sequence[Claim], source_of: dict[int, int] | None = None) -> ConceptInputs:
+    """The claims' texts, independent sources and lead priors."""
+    import numpy as np
+
+    sources = [sorted({source_of.get(i, i) for i in c.sources}) if source_of else list(c.sources) for c in claims]
+    size = np.array([len(s) for s in sources], dtype=np.int64)
+    flat = np.fromiter((i for s in sources for i in s), dtype=np.int64, count=int(size.sum()))
+    return ConceptInputs(tuple(c.text for c in claims), flat, np.r_[0, np.cumsum(size)],
+                         np.array([_lead_prior(c, source_of) for c in claims], dtype=np.float64))
+
+
+def weighed(inputs: ConceptInputs) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The concepts of at least MIN_WEIGHT, as `_tellings` numbers them over `terms_of(inputs.texts)`,
+    and their weights (a helper's task while this process ranks the same claims).
 
     A claim's members are near-copies of its text, so the concepts of its text stand for theirs:
     a story of 10,000 articles is read once per distinct claim, not once per copy. Computed over
@@ -83,10 +114,7 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     from storyline.summarize.arrays import lexorder
     from storyline.summarize.claims.terms import terms_of
 
-    terms = terms_of(tuple(c.text for c in claims))
-    sources = [sorted({source_of.get(i, i) for i in c.sources}) if source_of else list(c.sources) for c in claims]
-    leads = np.array([_lead_prior(c, source_of) for c in claims], dtype=np.float64)
-    concept, claim = _tellings(terms)
+    concept, claim = _tellings(terms_of(inputs.texts))
     # one run per concept, its claims in story order; a claim telling a concept twice counts once
     order = lexorder([concept, claim])
     concept, claim = concept[order], claim[order]
@@ -96,20 +124,27 @@ def concept_weights(claims: Sequence[Claim], source_of: dict[int, int] | None = 
     opens = np.ones(len(concept), dtype=bool)  # where a concept's run begins
     opens[1:] = concept[1:] != concept[:-1]
     first, run = np.flatnonzero(opens), np.cumsum(opens) - 1
-    lead = np.bincount(run, weights=leads[claim], minlength=len(first))  # summed in story order, as told
+    lead = np.bincount(run, weights=inputs.leads[claim], minlength=len(first))  # summed in story order, as told
     carriers = np.diff(np.r_[first, len(concept)])
-    size = np.array([len(s) for s in sources], dtype=np.int64)
+    size = np.diff(inputs.starts)
     told = np.minimum(size[claim[first]], SOURCES_CAP)  # a concept of one claim: that claim's sources
     several = carriers > 1
     crowded = np.zeros(len(first), dtype=bool)  # some carrier alone has SOURCES_CAP sources
     np.logical_or.at(crowded, run, size[claim] >= SOURCES_CAP)
     union = several & ~crowded
     told[several & crowded] = SOURCES_CAP
-    told[union] = _distinct_sources(run, claim, sources, size, union)[union]
+    told[union] = _distinct_sources(run, claim, inputs, union)[union]
     weight = np.minimum(told, SOURCES_CAP) + lead
     kept = np.flatnonzero(weight >= MIN_WEIGHT)
-    keys = _concept_tuples(concept[first[kept]], terms.stems)
-    return dict(zip(keys, weight[kept].tolist()))
+    return concept[first[kept]], weight[kept]
+
+
+def as_weights(texts: tuple[str, ...], numbered: tuple[NDArray[np.int64], NDArray[np.float64]]) -> Weights:
+    """`weighed`'s concepts of these texts as stems and stem pairs."""
+    from storyline.summarize.claims.terms import terms_of
+
+    numbers, weights = numbered
+    return dict(zip(_concept_tuples(numbers, terms_of(texts).stems), weights.tolist()))
 
 
 def _tellings(terms: Terms) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -127,8 +162,8 @@ def _tellings(terms: Terms) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     return concept, np.concatenate([text[unigram], text[pair]])
 
 
-def _distinct_sources(run: NDArray[np.int64], claim: NDArray[np.int64], sources: list[list[int]],
-                      size: NDArray[np.int64], wanted: NDArray[np.bool_]) -> NDArray[np.int64]:
+def _distinct_sources(run: NDArray[np.int64], claim: NDArray[np.int64], inputs: ConceptInputs,
+                      wanted: NDArray[np.bool_]) -> NDArray[np.int64]:
     """Per run of `run` (a concept's claims) that is `wanted`: the number of distinct sources its
     claims have between them (0 for the others)."""
     import numpy as np
@@ -137,9 +172,8 @@ def _distinct_sources(run: NDArray[np.int64], claim: NDArray[np.int64], sources:
 
     take = wanted[run]
     run, claim = run[take], claim[take]
-    flat = np.fromiter((i for s in sources for i in s), dtype=np.int64, count=int(size.sum()))
-    start = np.cumsum(size) - size
-    repeat = size[claim]
+    flat, start = inputs.sources, inputs.starts[:-1]
+    repeat = np.diff(inputs.starts)[claim]
     offset = np.arange(int(repeat.sum())) - np.repeat(np.cumsum(repeat) - repeat, repeat)
     source = flat[np.repeat(start[claim], repeat) + offset]
     width = int(flat.max(initial=0)) + 1

@@ -520,7 +520,8 @@ def _explanation(analysis: Analysis, claim: Claim) -> Claim | None:
 
 def summary_answer(analysis: Analysis, count: int, question: str = "summary") -> Answer:
     # answer lines show events' whole sentences: chosen whole (summarize compresses by default)
-    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of, compress=False)
+    chosen = summarize(analysis.claims, sentences=max(1, min(count, 30)), source_of=analysis.source_of, compress=False,
+                       weights=analysis.concept_weights)
     lines = _claim_lines(analysis, chosen)
     return Answer(question, f"Summary in {len(lines)} sentence{'s' * (len(lines) != 1)}:", lines)
 
