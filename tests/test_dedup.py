@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.summarize.claims.dedup import build_claims, cluster, prepare, same_claim
 from storyline.summarize.story import build_articles
@@ -136,3 +138,15 @@ def test_a_helpers_half_of_the_search_gives_the_same_groups(wikinews_rows, monke
     helped = dedup.match(texts, exhaustive=False, far=lambda: far)
     assert helped == alone
     assert sum(len(g) > 1 for g in alone.groups) > 100
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Zq7'-_.,é İ\u0301ß\n"), max_size=40)
+       | st.text(max_size=40))
+def test_blocking_words_read_from_the_folded_form_are_the_tokeniser_s(text: str) -> None:
+    # the fast path (an ASCII sentence without apostrophes, hyphens or underscores is split from its
+    # folded form) must give the very words the tokeniser gives: the blocking, hence the claims, rest on them
+    from storyline.summarize.claims.dedup import _clean, _fold, _folded_tokens, _lower_tokens
+
+    cleaned = _clean(text)
+    assert _folded_tokens(_fold(cleaned), cleaned) == _lower_tokens(cleaned)

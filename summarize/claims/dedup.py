@@ -111,6 +111,15 @@ def _lower_tokens(cleaned: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(cleaned)]
 
 
+def _folded_tokens(norm: str, cleaned: str) -> list[str]:
+    """`_lower_tokens(cleaned)`, from its `_fold`ed form `norm` when that is the same words: an ASCII
+    text without the apostrophes, hyphens and underscores that join or split tokens (half of news
+    sentences; split in C, twice as fast as the tokeniser)."""
+    if cleaned.isascii() and "'" not in cleaned and "-" not in cleaned and "_" not in cleaned:
+        return norm.split()
+    return _lower_tokens(cleaned)
+
+
 def prepare(text: str) -> Prepared:
     """Normalise for matching, and read the facts two alike sentences must agree on."""
     text = _clean(text)
@@ -404,8 +413,8 @@ class _Blocking:
         # rare, the number decides which enter a prefix, and the same input must give the same claims
         sizes = np.zeros(n, dtype=np.int64)
         numbered: list[int] = []
-        for k, text in enumerate(texts):
-            lower = _lower_tokens(text)
+        for k, (norm, text) in enumerate(zip(norms, texts)):
+            lower = _folded_tokens(norm, text)
             features = sorted(_features(_content_words(lower), lower))
             sizes[k] = len(features)
             numbered.extend(vocab.setdefault(w, len(vocab)) for w in features)
