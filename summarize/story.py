@@ -1,4 +1,4 @@
-"""From inputs to a Story: read, clean, find metadata, split sentences (then claims, ranks)."""
+"""From inputs to a Story: read, clean, find metadata, split sentences (claims and ranks: claims/, rank/)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,13 @@ from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs
 from storyline.summarize.clean.metadata import find_outlet, find_published, find_title
-from storyline.summarize.model import Article, Claim, RawDocument, Sentence
+from storyline.summarize.model import Article, RawDocument, Sentence
 from storyline.summarize.text.sentences import sentence_spans
 from storyline.summarize.workers import Workers, in_shares, split
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from storyline.summarize.claims.dedup import Far
 
 TITLE_WORDS = 12
 
@@ -207,22 +206,3 @@ def _domain(url: str | None) -> str | None:
     except ValueError:  # "http://[oops/x": not a URL after all
         return None
     return host.removeprefix("www.") or None
-
-
-def ranked_claims(story: Story, algorithm: str = "lexrank",
-                  source_of: dict[int, int] | Callable[[], dict[int, int]] | None = None,
-                  far: Far | None = None) -> tuple[Claim, ...]:
-    """The story's claims (deduplicated sentences), scored by `algorithm`, in story order;
-    corroboration counts the independent sources of `source_of` (by default, found here; a
-    function is asked once the claims are found: a helper may be finding them meanwhile); `far`:
-    a helper's share of the look-alike search (`dedup.far_pairs` of the story's sentences)."""
-    from storyline.summarize.claims.dedup import build_claims
-    from storyline.summarize.claims.independent import independent_sources
-    from storyline.summarize.rank.rankers import rank_claims
-
-    claims = build_claims(story.sentences, far=far)
-    if source_of is None:
-        source_of = independent_sources(story.articles)
-    elif callable(source_of):
-        source_of = source_of()
-    return rank_claims(claims, algorithm, source_of)
