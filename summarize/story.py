@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from storyline.summarize.clean.furniture import (Reasons, body_paragraphs, furniture_keys, furniture_of,
-                                                 join_wrapped_lines, line_reasons, lower_words, normalise)
+                                                 join_wrapped_lines, line_key, line_reasons, lower_words, normalise)
 from storyline.summarize.dates import parse_date
 from storyline.summarize.errors import InputError, NothingUsable
 from storyline.summarize.read.ingest import read_inputs
@@ -85,7 +85,7 @@ def build_articles(documents: list[RawDocument], reason_of: Reasons | None = Non
 # lines, dates, outlets and words; then, once the whole story's vocabulary and repeated lines are
 # known, each page's body and its sentences' spans. The second pass of a share runs where its first
 # did, from the pages and line classifications that pass kept (`_KEPT`).
-Page = tuple[list[str], str | None, str | None]  # lines, published, outlet
+Page = tuple[list[str], str | None, str | None, list[str]]  # lines, published, outlet, each line's `line_key`
 Body = tuple[str, str, list[tuple[int, int]]] | None  # title, text, sentence spans; None: nothing left
 Seen = dict[str, str | None]  # lines classified so far (`LineReasons.seen`)
 
@@ -97,9 +97,9 @@ def _built(documents: list[RawDocument], helpers: Sequence[ProcessPoolExecutor],
         reasons = reason_of if reason_of is not None else line_reasons()
         pages, words, keys = _pages(documents, reasons)
         known = frozenset(words)
-        furniture = furniture_of([(k, outlet, published) for k, (_, published, outlet) in zip(keys, pages)])
+        furniture = furniture_of([(k, outlet, published) for k, (_, published, outlet, _) in zip(keys, pages)])
         bodies = _bodies([(doc.title, page) for doc, page in zip(documents, pages)], known, furniture, reasons)
-        dated = [(published, outlet) for _, published, outlet in pages]
+        dated = [(published, outlet) for _, published, outlet, _ in pages]
     else:
         shares = [(next(_SHARES), share) for share in split(documents, len(helpers) + 1)]
         firsts = in_shares(_first_pass_kept, shares, helpers)
@@ -137,7 +137,7 @@ def _first_pass_kept(share: tuple[int, list[RawDocument]]) -> Sent:
     reasons = line_reasons()
     pages, words, keys = _pages(documents, reasons)
     _KEPT[number] = (pages, reasons.seen)
-    return [(published, outlet) for _, published, outlet in pages], words, keys
+    return [(published, outlet) for _, published, outlet, _ in pages], words, keys
 
 
 def _second_pass_kept(share: tuple[int, list[RawDocument], frozenset[str], frozenset[str]]) -> list[Body]:
@@ -166,8 +166,9 @@ def _pages(documents: Sequence[RawDocument], reason_of: Reasons) -> tuple[list[P
         lines = join_wrapped_lines(text)
         published = (parse_date(doc.published) if doc.published else None) or find_published(lines)
         outlet = doc.outlet or find_outlet(lines, reason_of) or _domain(doc.url)
-        pages.append((lines, published, outlet))
-        keys.append(furniture_keys(lines))
+        line_keys = list(map(line_key, lines))  # kept for the second pass: a line's key is asked there again
+        pages.append((lines, published, outlet, line_keys))
+        keys.append(furniture_keys(lines, line_keys))
     return pages, words, keys
 
 
@@ -176,12 +177,12 @@ def _bodies(pages: list[tuple[str | None, Page]], known: frozenset[str], furnitu
     """The second pass: each page's title (from its record's, if any), body and sentence spans
     (None when nothing is left)."""
     out: list[Body] = []
-    for given, (lines, _, _) in pages:
+    for given, (lines, _, _, line_keys) in pages:
         title = normalise(given) if given else find_title(lines, reason_of)
         # a title that ends as a sentence does is the text's own first sentence given as its title
         # (records that have no headline): the body keeps it; a headline's repeat is dropped
         paragraphs = body_paragraphs(lines, None if title and _LEDE_END.search(title) else title, known, furniture,
-                                     reason_of)
+                                     reason_of, line_keys)
         if not paragraphs:
             out.append(None)
             continue

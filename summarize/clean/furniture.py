@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from storyline.summarize.dates import YEAR, find_absolute_date
@@ -311,9 +311,10 @@ FURNITURE_WORDS = 5  # shorter lines are too generic to judge ("Read more", head
 COPY_SHARE = 0.5  # pages sharing more than this share of their lines are copies, whatever their dates
 
 
-def furniture_keys(lines: list[str]) -> set[str]:
-    """A page's line keys long enough to be judged furniture by repetition (`furniture_of`)."""
-    return {key for key in map(_key, lines) if key.count(" ") + 1 >= FURNITURE_WORDS}
+def furniture_keys(lines: list[str], keys: Sequence[str] | None = None) -> set[str]:
+    """A page's line keys long enough to be judged furniture by repetition (`furniture_of`);
+    `keys`: each line's `line_key`, if known."""
+    return {key for key in (keys if keys is not None else map(line_key, lines)) if key.count(" ") + 1 >= FURNITURE_WORDS}
 
 
 def furniture_of(pages: list[tuple[set[str], str | None, str | None]]) -> frozenset[str]:
@@ -357,11 +358,13 @@ LIST_ITEMS = 2  # a line ending in ":" and at least this many short lines after 
 
 
 def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
-                    furniture: frozenset[str] = frozenset(), reason_of: Reasons = furniture_reason) -> list[str]:
+                    furniture: frozenset[str] = frozenset(), reason_of: Reasons = furniture_reason,
+                    keys: Sequence[str] | None = None) -> list[str]:
     """The article's own paragraphs: furniture, repeats and everything after an end marker dropped;
     subheads and list items inside the body kept (held until the body goes on after them).
-    `reason_of` classifies a line (a story's `line_reasons`)."""
-    seen = {_key(title)} | set(furniture) if title else set(furniture)
+    `reason_of` classifies a line (a story's `line_reasons`); `keys`: each line's `line_key`, if
+    known (found for `furniture_keys`)."""
+    seen = {line_key(title)} | set(furniture) if title else set(furniture)
     out: list[str] = []
     held: list[str] = []
     listing = False  # the last line kept was a held one: a list runs through the body
@@ -370,10 +373,10 @@ def body_paragraphs(lines: list[str], title: str | None, known: frozenset[str],
             if _box_heading(line, lines[at + 1] if at + 1 < len(lines) else "", reason_of):
                 continue
             break
-        line = cut_embed_links(unfuse_link_box(line)).strip()
-        key = _key(line)
+        given, line = line, cut_embed_links(unfuse_link_box(line)).strip()
+        key = keys[at] if keys is not None and line == given else line_key(line)
         tagless = headline(line)  # without a media tag ("+ VIDEO"): most often the line itself, whose key is known
-        if not line or key in seen or (tagless != line and _key(tagless) in seen):  # empty: it was an embed's signature
+        if not line or key in seen or (tagless != line and line_key(tagless) in seen):  # empty: it was an embed's signature
             continue
         reason = reason_of(line)
         if reason in HELD_REASONS and out:
@@ -418,7 +421,7 @@ def is_prose(paragraph: str) -> bool:
     return furniture_reason(paragraph) is None
 
 
-def _key(line: str) -> str:
+def line_key(line: str) -> str:
     """What makes a paragraph the same as another: its words and numbers, case and punctuation aside
     (numbers count: "March 27, 12 killed" and "March 28, 12 killed" are two paragraphs)."""
     return " ".join(_KEY_TOKEN.findall(line)).lower()  # the same as each word lowered: the join adds only spaces
