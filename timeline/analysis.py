@@ -21,9 +21,11 @@ from storyline.summarize.heap import release_memory
 from storyline.summarize.workers import LARGE, Later, Workers
 from storyline.timeline.events.build import (Event, Timeline, build_timeline, story_names, story_tags, tag_each,
                                              to_tag)
-from storyline.timeline.events.pubdates import with_estimates
+from storyline.timeline.events.pubdates import estimates_ahead, with_estimates
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from storyline.timeline.answers.index import ClaimIndex
 
 # What `progress(stage, done, total)` is told, in this order; `done` and `total` count the inputs
@@ -165,10 +167,11 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     (unless not `timeline`: then on first use); `progress` is told each stage as it starts (STAGES).
 
     With `workers`, a large story's helper finds, in this order, half of the look-alike sentence
-    pairs and the independent sources (which the claims need), the dated articles' expressions, the
-    story's names and every sentence's compressed line (which the timeline needs), while this
-    process finds and ranks the claims (the same results: the helper only runs ahead of what this
-    process would find when asked)."""
+    pairs and the independent sources (which the claims need), what estimating the undated
+    articles' dates reads of their sentences (`estimates_ahead`), the dated articles' expressions, the
+    story's names and every sentence's compressed line (which the timeline needs; with undated
+    articles, after its share of tagging them), while this process finds and ranks the claims (the
+    same results: the helper only runs ahead of what this process would find when asked)."""
     helpers = workers.helpers(len(story.articles)) if workers else []
     helper = helpers[0] if helpers else None
     large = len(story.articles) >= LARGE
@@ -178,10 +181,15 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     texts = [s.text for s in story.sentences] if helper else []
     far = Later(helper, far_pairs, texts) if helper else None  # first: the claims need it soonest
     sources = Later(helper, independent_sources, story.articles)  # wanted as the claims are ranked
+    undated = any(not a.published for a in story.articles)
+    # what estimating the undated articles' dates reads besides the claims, wanted once they are ranked
+    ahead = Later(helper, estimates_ahead, story.articles, [(s.article, s.text) for s in story.sentences]) \
+        if helper and undated else None
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
-    named = Later(helper, story_names, story.articles) if timeline and helper else None  # wanted at the end
-    shorter = Later(helper, compress_each, texts) if timeline and helper else None
+    # the names and the compressed lines are wanted last: when some articles are undated, the helper's
+    # share of tagging them (once their dates are estimated) goes before these
+    last = _last(helper, story, texts) if timeline and helper and not undated else None
     claims = build_claims(story.sentences, far=far.result if far else None)
     source_of = sources.result()
     # a summary's concept weights need the claims, not their ranks: the idle helper counts them meanwhile
@@ -190,19 +198,25 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
-    story = replace(story, articles=with_estimates(story.articles, claims))
+    story = replace(story, articles=with_estimates(story.articles, claims, ahead.result if ahead else None))
     analysis = Analysis(story, claims, algorithm, source_of)
     if weighing:
         vars(analysis)["concept_weights"] = as_weights(tuple(c.text for c in claims), weighing.result())
     if timeline:
         progress("timeline", 0, 0)
         found = story_tags(story, early.result() if early else (), helpers)
-        vars(analysis)["timeline"] = build_timeline(story, claims, found, named.result if named else None)  # what the cached property would build
-        if shorter:
-            vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, shorter.result())}
+        last = last or (_last(helper, story, texts) if helper else None)
+        vars(analysis)["timeline"] = build_timeline(story, claims, found, last[0].result if last else None)  # what the cached property would build
+        if last:
+            vars(analysis)["shortened"] = {t: s or t for t, s in zip(texts, last[1].result())}
         if large:
             release_memory()
     return analysis
+
+
+def _last(helper: ProcessPoolExecutor, story: Story, texts: list[str]) -> tuple[Later[frozenset[str]], Later[list[str | None]]]:
+    """The helper's last tasks for a timeline: the story's names and every sentence's compressed line."""
+    return Later(helper, story_names, story.articles), Later(helper, compress_each, texts)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -48,24 +48,33 @@ def dated_articles(story: Story) -> tuple[Article, ...]:
     return with_estimates(story.articles, build_claims(story.sentences))
 
 
-def with_estimates(articles: Sequence[Article], claims: Sequence[Claim]) -> tuple[Article, ...]:
+# What an estimate reads of each undated article besides the claims, found from the sentences alone
+# (so a helper may find it while the claims are found): the days dated articles tell as done what it
+# tells as pending (`_done_days`), and the latest day it cites (`latest_cited`).
+Ahead = tuple[dict[int, list[date]], dict[int, date | None]]
+
+
+def with_estimates(articles: Sequence[Article], claims: Sequence[Claim],
+                   ahead: Callable[[], Ahead] | None = None) -> tuple[Article, ...]:
     """The articles, each undated one given an estimated publication date where possible.
 
     The estimate is the day of the closest dated article, held inside the days where the
     story's coverage is (an outlier report years away cannot drag it there), then raised to the
     latest day the article cites itself, unless that day lies beyond the coverage (a plan), then
-    moved before an event the article tells as pending that dated articles tell as done."""
+    moved before an event the article tells as pending that dated articles tell as done.
+    `ahead` gives `estimates_ahead` of these articles and the claims' sentences when a helper finds
+    it (asked for once the closest dated articles are found here)."""
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
     closest = _closest_dated(undated, dated, claims) if undated and dated else {}
-    done = _done_days(undated, dated, claims) if undated and dated else {}
+    done, cited_of = ahead() if ahead else estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members])
     days = sorted(d for a in dated if (d := a.published_date))
     out = []
     for article in articles:
         if article.published:
             out.append(article)
             continue
-        guess, cited = closest.get(article.id), latest_cited(article.text)
+        guess, cited = closest.get(article.id), cited_of.get(article.id)
         if days:
             low, high = _coverage(days)
             guess = min(max(guess, low), high) if guess else None
@@ -90,37 +99,45 @@ def _before_done(guess: date | None, cited: date | None, done: Sequence[date]) -
     return eve if cited is None or eve >= cited else guess
 
 
-def _done_days(undated: list[Article], dated: list[Article], claims: Sequence[Claim]) -> dict[int, list[date]]:
+def estimates_ahead(articles: Sequence[Article], sentences: Sequence[tuple[int, str]]) -> Ahead:
+    """What `with_estimates` reads of the undated articles besides the claims, from the story's
+    sentences as (article id, text): a helper's task, while the claims are found."""
+    dated = [a for a in articles if a.published_date]
+    undated = [a for a in articles if not a.published]
+    done = _done_days(undated, dated, sentences) if undated and dated else {}
+    return done, {a.id: latest_cited(a.text) for a in undated}
+
+
+def _done_days(undated: list[Article], dated: list[Article], sentences: Sequence[tuple[int, str]]) -> dict[int, list[date]]:
     """For each undated article, the days on which dated articles tell as news, done, an event it tells
-    as pending (one pass over the undated sentences, one over the dated ones that name such an event's name)."""
+    as pending (one pass over the undated sentences, one over the dated ones that name such an event's
+    name; the days of each in any order: only the first is read)."""
     undated_ids = {a.id for a in undated}
     published = {a.id: a.published_date for a in dated}
     pending: dict[Core, set[int]] = {}
-    for claim in claims:
-        for m in claim.members:
-            if m.article in undated_ids and _AHEAD_CUE.search(m.text):
-                for core in pending_cores(m.text):
-                    pending.setdefault(core, set()).add(m.article)
+    for article, text in sentences:
+        if article in undated_ids and _AHEAD_CUE.search(text):
+            for core in pending_cores(text):
+                pending.setdefault(core, set()).add(article)
     if not pending:
         return {}
     families_of: dict[str, set[int]] = {}  # a name -> the event verbs told as pending beside it
     for family, name in pending:
         families_of.setdefault(name, set()).add(family)
     out: dict[int, list[date]] = {}
-    for claim in claims:
-        for m in claim.members:
-            day = published.get(m.article)
-            if day is None:
-                continue
-            words = tokens(m.text)
-            named = families_of.keys() & set(words)
-            if not named or not tells_an_event(words, set().union(*(families_of[n] for n in named))):
-                continue
-            hits = done_cores(m.text, pending)
-            if hits and (when := done_day(m.text, day)):
-                for core in hits:
-                    for article in pending[core]:
-                        out.setdefault(article, []).append(when)
+    for article, text in sentences:
+        day = published.get(article)
+        if day is None:
+            continue
+        words = tokens(text)
+        named = families_of.keys() & set(words)
+        if not named or not tells_an_event(words, set().union(*(families_of[n] for n in named))):
+            continue
+        hits = done_cores(text, pending)
+        if hits and (when := done_day(text, day)):
+            for core in hits:
+                for undated_id in pending[core]:
+                    out.setdefault(undated_id, []).append(when)
     return out
 
 
