@@ -48,10 +48,9 @@ def dated_articles(story: Story) -> tuple[Article, ...]:
     return with_estimates(story.articles, build_claims(story.sentences))
 
 
-# What an estimate reads of each undated article besides the claims, found from the sentences alone
-# (so a helper may find it while the claims are found): the days dated articles tell as done what it
-# tells as pending (`_done_days`), and the latest day it cites (`latest_cited`).
-Ahead = tuple[dict[int, list[date]], dict[int, date | None]]
+# What an estimate reads of each undated article's sentences besides the claims (so a helper may find
+# it while the claims are found): the days dated articles tell as done what it tells as pending.
+Ahead = dict[int, list[date]]
 
 
 def with_estimates(articles: Sequence[Article], claims: Sequence[Claim],
@@ -67,14 +66,14 @@ def with_estimates(articles: Sequence[Article], claims: Sequence[Claim],
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
     closest = _closest_dated(undated, dated, claims) if undated and dated else {}
-    done, cited_of = ahead() if ahead else estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members])
+    done = ahead() if ahead else estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members])
     days = sorted(d for a in dated if (d := a.published_date))
     out = []
     for article in articles:
         if article.published:
             out.append(article)
             continue
-        guess, cited = closest.get(article.id), cited_of.get(article.id)
+        guess, cited = closest.get(article.id), latest_cited(article.text)
         if days:
             low, high = _coverage(days)
             guess = min(max(guess, low), high) if guess else None
@@ -100,12 +99,12 @@ def _before_done(guess: date | None, cited: date | None, done: Sequence[date]) -
 
 
 def estimates_ahead(articles: Sequence[Article], sentences: Sequence[tuple[int, str]]) -> Ahead:
-    """What `with_estimates` reads of the undated articles besides the claims, from the story's
-    sentences as (article id, text): a helper's task, while the claims are found."""
+    """For each undated article, the days on which dated articles tell as done what it tells as
+    pending (`_done_days`), from the story's sentences as (article id, text): a helper's task, while
+    the claims are found."""
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
-    done = _done_days(undated, dated, sentences) if undated and dated else {}
-    return done, {a.id: latest_cited(a.text) for a in undated}
+    return _done_days(undated, dated, sentences) if undated and dated else {}
 
 
 def _done_days(undated: list[Article], dated: list[Article], sentences: Sequence[tuple[int, str]]) -> dict[int, list[date]]:
