@@ -245,3 +245,12 @@ def test_lines_are_classified_once_a_story_and_as_furniture_reason_does() -> Non
     reason_of = line_reasons()
     assert [reason_of(line) for line in lines] == [furniture_reason(line) for line in lines]
     assert [reason_of(line) for line in lines] == [None, "navigation", "site prompt", None]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60) | st.text(max_size=30))
+def test_a_line_s_key_is_its_words_lowered_and_spaced(line: str) -> None:
+    # an ASCII line's key comes from a byte table, any other's from the pattern: the same key
+    import re
+
+    assert furniture.line_key(line) == " ".join(re.findall(r"[^\W_]+", line)).lower()

@@ -150,3 +150,15 @@ def test_blocking_words_read_from_the_folded_form_are_the_tokeniser_s(text: str)
 
     cleaned = _clean(text)
     assert _folded_tokens(_fold(cleaned), cleaned) == _lower_tokens(cleaned)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.text(max_size=40))
+def test_an_ascii_sentence_folds_as_the_pattern_folds_it(text: str) -> None:
+    # the byte table stands in for the pattern on ASCII text: every control character, "_" and
+    # punctuation a space, runs of them one, none at the ends
+    import re
+
+    from storyline.summarize.claims.dedup import _fold
+
+    assert _fold(text) == re.sub(r"[\W_]+", " ", text.lower()).strip()

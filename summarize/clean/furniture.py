@@ -17,6 +17,7 @@ from storyline.summarize.dates import YEAR, find_absolute_date
 from storyline.summarize.clean.mojibake import repair
 from storyline.summarize.clean.shapes import CONTACT_WORDS, Gated, cut_embed_links, folded, shape_reason, unfuse_link_box
 from storyline.summarize.model import day_of
+from storyline.summarize.text.sentences import ascii_fold
 from storyline.summarize.untrusted import clean_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -424,4 +425,6 @@ def is_prose(paragraph: str) -> bool:
 def line_key(line: str) -> str:
     """What makes a paragraph the same as another: its words and numbers, case and punctuation aside
     (numbers count: "March 27, 12 killed" and "March 28, 12 killed" are two paragraphs)."""
+    if line.isascii():
+        return ascii_fold(line)
     return " ".join(_KEY_TOKEN.findall(line)).lower()  # the same as each word lowered: the join adds only spaces

@@ -140,6 +140,16 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def ascii_fold(text: str) -> str:
+    """An ASCII text's runs of letters and digits, lower-cased, joined by single spaces: what
+    folding every run of other characters to a space gives, by a byte table in C (three times as
+    fast as a pattern; cleaning's line keys and dedup's forms, most of them ASCII)."""
+    return " ".join(text.lower().encode().translate(_ASCII_FOLD).decode().split())
+
+
+_ASCII_FOLD = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     import Stemmer  # PyStemmer: the Snowball stemmer in C (untyped)
