@@ -150,10 +150,16 @@ class LineReasons:
             return reason
 
 
+_ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())  # deleted in C, to count them
+
+
 def _reason(line: str) -> str | None:
     bare = strip_markers(line)
-    words = _ASCII_WORD.findall(bare) if bare.isascii() else WORD.findall(bare)  # the same words, faster
-    letters = sum(map(str.isalpha, bare))
+    if bare.isascii():  # the same words and letters as below, faster
+        words = _ASCII_WORD.findall(bare)
+        letters = len(bare) - len(bare.encode().translate(None, _ASCII_LETTERS))
+    else:
+        words, letters = WORD.findall(bare), sum(map(str.isalpha, bare))
     if _DUMP.search(bare) or len(_DUMP_FIELD.findall(bare)) >= 4:
         return "data dump"
     if _WIRE_CODE.match(bare):
