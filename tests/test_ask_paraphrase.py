@@ -1,0 +1,30 @@
+"""Answers through news paraphrases: a source words the asked event unlike the question ("came to
+blows" for "fight", "abandoned" for "dropped"), through the library (our own sentences)."""
+
+from __future__ import annotations
+
+from storyline.timeline.analysis import analyse
+from storyline.timeline.answers.ask import ask
+from tests.conftest import article, story
+
+
+def test_a_fight_told_as_coming_to_blows_is_dated_by_its_own_day() -> None:
+    """The sentence that dates the fight says "came to blows"; a later report says "fight" but no
+    day: the fight is the Saturday, not the day of the report."""
+    analysis = analyse(story(
+        article(1, "The rappers Kade Lorne and Mister Vale came to blows outside a Leeds nightclub on Saturday night.",
+                published="2019-05-06"),
+        article(2, "Kade Lorne's fight with Mister Vale was filmed by fans outside the club.", published="2019-05-10")))
+    answer = ask(analysis, "When did Kade Lorne fight Mister Vale?")
+    assert answer.found and answer.lines[0].date == "2019-05-04"
+
+
+def test_charges_abandoned_answer_when_they_were_dropped() -> None:
+    """"abandoned the charges" tells "dropped the charges": its day answers, not the arrest's."""
+    analysis = analyse(story(
+        article(1, "Police arrested the Brackley councillor Ann Royce on 3 March on charges of fraud.",
+                published="2021-03-04"),
+        article(2, "Prosecutors abandoned the fraud charges against Ann Royce on 9 June, citing a lack of evidence.",
+                published="2021-06-10")))
+    answer = ask(analysis, "When were the fraud charges against Ann Royce dropped?")
+    assert answer.found and answer.lines[0].date == "2021-06-09"
