@@ -332,3 +332,15 @@ def test_a_clause_of_another_event_does_not_date_what_nothing_tells() -> None:
     answer = ask(analysis, "When did Ann Dale briefly open the Kelso bridge?")
     assert answer.found and answer.lines[0].date == "2019-05-02"
 
+
+
+def test_what_could_happen_on_a_date_does_not_date_what_did() -> None:
+    """"could be moved … in August" tells what might be; the sentence that tells the move in other
+    words ("settled into") dates it, though it matches less of the question."""
+    analysis = analyse(story(
+        article(1, "Tembo the elephant is kept in a small pen but could be moved to the new enclosure at Harlow zoo "
+                   "in August.", published="2016-03-01"),
+        article(2, "Tembo the elephant settled into the new enclosure at Harlow zoo on Monday, keepers said.",
+                published="2016-10-19")))
+    answer = ask(analysis, "When was Tembo moved to the new enclosure at the zoo?")
+    assert answer.found and answer.lines[0].date == "2016-10-17"

@@ -688,6 +688,19 @@ def _own_clause(text: str, expression: str | None) -> str | None:
     return clause
 
 
+def _may_only_be(event: Event) -> bool:
+    """Whether the verb phrase of a sentence's own date tells what may be, was to be or was tried
+    ("could be moved in August"), a plan's excepted (a plan whose day has passed is weighed as one)."""
+    clause = _own_clause(event.text, event.expression)
+    if event.role == "planned" or clause is None or not event.expression:
+        return False
+    # the verb phrase round the date, not another joined to it ("was recorded on Monday and will be shown")
+    at = clause.find(event.expression)
+    before, after = clause[:at], clause[at + len(event.expression):]
+    phrase = before.rsplit(" and ", 1)[-1] + event.expression + after.split(" and ", 1)[0]
+    return bool(_MAY_BE.search(phrase))
+
+
 def _report_tells(event: Event, happened: set[str], verb: str | None) -> int:
     """How well a report tells the asked event (its day bounds it, so any clause of it counts):
     2 with the asked verb itself (not as what may be: "could be moved"; not its family, which in a
@@ -803,7 +816,8 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
                     kept *= REPORT_DATED
                 holds = (_verb_in_clause(e.text, e.expression, verb) if verb else _words_in_clause(e, happened)
                          ) if tells else 0.0
-                level = int(tells) + (holds > 0)
+                # what only may be ("could be moved to house arrest in August") does not tell a past event
+                level = 0 if not ahead and _may_only_be(e) else int(tells) + (holds > 0)
                 vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
                 if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
                     found[(id(e), "")] = (e, vote, level)
