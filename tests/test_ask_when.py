@@ -344,3 +344,13 @@ def test_what_could_happen_on_a_date_does_not_date_what_did() -> None:
                 published="2016-10-19")))
     answer = ask(analysis, "When was Tembo moved to the new enclosure at the zoo?")
     assert answer.found and answer.lines[0].date == "2016-10-17"
+
+
+def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verbs_family() -> None:
+    """"was killed … in March 2010" names the month; a sentence matching less of the question says
+    "found shot dead … 14 March", the family of "killed" beside the day: that day answers."""
+    analysis = analyse(story(
+        article(1, "Ada Lim was killed at Tom Hale's farm in March 2010, police said.", published="2010-04-20"),
+        article(2, "Ada Lim was found shot dead in a barn in the early hours of 14 March.", published="2010-03-16")))
+    answer = ask(analysis, "When was Ada Lim killed at Tom Hale's farm?")
+    assert answer.found and answer.lines[0].date == "2010-03-14"

@@ -600,8 +600,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     top = _day_before_report(top, voters + best, refining)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
-        # nothing that tells it best names a finer date: a looser match may, with the asked verb in the finer
-        # date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
+        # nothing that tells it best names a finer date: a looser match may, with the asked verb (or its family)
+        # in the finer date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
         # December"), before those that tell it less well ("despite a devastating impeachment vote", a report)
         finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
         top = _finest(top, voters + best + finer)
@@ -845,13 +845,14 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
 def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]], span: TimeSpan,
                    verb: str) -> list[tuple[Event, float]]:
     """Events of the FINER_REACH best-scored matches dated inside `span`, more finely, by a date whose own
-    clause holds the asked verb itself; each with its claim's score."""
+    clause holds the asked verb or its family ("found shot dead … on 3 February" inside "killed in February
+    2003": the coarse date already says which event, the finer one only how exactly); each with its claim's score."""
     out = []
     for claim, score, _ in sorted(ranked, key=lambda r: -r[1])[:FINER_REACH]:
         for e in analysis.events_of(claim.id):
             if (not e.fallback and e.role != "planned" and span.start <= e.span.start and e.span.end <= span.end
                     and e.span.end - e.span.start < span.end - span.start
-                    and _verb_in_clause(e.text, e.expression, verb) == 1.0):
+                    and _verb_in_clause(e.text, e.expression, verb) > 0):
                 out.append((e, score))
     return out
 
