@@ -354,3 +354,15 @@ def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verbs_fami
         article(2, "Ada Lim was found shot dead in a barn in the early hours of 14 March.", published="2010-03-16")))
     answer = ask(analysis, "When was Ada Lim killed at Tom Hale's farm?")
     assert answer.found and answer.lines[0].date == "2010-03-14"
+
+
+def test_a_title_before_the_asked_name_does_not_tell_that_the_person_took_it() -> None:
+    """"interim president Ana Lobo met union leaders this week" names her by her title; the report
+    that she "has taken over as interim president" bounds when she took it."""
+    analysis = analyse(story(
+        article(1, "The vice-president, Ana Lobo, has taken over as interim president of Veloria.",
+                published="2016-05-12"),
+        article(2, "This week, the interim president Ana Lobo met union leaders in the capital of Veloria.",
+                published="2016-07-04")))
+    answer = ask(analysis, "When did Ana Lobo take over as interim president of Veloria?")
+    assert answer.found and answer.lines[0].date == "2016-05-12"
