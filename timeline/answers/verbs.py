@@ -38,7 +38,7 @@ ROLE_FAMILY = {s: i for i, line in enumerate(ROLE_FAMILIES) for s in line.split(
 # reports are one event): a reader asks "when did they fight", a source says "came to blows" or "a
 # brawl". A word may be in several groups; a match through one counts as a verb family's does.
 PARAPHRASES = [
-    "fight fought altercation altercations brawl brawls scuffle punch-up blows clash fracas",
+    "fight fought altercation altercations brawl brawls scuffle punch-up blows clash fracas assault assaulted",
     "drop dropped abandon abandoned halt halted scrap scrapped dismiss dismissed withdraw withdrew",
     "guilty convict convicted conviction",
     "jail jailed prison imprison imprisoned",
