@@ -39,3 +39,14 @@ def test_an_arrest_for_assault_is_the_arrest_after_a_fight() -> None:
         article(2, "Rey Quinn has been fined in connection with a fight in Cardiff last spring.", published="2018-09-10")))
     answer = ask(analysis, "When was Rey Quinn arrested after a fight in Cardiff?")
     assert answer.found and answer.lines[0].date == "2018-04-02"
+
+
+def test_a_council_that_granted_a_lease_agreed_to_it() -> None:
+    """"granted … on Tuesday" tells "agree to": that day answers, not the day of a later report in which
+    others "agreed" that the lease was too costly."""
+    analysis = analyse(story(
+        article(1, "The Dunmore council granted the swimming club a new lease on Tuesday.", published="2017-03-09"),
+        article(2, "Members of the swimming club agreed that the Dunmore council's new lease was too costly.",
+                published="2017-03-21")))
+    answer = ask(analysis, "When did the Dunmore council agree to a new lease for the swimming club?")
+    assert answer.found and answer.lines[0].date == "2017-03-07"

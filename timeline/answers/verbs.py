@@ -52,4 +52,5 @@ PARAPHRASES = [
     "free freed release released",
     "investigation inquiry probe",
     "arrest arrested detain detained",
+    "agree agreed allow allowed approve approved grant granted permit permitted",
 ]
