@@ -36,7 +36,8 @@ def test_an_arrest_for_assault_is_the_arrest_after_a_fight() -> None:
     analysis = analyse(story(
         article(1, "The boxer Rey Quinn was arrested and charged with assault after an incident outside a Cardiff bar.",
                 published="2018-04-02"),
-        article(2, "Rey Quinn has been fined in connection with a fight in Cardiff last spring.", published="2018-09-10")))
+        article(2, "Rey Quinn has been fined in connection with a fight in Cardiff last spring.",
+                published="2018-09-10")))
     answer = ask(analysis, "When was Rey Quinn arrested after a fight in Cardiff?")
     assert answer.found and answer.lines[0].date == "2018-04-02"
 

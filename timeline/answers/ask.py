@@ -601,9 +601,10 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     top = _day_before_report(top, voters + best, refining)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
-        # nothing that tells it best names a finer date: a looser match may, with the asked verb (or its family)
-        # in the finer date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
-        # December"), before those that tell it less well ("despite a devastating impeachment vote", a report)
+        # nothing that tells it best names a finer date: a looser match may, with the asked verb (or its
+        # family) in the finer date's own clause ("which opened at the theatre on Monday 7 December" inside
+        # "the musical opens in December"), before those that tell it less well ("despite a devastating
+        # impeachment vote", a report)
         finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
         top = _finest(top, voters + best + finer)
         dated = list({id(e): (e, w) for e, w in dated + finer}.values())
@@ -769,8 +770,8 @@ def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb:
     it, the best match."""
     best = max((score for e, score in reported if _report_tells(e, happened, verb, names)),  # near the best telling it
                default=max(score for _, score in reported))
-    telling = [(e, score, _report_tells(e, happened, verb, names)) for e, score in reported if score >= NEAR_BEST * best
-               and not _PLAN.search(e.text)]
+    telling = [(e, score, _report_tells(e, happened, verb, names)) for e, score in reported
+               if score >= NEAR_BEST * best and not _PLAN.search(e.text)]
     level = max((told for _, _, told in telling), default=0)
     if not level:
         return max(reported, key=lambda es: es[1])[0]

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from storyline.summarize.dates import MONTHS, WEEKDAYS
 from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
-from storyline.timeline.answers.terms import (HOW_MANY, PARAPHRASE_MARK, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun,
-                                              expand, pieces, places, question_subject, subject_stems, tells_event,
-                                              term_of)
+from storyline.timeline.answers.terms import (HOW_MANY, PARAPHRASE_MARK, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms,
+                                              counted_noun, expand, pieces, places, question_subject, subject_stems,
+                                              tells_event, term_of)
 from storyline.timeline.answers.places import place_of
 from storyline.timeline.answers.verbs import FAMILY
 from storyline.timeline.tagger.scan import tag

@@ -24,7 +24,7 @@ PARAPHRASE_MARK = "#para"
 
 
 def _paraphrase_groups() -> dict[str, tuple[int, ...]]:
-    """Each stem's paraphrase groups (a word may be in several: "drop" charges, "drop" a fight)."""
+    """Each stem's paraphrase groups (a word of several senses may be in several)."""
     groups: dict[str, tuple[int, ...]] = {}
     for i, line in enumerate(PARAPHRASES):
         for stemmed in sorted({stem(w) for w in line.split()}):
@@ -33,6 +33,7 @@ def _paraphrase_groups() -> dict[str, tuple[int, ...]]:
 
 
 PARAPHRASE = _paraphrase_groups()
+
 # a question asking for a figure: a count, an amount or a measure ("how long", "how big")
 HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much|long|far|big|large)\b")
 
