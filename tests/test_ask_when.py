@@ -332,3 +332,37 @@ def test_a_clause_of_another_event_does_not_date_what_nothing_tells() -> None:
     answer = ask(analysis, "When did Ann Dale briefly open the Kelso bridge?")
     assert answer.found and answer.lines[0].date == "2019-05-02"
 
+
+
+def test_what_could_happen_on_a_date_does_not_date_what_did() -> None:
+    """"could be moved … in August" tells what might be; the sentence that tells the move in other
+    words ("settled into") dates it, though it matches less of the question."""
+    analysis = analyse(story(
+        article(1, "Tembo the elephant is kept in a small pen but could be moved to the new enclosure at Harlow zoo "
+                   "in August.", published="2016-03-01"),
+        article(2, "Tembo the elephant settled into the new enclosure at Harlow zoo on Monday, keepers said.",
+                published="2016-10-19")))
+    answer = ask(analysis, "When was Tembo moved to the new enclosure at the zoo?")
+    assert answer.found and answer.lines[0].date == "2016-10-17"
+
+
+def test_a_looser_match_names_the_day_inside_the_month_with_the_asked_verbs_family() -> None:
+    """"was killed … in March 2010" names the month; a sentence matching less of the question says
+    "found shot dead … 14 March", the family of "killed" beside the day: that day answers."""
+    analysis = analyse(story(
+        article(1, "Ada Lim was killed at Tom Hale's farm in March 2010, police said.", published="2010-04-20"),
+        article(2, "Ada Lim was found shot dead in a barn in the early hours of 14 March.", published="2010-03-16")))
+    answer = ask(analysis, "When was Ada Lim killed at Tom Hale's farm?")
+    assert answer.found and answer.lines[0].date == "2010-03-14"
+
+
+def test_a_title_before_the_asked_name_does_not_tell_that_the_person_took_it() -> None:
+    """"interim president Ana Lobo met union leaders this week" names her by her title; the report
+    that she "has taken over as interim president" bounds when she took it."""
+    analysis = analyse(story(
+        article(1, "The vice-president, Ana Lobo, has taken over as interim president of Veloria.",
+                published="2016-05-12"),
+        article(2, "This week, the interim president Ana Lobo met union leaders in the capital of Veloria.",
+                published="2016-07-04")))
+    answer = ask(analysis, "When did Ana Lobo take over as interim president of Veloria?")
+    assert answer.found and answer.lines[0].date == "2016-05-12"

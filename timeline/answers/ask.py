@@ -558,12 +558,13 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     # the asked verb, for a past question (a plan's clause is all modals: it decides nothing between plans)
     asked_verb = _asked_verb(question)  # a plan's verb too: "when will it arrive" ("when it arrives on …")
     verb = None if _AHEAD.match(question) else asked_verb
+    names = _question_names(question)  # "interim president Michel Temer" names him, it does not tell he became it
     dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
     # whose date's own clause holds the asked verb ("sentenced", not "found guilty") before the rest
     best_told = max(telling, default=0)
-    report_told = max((_report_tells(e, happened, verb) for e, _ in reported), default=0) if happened else 0
+    report_told = max((_report_tells(e, happened, verb, names) for e, _ in reported), default=0) if happened else 0
     # sentences that tell it with most of its words but not its verb may still name the finer date
     refining = [d for d, tells in zip(dated, telling) if 0 < tells < best_told]
     if best_told and best_told >= report_told:
@@ -581,8 +582,8 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     if not dated and reported and not _AHEAD.match(question):
         # (by the first report that tells it, near the best of those that do: the best match may tell only
         # part of it, "appealed the ban", where a report of less weight says "won his appeal")
-        event = _first_report(reported + weaker if any(_report_tells(e, happened, verb) for e, _ in weaker)
-                              else reported, happened, verb)
+        event = _first_report(reported + weaker if any(_report_tells(e, happened, verb, names) for e, _ in weaker)
+                              else reported, happened, verb, names)
         lines = _event_lines([event] + [e for e, _ in reported])
         return Answer(question, f"By {label(event.span)}, the day {_cite_count([event])} reported it:", lines)
     if not dated:
@@ -590,7 +591,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         return Answer(question, "The sources give no date for that; the closest claims are:", lines, False)
     # a report that tells the event may make a month's answer its day ("freed from house arrest", a July 1 lede)
     # (not a plan's: the day a plan was reported is not its day)
-    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE, _report_tells(e, happened, verb))
+    told = [] if _AHEAD.match(question) else [(e, score * UNCERTAIN_VOTE, _report_tells(e, happened, verb, names))
                                               for e, score in reported]
     # the finest date inside the agreed one: told by the sentences and reports that tell it best, else
     # by those that tell it less well ("the Reasoned Decision published last year", then "A 10 October
@@ -601,9 +602,10 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     top = _day_before_report(top, voters + best, refining)
     dated = list({id(e): (e, w) for e, w in dated + voters + best + refining + less}.values())
     if verb and next(e.span for e, _ in dated if e.span.value == top).granularity != "day":
-        # nothing that tells it best names a finer date: a looser match may, with the asked verb in the finer
-        # date's own clause ("which opened at the theatre on Monday 7 December" inside "the musical opens in
-        # December"), before those that tell it less well ("despite a devastating impeachment vote", a report)
+        # nothing that tells it best names a finer date: a looser match may, with the asked verb (or its
+        # family) in the finer date's own clause ("which opened at the theatre on Monday 7 December" inside
+        # "the musical opens in December"), before those that tell it less well ("despite a devastating
+        # impeachment vote", a report)
         finer = _finer_by_verb(analysis, ranked, next(e.span for e, _ in dated if e.span.value == top), verb)
         top = _finest(top, voters + best + finer)
         dated = list({id(e): (e, w) for e, w in dated + finer}.values())
@@ -689,12 +691,68 @@ def _own_clause(text: str, expression: str | None) -> str | None:
     return clause
 
 
-def _report_tells(event: Event, happened: set[str], verb: str | None) -> int:
+def _may_only_be(event: Event) -> bool:
+    """Whether the verb phrase of a sentence's own date tells what may be, was to be or was tried
+    ("could be moved in August"), a plan's excepted (a plan whose day has passed is weighed as one)."""
+    clause = _own_clause(event.text, event.expression)
+    if event.role == "planned" or clause is None or not event.expression:
+        return False
+    # the verb phrase round the date, not another joined to it ("was recorded on Monday and will be shown")
+    at = clause.find(event.expression)
+    before, after = clause[:at], clause[at + len(event.expression):]
+    phrase = before.rsplit(" and ", 1)[-1] + event.expression + after.split(" and ", 1)[0]
+    return bool(_MAY_BE.search(phrase))
+
+
+TITLE_WORDS = 3  # at most this many words of a title before a name
+# what a title ends on ("interim president", "foreign minister", "chief executive"), not any modifier of a
+# name ("his seventh Tour de France")
+_TITLE_NOUNS = frozenset(stem(w) for w in "president vice-president minister premier chancellor chairman chairwoman "
+                         "chair chief executive ceo director secretary speaker governor senator mayor leader head "
+                         "boss founder judge prosecutor king queen prince princess general commander coach manager "
+                         "captain spokesman spokeswoman lawyer candidate rival champion".split())
+
+
+def _untitled(text: str, names: frozenset[str]) -> str:
+    """The text without the titles it gives the question's names ("interim president Michel Temer",
+    "Brazil's interim president, Michel Temer", "President Hu"): they name the person, they do not tell
+    that the person became it. A title ends on a title's noun, right before the name, with at most
+    TITLE_WORDS words in all and no verb or preposition ("Brazilians elected Dilma Rousseff", "his
+    seventh Tour de France" keep their words)."""
+    if not names:
+        return text
+    tokens = text.split()
+    bare = [t.strip(".,;:()\"“”'‘’").removesuffix("'s").removesuffix("’s") for t in tokens]
+    cut: set[int] = set()
+    for i, word in enumerate(bare):
+        if word not in names:
+            continue
+        j = i - 1
+        while j >= 0 and bare[j][:1].isupper() and bare[j] not in names and stem(bare[j].lower()) not in _TITLE_NOUNS:
+            j -= 1  # the name's other words ("Michel" of "Michel Temer")
+        if j < 0 or stem(bare[j].lower()) not in _TITLE_NOUNS:
+            continue
+        k = j
+        while (k >= 0 and j - k < TITLE_WORDS and bare[k] and not tokens[k].endswith(("'s", "’s"))
+               and bare[k].lower() not in STOP_WORDS and not _past_word(bare[k]) and not bare[k].endswith("ing")
+               and (k == j or not tokens[k].endswith(","))):
+            cut.add(k)
+            k -= 1
+    return " ".join(t for k, t in enumerate(tokens) if k not in cut)
+
+
+def _question_names(question: str) -> frozenset[str]:
+    """The question's names as written (its capitalised words but the first, question words aside)."""
+    return frozenset(w for w in words(question)[1:] if w[:1].isupper() and w.lower() not in QUESTION_WORDS
+                     and w.lower() not in STOP_WORDS)
+
+
+def _report_tells(event: Event, happened: set[str], verb: str | None, names: frozenset[str] = frozenset()) -> int:
     """How well a report tells the asked event (its day bounds it, so any clause of it counts):
     2 with the asked verb itself (not as what may be: "could be moved"; not its family, which in a
     whole sentence is as often another sense: "plunged into disarray" for "dropped"), 1 with most
-    of the asked words, else 0."""
-    terms = terms_of(event.text)
+    of the asked words (not as the title of an asked name), else 0."""
+    terms = terms_of(_untitled(event.text, names))
     if not tells_event(terms, happened):
         return 0
     return 2 if verb and verb in terms and not _MAY_BE.search(event.text) else 1
@@ -705,15 +763,16 @@ def _calendar_day(event: Event) -> bool:
     return event.span.granularity == "day" and any(ch.isdigit() for ch in event.expression or "")
 
 
-def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb: str | None = None) -> Event:
+def _first_report(reported: list[tuple[Event, float]], happened: set[str], verb: str | None = None,
+                  names: frozenset[str] = frozenset()) -> Event:
     """The report that bounds an undated event: of those near the best match that tell it best (with
     the asked verb if any does), the earliest (a later report of "having been refused bail" repeats
     what the first one told on its day), a plan's report ("is to go on trial") aside; if none tells
     it, the best match."""
-    best = max((score for e, score in reported if _report_tells(e, happened, verb)),  # near the best telling it
+    best = max((score for e, score in reported if _report_tells(e, happened, verb, names)),  # near the best telling it
                default=max(score for _, score in reported))
-    telling = [(e, score, _report_tells(e, happened, verb)) for e, score in reported if score >= NEAR_BEST * best
-               and not _PLAN.search(e.text)]
+    telling = [(e, score, _report_tells(e, happened, verb, names)) for e, score in reported
+               if score >= NEAR_BEST * best and not _PLAN.search(e.text)]
     level = max((told for _, _, told in telling), default=0)
     if not level:
         return max(reported, key=lambda es: es[1])[0]
@@ -778,6 +837,7 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     weaker: list[tuple[Event, float]] = []  # reports near that one only
     ahead = bool(_AHEAD.match(question))
     now = analysis.now
+    names = _question_names(question)
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
@@ -797,14 +857,16 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
         clauses = set().union(*(terms_of(e.text) for e in events if e.role != "main"))
         for e in events:
             if not e.fallback:
-                own = (terms_of(_main_clause(e.text)) - clauses) if e.role == "main" else terms_of(e.text)
+                text = _untitled(e.text, names)
+                own = (terms_of(_main_clause(text)) - clauses) if e.role == "main" else terms_of(text)
                 tells = tells_event(own, happened)
                 kept = PASSED_PLAN if e.role == "planned" and not ahead else 1.0
                 if not reporting_asked and _report_dated(e):
                     kept *= REPORT_DATED
-                holds = (_verb_in_clause(e.text, e.expression, verb) if verb else _words_in_clause(e, happened)
+                holds = (_verb_in_clause(e.text, e.expression, verb) if verb else _words_in_clause(e, happened, names)
                          ) if tells else 0.0
-                level = int(tells) + (holds > 0)
+                # what only may be ("could be moved to house arrest in August") does not tell a past event
+                level = 0 if not ahead and _may_only_be(e) else int(tells) + (holds > 0)
                 vote = weight * kept * _told(own, asked, tells) * (holds or 1.0)
                 if found.get((id(e), ""), (e, -1.0, 0))[1] < vote:
                     found[(id(e), "")] = (e, vote, level)
@@ -832,13 +894,14 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
 def _finer_by_verb(analysis: Analysis, ranked: list[tuple[Claim, float, float]], span: TimeSpan,
                    verb: str) -> list[tuple[Event, float]]:
     """Events of the FINER_REACH best-scored matches dated inside `span`, more finely, by a date whose own
-    clause holds the asked verb itself; each with its claim's score."""
+    clause holds the asked verb or its family ("found shot dead … on 3 February" inside "killed in February
+    2003": the coarse date already says which event, the finer one only how exactly); each with its claim's score."""
     out = []
     for claim, score, _ in sorted(ranked, key=lambda r: -r[1])[:FINER_REACH]:
         for e in analysis.events_of(claim.id):
             if (not e.fallback and e.role != "planned" and span.start <= e.span.start and e.span.end <= span.end
                     and e.span.end - e.span.start < span.end - span.start
-                    and _verb_in_clause(e.text, e.expression, verb) == 1.0):
+                    and _verb_in_clause(e.text, e.expression, verb) > 0):
                 out.append((e, score))
     return out
 
@@ -883,12 +946,13 @@ def _verb_in_clause(text: str, expression: str | None, verb: str) -> float:
     return best
 
 
-def _words_in_clause(event: Event, happened: set[str]) -> float:
+def _words_in_clause(event: Event, happened: set[str], names: frozenset[str] = frozenset()) -> float:
     """For a question whose verb is scaffolding ("make X chief of staff"): 1 if the date's own clause
     tells the asked words ("X's appointment as chief of staff was confirmed on Wednesday"), not
     only another clause of its sentence ("Silva resigned last May after rows with Lula's chief of staff")."""
     clause = _own_clause(event.text, event.expression)
-    return float(clause is not None and not _MAY_BE.search(clause) and tells_event(terms_of(clause), happened))
+    return float(clause is not None and not _MAY_BE.search(clause)
+                 and tells_event(terms_of(_untitled(clause, names)), happened))
 
 
 def _dates_noun(tokens: list[str], where: list[int], noun: int) -> bool:

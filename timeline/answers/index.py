@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from storyline.summarize.dates import MONTHS, WEEKDAYS
 from storyline.summarize.model import Claim
 from storyline.summarize.text.sentences import STOP_WORDS, stem, words
-from storyline.timeline.answers.terms import (HOW_MANY, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms, counted_noun,
-                                              expand, pieces, places, question_subject, subject_stems, tells_event,
-                                              term_of)
+from storyline.timeline.answers.terms import (HOW_MANY, PARAPHRASE_MARK, QUESTION_WORDS, SCAFFOLD, YEAR, acronyms,
+                                              counted_noun, expand, pieces, places, question_subject, subject_stems,
+                                              tells_event, term_of)
 from storyline.timeline.answers.places import place_of
 from storyline.timeline.answers.verbs import FAMILY
 from storyline.timeline.tagger.scan import tag
@@ -69,7 +69,9 @@ class ClaimIndex:
         persons = [_person(c, analysis, salience, named) for c in self.claims]
         self.docs = [Counter(own + borrowed + person + acronyms(c.text))
                      for c, (own, borrowed), person in zip(self.claims, terms, persons)]
-        self.lengths = [len(own) + len(borrowed) or 1 for own, borrowed in terms]
+        # (a paraphrase's marker is not a word of the claim: it finds the claim, it does not lengthen it)
+        self.lengths = [len([t for t in own if not t.startswith(PARAPHRASE_MARK)]) + len(borrowed) or 1
+                        for own, borrowed in terms]
         # words only borrowed from the sentences before support a match less than the claim's own
         self.borrowed = [set(borrowed + person) - set(own) for (own, borrowed), person in zip(terms, persons)]
         self.subjects = [set(subject_stems(c.text)) for c in self.claims]

@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from storyline.summarize.text.sentences import CAPITALS, SMALLS, STOP_WORDS, stem, words
 from storyline.timeline.answers.places import place_of
-from storyline.timeline.answers.verbs import FAMILY
+from storyline.timeline.answers.verbs import FAMILY, PARAPHRASES
 
 QUESTION_WORDS = frozenset("what when who whom where which why how did does do was were is are has had happen "
                            "happened tell me about story much many".split())
@@ -20,6 +20,20 @@ QUESTION_WORDS = frozenset("what when who whom where which why how did does do w
 SCAFFOLD = frozenset(stem(w) for w in "make made take get got plan plans big much many happen new say said "
                      "one year time give worth kind type sort name famous let put set keep go come".split())
 YEAR = re.compile(r"(?:19|20)\d\d")
+PARAPHRASE_MARK = "#para"
+
+
+def _paraphrase_groups() -> dict[str, tuple[int, ...]]:
+    """Each stem's paraphrase groups (a word of several senses may be in several)."""
+    groups: dict[str, tuple[int, ...]] = {}
+    for i, line in enumerate(PARAPHRASES):
+        for stemmed in sorted({stem(w) for w in line.split()}):
+            groups[stemmed] = groups.get(stemmed, ()) + (i,)
+    return groups
+
+
+PARAPHRASE = _paraphrase_groups()
+
 # a question asking for a figure: a count, an amount or a measure ("how long", "how big")
 HOW_MANY = re.compile(r"(?i)(?:by\s+)?how\s+(?:many|much|long|far|big|large)\b")
 
@@ -53,8 +67,10 @@ def term_of(word: str) -> str:
 
 
 def expand(terms: list[str]) -> list[str]:
-    """Stems plus the family of any news event verb, the country of any place and the marker of any year."""
-    return terms + [f"#family{FAMILY[t]}" for t in terms if t in FAMILY] + places(terms) + years(terms)
+    """Stems plus the family of any news event verb, the groups of its paraphrases, the country of any
+    place and the marker of any year."""
+    return (terms + [f"#family{FAMILY[t]}" for t in terms if t in FAMILY]
+            + [f"{PARAPHRASE_MARK}{i}" for t in terms for i in PARAPHRASE.get(t, ())] + places(terms) + years(terms))
 
 
 def years(terms: list[str]) -> list[str]:

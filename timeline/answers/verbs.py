@@ -33,3 +33,24 @@ ROLE_FAMILIES = [
     "boss chief head ceo leader",
 ]
 ROLE_FAMILY = {s: i for i, line in enumerate(ROLE_FAMILIES) for s in line.split()}
+
+# Words news uses for one another, for answers only (events keep VERB_FAMILIES, whose groups tell two
+# reports are one event): a reader asks "when did they fight", a source says "came to blows" or "a
+# brawl". A word may be in several groups; a match through one counts as a verb family's does.
+PARAPHRASES = [
+    "fight fought altercation altercations brawl brawls scuffle punch-up blows clash fracas assault assaulted",
+    "drop dropped abandon abandoned halt halted scrap scrapped dismiss dismissed withdraw withdrew",
+    "guilty convict convicted conviction",
+    "jail jailed prison imprison imprisoned",
+    "house home mansion residence",
+    "hurt injure injured injury injuries wound wounded",
+    "show shows concert gig perform performing performance",
+    "collapse collapsed ill stricken",
+    "album albums LP",
+    "split divided deadlock deadlocked hung",
+    "bar barred ban banned exclude excluded",
+    "free freed release released",
+    "investigation inquiry probe",
+    "arrest arrested detain detained",
+    "agree agreed allow allowed approve approved grant granted permit permitted",
+]
