@@ -21,7 +21,7 @@ from storyline.summarize.heap import release_memory
 from storyline.summarize.workers import LARGE, Later, Workers
 from storyline.timeline.events.build import (Event, Timeline, build_timeline, story_names, story_tags, tag_each,
                                              to_tag)
-from storyline.timeline.events.pubdates import estimates_ahead, with_estimates
+from storyline.timeline.events.pubdates import cited_days, estimates_ahead, with_estimates
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -187,6 +187,9 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
         if helper and undated else None
     early = Later(helper, tag_each, [to_tag(story, a) for a in story.articles if a.published]) \
         if timeline and helper else None
+    # and the latest day each undated article cites (a timeline wants the tags first; a summary has
+    # the helper counting its weights meanwhile, so this process finds those days itself)
+    cited = Later(helper, cited_days, story.articles) if timeline and helper and undated else None
     # the names and the compressed lines are wanted last: when some articles are undated, the helper's
     # share of tagging them (once their dates are estimated) goes before these
     last = _last(helper, story, texts) if timeline and helper and not undated else None
@@ -198,7 +201,8 @@ def analyse(story: Story, algorithm: str = "lexrank", progress: Progress = _quie
     if large:
         release_memory()  # what finding the claims freed (most of its peak) is not held under the next stages
     progress("dates", 0, 0)
-    story = replace(story, articles=with_estimates(story.articles, claims, ahead.result if ahead else None))
+    story = replace(story, articles=with_estimates(story.articles, claims, ahead.result if ahead else None,
+                                                          cited.result if cited else None))
     analysis = Analysis(story, claims, algorithm, source_of)
     if weighing:
         vars(analysis)["concept_weights"] = as_weights(tuple(c.text for c in claims), weighing.result())

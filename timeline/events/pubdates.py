@@ -53,35 +53,36 @@ def dated_articles(story: Story) -> tuple[Article, ...]:
 Ahead = dict[int, list[date]]
 
 
-def with_estimates(articles: Sequence[Article], claims: Sequence[Claim],
-                   ahead: Callable[[], Ahead] | None = None) -> tuple[Article, ...]:
+def with_estimates(articles: Sequence[Article], claims: Sequence[Claim], ahead: Callable[[], Ahead] | None = None,
+                   cited: Callable[[], dict[int, date | None]] | None = None) -> tuple[Article, ...]:
     """The articles, each undated one given an estimated publication date where possible.
 
     The estimate is the day of the closest dated article, held inside the days where the
     story's coverage is (an outlier report years away cannot drag it there), then raised to the
     latest day the article cites itself, unless that day lies beyond the coverage (a plan), then
     moved before an event the article tells as pending that dated articles tell as done.
-    `ahead` gives `estimates_ahead` of these articles and the claims' sentences when a helper finds
-    it (asked for once the closest dated articles are found here)."""
+    `ahead` gives `estimates_ahead` of these articles and the claims' sentences, `cited` their
+    `cited_days`, when a helper finds them (asked for once the closest dated articles are found here)."""
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
     closest = _closest_dated(undated, dated, claims) if undated and dated else {}
     done = ahead() if ahead else estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members])
+    cited_of = cited() if cited else cited_days(articles)
     days = sorted(d for a in dated if (d := a.published_date))
     out = []
     for article in articles:
         if article.published:
             out.append(article)
             continue
-        guess, cited = closest.get(article.id), latest_cited(article.text)
+        guess, latest = closest.get(article.id), cited_of.get(article.id)
         if days:
             low, high = _coverage(days)
             guess = min(max(guess, low), high) if guess else None
-            if cited and (guess is None or guess < cited) and low <= cited <= days[-1] + CITED_REACH:
-                guess = cited
-        elif cited:
-            guess = cited
-        guess = _before_done(guess, cited, done.get(article.id, ()))
+            if latest and (guess is None or guess < latest) and low <= latest <= days[-1] + CITED_REACH:
+                guess = latest
+        elif latest:
+            guess = latest
+        guess = _before_done(guess, latest, done.get(article.id, ()))
         out.append(replace(article, published=guess.isoformat(), published_estimated=True) if guess else article)
     return tuple(out)
 
@@ -96,6 +97,11 @@ def _before_done(guess: date | None, cited: date | None, done: Sequence[date]) -
         return guess
     eve = min(before) - timedelta(days=1)
     return eve if cited is None or eve >= cited else guess
+
+
+def cited_days(articles: Sequence[Article]) -> dict[int, date | None]:
+    """Each undated article's `latest_cited` day (a helper's task, once the dated articles are tagged)."""
+    return {a.id: latest_cited(a.text) for a in articles if not a.published}
 
 
 def estimates_ahead(articles: Sequence[Article], sentences: Sequence[tuple[int, str]]) -> Ahead:
