@@ -559,7 +559,7 @@ def when_answer(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     asked_verb = _asked_verb(question)  # a plan's verb too: "when will it arrive" ("when it arrives on …")
     verb = None if _AHEAD.match(question) else asked_verb
     names = _question_names(question)  # "interim president Michel Temer" names him, it does not tell he became it
-    dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb)
+    dated, telling, reported, weaker = _candidates(analysis, question, ranked, index, happened, verb, names)
     # when some dated sentence tells the asked event in its own words, only such sentences vote
     # ("Jobs, born … on February 24, 1955" over the keynote that merely names Steve Jobs); those
     # whose date's own clause holds the asked verb ("sentenced", not "found guilty") before the rest
@@ -822,13 +822,15 @@ def _agreed_date(dated: list[tuple[Event, float]]) -> str:
 
 
 def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, float, float]],
-                index: ClaimIndex | None, happened: set[str], verb: str | None = None
+                index: ClaimIndex | None, happened: set[str], verb: str | None = None,
+                names: frozenset[str] = frozenset()
                 ) -> tuple[list[tuple[Event, float]], list[int], list[tuple[Event, float]], list[tuple[Event, float]]]:
     """The events that may date the answer: (event, weight) of the dated ones with, for each, how
     well its own clause tells what happened (2: with the asked verb in the date's own clause, 1:
     most of the asked words, 0: not); and (event, score) of those only their report dates, of the
     best matches and of looser ones that tell the event. An event merged from several claims votes
-    once, with its best weight (its outlets are counted by its corroboration)."""
+    once, with its best weight (its outlets are counted by its corroboration). `names`: the
+    question's (`_question_names`), whose titles tell nothing."""
     best_score = ranked[0][1]
     best_coverage = max(coverage for _, _, coverage in ranked)
     # the best score of a match that tells the event, when the best match does not
@@ -837,7 +839,6 @@ def _candidates(analysis: Analysis, question: str, ranked: list[tuple[Claim, flo
     weaker: list[tuple[Event, float]] = []  # reports near that one only
     ahead = bool(_AHEAD.match(question))
     now = analysis.now
-    names = _question_names(question)
     reporting_asked = any(FAMILY.get(t) in GENERIC_FAMILIES for t in happened)  # "when did X announce …"
     asked = set(expand([term_of(w) for w in words(question) if w.lower() not in QUESTION_WORDS
                         and w.lower() not in STOP_WORDS]))
