@@ -66,7 +66,11 @@ def with_estimates(articles: Sequence[Article], claims: Sequence[Claim], ahead: 
     dated = [a for a in articles if a.published_date]
     undated = [a for a in articles if not a.published]
     closest = _closest_dated(undated, dated, claims) if undated and dated else {}
-    done = ahead() if ahead else estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members])
+    if ahead is not None:
+        done = ahead()
+    else:  # the claims' members are the story's sentences (only a part-undated story needs them)
+        done = estimates_ahead(articles, [(m.article, m.text) for c in claims for m in c.members]) \
+            if undated and dated else {}
     cited_of = cited() if cited else cited_days(articles)
     days = sorted(d for a in dated if (d := a.published_date))
     out = []
